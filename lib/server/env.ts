@@ -1,0 +1,77 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Every variable is documented in README.md's
+ * environment table; a bad value stops start-up with a message naming the variable.
+ */
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const positiveInt = z.coerce.number().int().positive();
+
+const EnvSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^file:/, "must be a SQLite URL starting with file:")
+      .default(`file:${path.join(process.cwd(), "data", "ripcord.db")}`),
+    KAFKA_BROKERS: z
+      .string()
+      .regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, "must be a comma-separated list of host:port")
+      .optional(),
+    KAFKA_CLUSTER_NAME: z.string().min(1).max(64).default("local"),
+    KAFKA_CLIENT_ID: z.string().min(1).default("ripcord"),
+    KAFKA_SSL: booleanFlag.default(false),
+    KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
+    KAFKA_SSL_CERT_FILE: z.string().min(1).optional(),
+    KAFKA_SSL_KEY_FILE: z.string().min(1).optional(),
+    KAFKA_SSL_REJECT_UNAUTHORIZED: booleanFlag.default(true),
+    KAFKA_SASL_MECHANISM: z.enum(["plain", "scram-sha-256", "scram-sha-512"]).optional(),
+    KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+    KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+    KAFKA_CONNECT_TIMEOUT_MS: positiveInt.default(3000),
+    KAFKA_REQUEST_TIMEOUT_MS: positiveInt.default(5000),
+    /** The local Kafka started by `npm start` when KAFKA_BROKERS is unset. */
+    KAFKA_PORT: positiveInt.default(9092),
+    RIPCORD_SESSION_DAYS: positiveInt.default(7),
+    RIPCORD_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.KAFKA_SASL_MECHANISM && (!env.KAFKA_SASL_USERNAME || !env.KAFKA_SASL_PASSWORD)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KAFKA_SASL_USERNAME"],
+        message: "KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is set",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset" (shell exports like KAFKA_BROKERS= are common).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
+    throw new EnvError(`invalid environment: ${lines.join("; ")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change the environment between cases; production never calls this. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
