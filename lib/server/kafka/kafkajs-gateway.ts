@@ -1,0 +1,274 @@
+/**
+ * KafkaGateway on kafkajs 2.2.4. One instance = one long-lived admin connection (the
+ * registry keeps one per cluster). Every call is bounded: kafkajs connection/request timeouts
+ * from the config, retries capped (default 1), and an overall deadline per call.
+ *
+ * No `import "server-only"` (see errors.ts).
+ */
+import fs from "node:fs";
+import { Kafka, logLevel, type KafkaConfig, type SASLOptions } from "kafkajs";
+import type { ClusterSnapshot, GroupSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
+import { collectSnapshot, listOffsetsByLeader, partitionsByLeader } from "./collector";
+import { KafkaGatewayError, toGatewayError, withDeadline } from "./errors";
+import type {
+  ClusterDescription,
+  CollectOptions,
+  GroupListing,
+  KafkaClusterConfig,
+  KafkaGateway,
+  OffsetAtTime,
+  TopicConfigChanges,
+  TopicConfigEntry,
+  TopicListing,
+} from "./gateway";
+import { createInstrumentedAdmin, errorName, looksLikeKraft, type InstrumentedAdmin, type KCluster } from "./kafkajs-internals";
+import { toBroker, toConfigEntries, toGroup, toGroupOffsets, toPartition } from "./mappers";
+import { anyBroker } from "./collector";
+
+const TOPIC_RESOURCE = 2;
+/** Ages of the offsets-by-timestamp points used to seed time lag. */
+export const TIME_POINT_AGES_MS = [60_000, 300_000, 900_000, 3_600_000] as const;
+/** At most this many partitions per sampleOffsetTimes call (the lookups stay per-broker anyway). */
+export const TIME_POINT_MAX_PARTITIONS = 2_000;
+
+export function toKafkaJsConfig(config: KafkaClusterConfig): KafkaConfig {
+  const read = (file?: string) => (file ? fs.readFileSync(file, "utf8") : undefined);
+  const ssl = config.ssl
+    ? { rejectUnauthorized: config.ssl.rejectUnauthorized, ca: read(config.ssl.ca), cert: read(config.ssl.cert), key: read(config.ssl.key) }
+    : undefined;
+  let sasl: SASLOptions | undefined;
+  if (config.sasl) {
+    const { mechanism, username, password } = config.sasl;
+    sasl = mechanism === "plain" ? { mechanism, username, password } : mechanism === "scram-sha-256" ? { mechanism, username, password } : { mechanism, username, password };
+  }
+  return {
+    brokers: config.brokers,
+    clientId: config.clientId,
+    ssl,
+    sasl,
+    connectionTimeout: config.connectTimeoutMs,
+    authenticationTimeout: config.connectTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    enforceRequestTimeout: true,
+    retry: { retries: config.retries ?? 1, initialRetryTime: 100, maxRetryTime: 1000 },
+    logLevel: logLevel.NOTHING,
+  };
+}
+
+export class KafkajsGateway implements KafkaGateway {
+  private handle: InstrumentedAdmin | null = null;
+  private readonly where: string;
+
+  constructor(private readonly config: KafkaClusterConfig) {
+    this.where = config.brokers.join(",");
+  }
+
+  /** Requests sent so far, from kafkajs instrumentation events (handshakes excluded). */
+  instrumentedRequests(): number {
+    return this.handle?.instrumentedRequests() ?? 0;
+  }
+
+  /** Longest any single call may take: connect + a few request round trips, with retries. */
+  private deadlineMs(requestRounds = 4): number {
+    const retries = (this.config.retries ?? 1) + 1;
+    return this.config.connectTimeoutMs * retries + this.config.requestTimeoutMs * requestRounds + 1_000;
+  }
+
+  private async cluster(): Promise<KCluster> {
+    if (!this.handle) {
+      const kafka = new Kafka(toKafkaJsConfig(this.config));
+      this.handle = createInstrumentedAdmin(kafka, this.config.retries ?? 1);
+    }
+    const { cluster } = this.handle;
+    if (!cluster.isConnected()) await cluster.connect();
+    return cluster;
+  }
+
+  /** Runs `work` with the deadline and error mapping; drops the connection after a network failure. */
+  private async run<T>(work: (cluster: KCluster) => Promise<T>, context?: { topic?: string; group?: string }, rounds?: number): Promise<T> {
+    try {
+      return await withDeadline(this.cluster().then(work), this.deadlineMs(rounds), this.where);
+    } catch (error) {
+      const mapped = toGatewayError(error, this.where, context);
+      if (mapped.code === "KAFKA_UNREACHABLE" || mapped.code === "KAFKA_TIMEOUT" || mapped.code === "KAFKA_AUTH_FAILED") await this.close();
+      throw mapped;
+    }
+  }
+
+  collectSnapshot(opts: CollectOptions = {}): Promise<ClusterSnapshot> {
+    return this.run((cluster) => collectSnapshot(cluster, opts), undefined, 8);
+  }
+
+  private async freshMetadata(cluster: KCluster) {
+    cluster.targetTopics.clear();
+    await cluster.refreshMetadata();
+    const metadata = cluster.brokerPool.metadata;
+    if (!metadata) throw new Error("metadata not loaded");
+    return metadata;
+  }
+
+  describeCluster(): Promise<ClusterDescription> {
+    return this.run(async (cluster) => {
+      const metadata = await this.freshMetadata(cluster);
+      return {
+        clusterId: metadata.clusterId ?? null,
+        brokers: metadata.brokers.map(toBroker).sort((a, b) => a.nodeId - b.nodeId),
+        controllerId: metadata.controllerId !== undefined && metadata.controllerId >= 0 ? metadata.controllerId : null,
+        kraft: looksLikeKraft(cluster.brokerPool.versions),
+      };
+    });
+  }
+
+  listTopics(opts: { includeInternal?: boolean } = {}): Promise<TopicListing[]> {
+    return this.run(async (cluster) => {
+      const metadata = await this.freshMetadata(cluster);
+      return metadata.topicMetadata
+        .filter((t) => t.topicErrorCode === 0 && (opts.includeInternal || !t.isInternal))
+        .map((t) => ({ name: t.topic, internal: t.isInternal, partitions: t.partitionMetadata.length }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    });
+  }
+
+  private async offsetsAt(cluster: KCluster, partitionsByTopic: Record<string, number[]>, timestamps: number[]) {
+    const metadata = await this.freshMetadata(cluster);
+    const live = new Set(metadata.brokers.map((b) => b.nodeId));
+    const topics = metadata.topicMetadata
+      .filter((t) => t.topic in partitionsByTopic)
+      .map((t) => {
+        const wanted = new Set(partitionsByTopic[t.topic]);
+        const partitions = t.partitionMetadata.filter((p) => wanted.has(p.partitionId)).map((p) => toPartition(p, live));
+        return { name: t.topic, internal: t.isInternal, configs: {}, partitions };
+      });
+    const leaders = partitionsByLeader(topics);
+    const warnings: string[] = [];
+    const results = [];
+    for (const ts of timestamps) results.push(await listOffsetsByLeader(cluster, leaders, ts, warnings));
+    return results;
+  }
+
+  fetchOffsetsByTimestamp(partitionsByTopic: Record<string, number[]>, timestampMs: number): Promise<Record<string, OffsetAtTime[]>> {
+    return this.run(async (cluster) => {
+      const [found] = await this.offsetsAt(cluster, partitionsByTopic, [timestampMs]);
+      const out: Record<string, OffsetAtTime[]> = {};
+      for (const [topic, partitions] of Object.entries(partitionsByTopic)) {
+        out[topic] = partitions.map((partition) => {
+          const hit = found?.get(`${topic}\0${partition}`);
+          return { partition, offset: hit?.offset ?? null, timestampMs: hit?.timestampMs ?? null };
+        });
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Time-lag seeding. ListOffsets-by-timestamp answers "first offset whose record timestamp is
+   * ≥ T" together with that record's timestamp, so asking for T = now − {1m, 5m, 15m, 1h}
+   * yields up to four (offset, produce time) points per partition — enough to interpolate the
+   * produce time of a committed offset (and so a time lag) before the collector has built up
+   * history. Cost: 4 requests per leader broker, independent of the number of partitions.
+   */
+  sampleOffsetTimes(partitionsByTopic: Record<string, number[]>, nowMs = Date.now()): Promise<OffsetTimePoint[]> {
+    return this.run(async (cluster) => {
+      let budget = TIME_POINT_MAX_PARTITIONS;
+      const bounded: Record<string, number[]> = {};
+      for (const [topic, partitions] of Object.entries(partitionsByTopic)) {
+        if (budget <= 0) break;
+        bounded[topic] = partitions.slice(0, budget);
+        budget -= bounded[topic].length;
+      }
+      const rounds = await this.offsetsAt(cluster, bounded, TIME_POINT_AGES_MS.map((age) => nowMs - age));
+      const points = new Map<string, OffsetTimePoint>();
+      for (const round of rounds) {
+        for (const [key, hit] of round) {
+          if (hit.offset === null || hit.timestampMs === null) continue;
+          const [topic = "", partition = "0"] = key.split("\0");
+          points.set(`${key}\0${hit.offset}`, { topic, partition: Number(partition), offset: hit.offset, timestampMs: hit.timestampMs });
+        }
+      }
+      return [...points.values()].sort((a, b) => (a.topic === b.topic ? a.partition - b.partition || a.offset - b.offset : a.topic < b.topic ? -1 : 1));
+    }, undefined, 8);
+  }
+
+  describeTopicConfigs(topic: string): Promise<TopicConfigEntry[]> {
+    return this.run(async (cluster) => this.readTopicConfigs(cluster, topic), { topic });
+  }
+
+  private async readTopicConfigs(cluster: KCluster, topic: string): Promise<TopicConfigEntry[]> {
+    const broker = await anyBroker(cluster);
+    const response = await broker.describeConfigs({ resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: null }] });
+    const resource = response.resources.find((r) => r.resourceName === topic);
+    if (!resource) throw new KafkaGatewayError("KAFKA_ERROR", `Kafka returned no configs for topic "${topic}"`);
+    if (resource.errorCode === 3) throw new KafkaGatewayError("UNKNOWN_TOPIC", `topic "${topic}" does not exist on ${this.where}`);
+    if (resource.errorCode !== 0) throw new KafkaGatewayError("KAFKA_ERROR", `configs of topic "${topic}" unreadable (${errorName(resource.errorCode)})`);
+    return toConfigEntries(resource).sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  alterTopicConfigs(topic: string, changes: TopicConfigChanges): Promise<Record<string, string>> {
+    return this.run(async (cluster) => {
+      const current = await this.readTopicConfigs(cluster, topic);
+      const overrides: Record<string, string> = {};
+      for (const entry of current) {
+        if (entry.source !== "DYNAMIC_TOPIC_CONFIG") continue;
+        if (entry.value === null) {
+          if (entry.name in changes) continue; // being replaced or removed: no need to read it
+          throw new KafkaGatewayError("CONFIG_UNREADABLE", `topic "${topic}" has a hidden override of ${entry.name}; refusing to rewrite its configs`);
+        }
+        overrides[entry.name] = entry.value;
+      }
+      for (const [name, value] of Object.entries(changes)) {
+        if (value === null) delete overrides[name];
+        else overrides[name] = value;
+      }
+      await this.handle!.admin.alterConfigs({
+        validateOnly: false,
+        resources: [{ type: TOPIC_RESOURCE, name: topic, configEntries: Object.entries(overrides).map(([name, value]) => ({ name, value })) }],
+      });
+      return overrides;
+    }, { topic });
+  }
+
+  createPartitions(topic: string, totalCount: number): Promise<void> {
+    return this.run(async () => {
+      await this.handle!.admin.createPartitions({ topicPartitions: [{ topic, count: totalCount }] });
+    }, { topic });
+  }
+
+  listGroups(): Promise<GroupListing[]> {
+    return this.run(async () => {
+      const { groups } = await this.handle!.admin.listGroups();
+      return groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType })).sort((a, b) => (a.groupId < b.groupId ? -1 : 1));
+    });
+  }
+
+  private async describeOne(cluster: KCluster, groupId: string): Promise<GroupSnapshot> {
+    const coordinator = await cluster.findGroupCoordinator({ groupId });
+    const [{ groups }, offsets] = await Promise.all([
+      coordinator.describeGroups({ groupIds: [groupId] }),
+      coordinator.offsetFetch({ groupId, topics: [] }),
+    ]);
+    return toGroup(groupId, groups[0], undefined, toGroupOffsets(offsets, [], groupId));
+  }
+
+  describeGroups(groupIds: string[]): Promise<GroupSnapshot[]> {
+    return this.run((cluster) => Promise.all(groupIds.map((id) => this.describeOne(cluster, id))));
+  }
+
+  resetGroupOffsets(groupId: string, topic: string, offsets: Record<number, number>): Promise<void> {
+    return this.run(async (cluster) => {
+      const group = await this.describeOne(cluster, groupId);
+      if (group.members.length > 0 || !["Empty", "Dead", "Unknown"].includes(group.state)) {
+        throw new KafkaGatewayError("GROUP_HAS_ACTIVE_MEMBERS", `group "${groupId}" has ${group.members.length} active member(s) (state ${group.state}); stop its consumers first`);
+      }
+      const coordinator = await cluster.findGroupCoordinator({ groupId });
+      const partitions = Object.entries(offsets).map(([partition, offset]) => ({ partition: Number(partition), offset: String(offset) }));
+      // Generation −1 and an empty member id: the admin-style commit Kafka accepts only while the group is empty.
+      await coordinator.offsetCommit({ groupId, groupGenerationId: -1, memberId: "", retentionTime: -1, topics: [{ topic, partitions }] });
+    }, { topic, group: groupId });
+  }
+
+  async close(): Promise<void> {
+    const handle = this.handle;
+    this.handle = null;
+    if (handle) await handle.cluster.disconnect().catch(() => undefined);
+  }
+}
