@@ -1,0 +1,253 @@
+/**
+ * Per consumer group signals: lag, rates, time lag, retention risk, churn and status.
+ */
+import type { ClusterSnapshot, GroupSnapshot, OffsetTimePoint, PartitionSnapshot } from "./types";
+import type {
+  GroupChurn,
+  GroupPartitionSignals,
+  GroupSignals,
+  RetentionRisk,
+  TopicSignals,
+} from "./signal-types";
+import { baselineAndRecent, counterRate, slopePerSec, sumOrNull, timeLag, type OffsetTime, type Point } from "./series";
+import { REBALANCING_STATES, groupStatus, partitionStatus } from "./group-status";
+
+export interface GroupContext {
+  history: ClusterSnapshot[];
+  topics: Map<string, TopicSignals>;
+  seeds: OffsetTimePoint[];
+  stallFraction: number;
+  /** rates use samples taken at or after this time (the rate window). */
+  rateFrom: number;
+}
+
+const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+function findPartition(s: ClusterSnapshot, topic: string, partition: number): PartitionSnapshot | undefined {
+  return s.topics.find((t) => t.name === topic)?.partitions.find((p) => p.partition === partition);
+}
+
+function committedIn(g: GroupSnapshot | undefined, topic: string, partition: number): number | null {
+  return g?.offsets.find((o) => o.topic === topic && o.partition === partition)?.committedOffset ?? null;
+}
+
+/** Lag with the documented choice: no committed offset → count from the log start offset. */
+export function lagOf(committed: number | null, p: Pick<PartitionSnapshot, "logStartOffset" | "logEndOffset"> | undefined): {
+  lag: number | null;
+  fromLogStart: boolean;
+} {
+  const end = p?.logEndOffset ?? null;
+  if (end === null) return { lag: null, fromLogStart: false };
+  if (committed !== null) return { lag: Math.max(0, end - committed), fromLogStart: false };
+  const start = p?.logStartOffset ?? null;
+  return start === null ? { lag: null, fromLogStart: false } : { lag: Math.max(0, end - start), fromLogStart: true };
+}
+
+function churnOf(series: (GroupSnapshot | undefined)[], takenAt: number[]): GroupChurn {
+  const churn: GroupChurn = { stateTransitions: [], rebalancingSamples: 0, membersJoined: 0, membersLeft: 0, memberSetChanges: 0 };
+  for (let i = 0; i < series.length; i++) {
+    const cur = series[i];
+    if (cur && REBALANCING_STATES.has(cur.state)) churn.rebalancingSamples++;
+    if (i === 0) continue;
+    const prev = series[i - 1];
+    // A group missing from a snapshot was not listed: Kafka reports such groups as Dead.
+    const from = prev?.state ?? "Dead";
+    const to = cur?.state ?? "Dead";
+    if (from !== to) churn.stateTransitions.push({ at: takenAt[i] ?? 0, from, to });
+    const before = new Set(prev?.members.map((m) => m.memberId) ?? []);
+    const after = new Set(cur?.members.map((m) => m.memberId) ?? []);
+    const joined = [...after].filter((m) => !before.has(m)).length;
+    const left = [...before].filter((m) => !after.has(m)).length;
+    churn.membersJoined += joined;
+    churn.membersLeft += left;
+    if (joined + left > 0) churn.memberSetChanges++;
+  }
+  return churn;
+}
+
+function retentionRisk(
+  topic: TopicSignals | undefined,
+  committed: number | null,
+  logStart: number | null,
+  lag: number | null,
+  timeLagSeconds: number | null,
+  secondsToDrain: number | null,
+  consume: number | null,
+  input: number | null,
+): RetentionRisk {
+  if (committed !== null && logStart !== null && committed < logStart) {
+    return { kind: "lost", recordsLost: logStart - committed };
+  }
+  if (!topic || !topic.deletesByTime) return { kind: "none", why: "compact-only topic: no time-based deletion" };
+  if (topic.retentionMs === null || topic.retentionMs < 0) return { kind: "none", why: "infinite or unknown retention.ms" };
+  if (lag === 0) return { kind: "none", why: "caught up" };
+  if (lag === null || timeLagSeconds === null) return { kind: "unknown", why: "time lag unknown" };
+  // Kafka deletes whole segments, so real deletion can come later than this: a safe-side estimate.
+  const headroom = Math.max(0, topic.retentionMs / 1000 - timeLagSeconds);
+  if (secondsToDrain !== null) {
+    return secondsToDrain > headroom
+      ? { kind: "expires-before-drain", secondsUntilExpiry: headroom, secondsToDrain }
+      : { kind: "safe", secondsUntilExpiry: headroom, secondsToDrain };
+  }
+  // Not draining: the oldest unread record ages by (1 − consume/input) seconds per second, so a
+  // consumer keeping pace holds its time lag steady and never reaches the deadline.
+  const ageGrowth = consume !== null && input !== null && input > 0 ? Math.max(0, 1 - consume / input) : 1;
+  if (ageGrowth === 0 && headroom > 0) return { kind: "safe", secondsUntilExpiry: headroom, secondsToDrain: null };
+  return { kind: "expires-before-drain", secondsUntilExpiry: ageGrowth > 0 ? headroom / ageGrowth : 0, secondsToDrain: null };
+}
+
+function drainSeconds(lag: number | null, consume: number | null, input: number | null): number | null {
+  if (lag === 0) return 0;
+  if (lag === null || consume === null || input === null) return null;
+  const net = consume - input;
+  return net > 0 ? lag / net : null;
+}
+
+export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
+  const { history } = ctx;
+  const takenAt = history.map((s) => s.takenAt);
+  const series = history.map((s) => s.groups.find((g) => g.groupId === groupId));
+  let latest: GroupSnapshot | undefined;
+  for (const g of series) if (g) latest = g;
+  const lastSnap = history[history.length - 1];
+  const now = lastSnap?.takenAt ?? 0;
+  const members = latest && series[series.length - 1] ? latest.members : [];
+  const owner = new Map<string, string>();
+  for (const m of members) {
+    for (const [t, parts] of Object.entries(m.assignment)) for (const p of parts) owner.set(key(t, p), m.memberId);
+  }
+  const assignmentKnown = owner.size > 0;
+  const refs = (latest?.offsets ?? []).map((o) => ({ topic: o.topic, partition: o.partition }));
+  refs.sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+  const topicNames = [...new Set(refs.map((r) => r.topic))];
+
+  const partitions: GroupPartitionSignals[] = [];
+  const lagSeriesTotal: (number | null)[] = takenAt.map(() => 0);
+  const committedTotal: (number | null)[] = takenAt.map(() => 0);
+  for (const ref of refs) {
+    const committed = series.map((g) => committedIn(g, ref.topic, ref.partition));
+    const parts = history.map((s) => findPartition(s, ref.topic, ref.partition));
+    const lags = committed.map((c, i) => lagOf(c, parts[i]).lag);
+    lags.forEach((l, i) => {
+      const acc = lagSeriesTotal[i];
+      lagSeriesTotal[i] = l === null || acc === null || acc === undefined ? null : acc + l;
+    });
+    committed.forEach((c, i) => {
+      const acc = committedTotal[i];
+      committedTotal[i] = c === null || acc === null || acc === undefined ? null : acc + c;
+    });
+    const p = parts[parts.length - 1];
+    const c = committed[committed.length - 1] ?? null;
+    const { lag, fromLogStart } = lagOf(c, p);
+    const topic = ctx.topics.get(ref.topic);
+    const inputRate = topic?.partitions.find((x) => x.partition === ref.partition)?.inputRatePerSec ?? null;
+    const consumeRate = counterRate(
+      committed.map((value, i) => ({ at: takenAt[i] ?? 0, value })).filter((pt) => pt.at >= ctx.rateFrom),
+    );
+    const table: OffsetTime[] = [];
+    parts.forEach((pp, i) => {
+      if (pp?.logEndOffset != null) table.push({ offset: pp.logEndOffset, at: takenAt[i] ?? 0, seeded: false });
+    });
+    for (const s of ctx.seeds) {
+      if (s.topic === ref.topic && s.partition === ref.partition) table.push({ offset: s.offset, at: s.timestampMs, seeded: true });
+    }
+    const effective = c ?? (fromLogStart ? (p?.logStartOffset ?? null) : null);
+    const tl = timeLag(effective, p?.logEndOffset ?? null, now, table);
+    const secondsToDrain = drainSeconds(lag, consumeRate, inputRate);
+    const owned = assignmentKnown ? owner.has(key(ref.topic, ref.partition)) : null;
+    const st = partitionStatus({
+      committed,
+      lags,
+      takenAt,
+      logStartOffset: p?.logStartOffset ?? null,
+      owned,
+      memberCount: members.length,
+      stallFraction: ctx.stallFraction,
+    });
+    partitions.push({
+      topic: ref.topic,
+      partition: ref.partition,
+      committedOffset: c,
+      logStartOffset: p?.logStartOffset ?? null,
+      logEndOffset: p?.logEndOffset ?? null,
+      lag,
+      lagFromLogStart: fromLogStart,
+      consumeRatePerSec: consumeRate,
+      inputRatePerSec: inputRate,
+      lagShare: null,
+      timeLagSeconds: tl.seconds,
+      timeLagEstimate: tl.estimate,
+      committedUnchangedMs: st.frozen.unchangedMs,
+      committedFrozen: st.frozen.frozen,
+      rewound: st.frozen.rewound,
+      assignedTo: owner.get(key(ref.topic, ref.partition)) ?? null,
+      retention: retentionRisk(topic, c, p?.logStartOffset ?? null, lag, tl.seconds, secondsToDrain, consumeRate, inputRate),
+      secondsToDrain,
+      status: st.status,
+      statusReason: st.reason,
+    });
+  }
+
+  const totalLag = partitions.reduce((s, p) => s + (p.lag ?? 0), 0);
+  for (const p of partitions) p.lagShare = totalLag > 0 && p.lag !== null ? p.lag / totalLag : null;
+  const lagPoints: Point[] = lagSeriesTotal.map((value, i) => ({ at: takenAt[i] ?? 0, value: series[i] ? value : null }));
+  const consumeRate = sumOrNull(partitions.map((p) => p.consumeRatePerSec));
+  const inputRate = sumOrNull(partitions.map((p) => p.inputRatePerSec));
+  const { baseline, recent } = baselineAndRecent(committedTotal.map((value, i) => ({ at: takenAt[i] ?? 0, value })));
+  const timeLags = partitions.map((p) => p.timeLagSeconds).filter((x): x is number => x !== null);
+  const maxTimeLag = timeLags.length > 0 ? Math.max(...timeLags) : null;
+  const timeToDrain = partitions.length === 0 ? null : drainSeconds(totalLag, consumeRate, inputRate);
+  const drain =
+    totalLag === 0 ? "caught-up" : timeToDrain !== null ? "draining" : consumeRate === null || inputRate === null ? "unknown" : "not-draining";
+
+  let lagStartedAt: number | null = null;
+  if (totalLag > 0) {
+    let lastZero = -1;
+    lagPoints.forEach((pt, i) => {
+      if (pt.value === 0) lastZero = i;
+    });
+    if (lastZero >= 0) lagStartedAt = takenAt[lastZero] ?? null;
+    else if (maxTimeLag !== null) lagStartedAt = now - maxTimeLag * 1000;
+  }
+
+  const partitionCount = topicNames.reduce((s, t) => s + (ctx.topics.get(t)?.partitionCount ?? 0), 0);
+  let idleMembers = 0;
+  if (assignmentKnown) {
+    idleMembers = members.filter((m) => Object.values(m.assignment).every((ps) => ps.length === 0)).length;
+  } else if (partitionCount > 0 && members.length > partitionCount) {
+    // Assignment not decodable (e.g. custom assignor): every member beyond the partition count idles.
+    idleMembers = members.length - partitionCount;
+  }
+  const state = series[series.length - 1]?.state ?? "Dead";
+  const status = groupStatus(partitions.map((p) => p.status), state);
+  const worst = partitions.find((p) => p.status === status);
+  return {
+    groupId,
+    state,
+    protocol: latest?.protocol ?? "classic",
+    memberCount: members.length,
+    idleMembers,
+    assignmentKnown,
+    topics: topicNames,
+    partitionCount,
+    totalLag,
+    firstTotalLag: lagPoints.find((p) => p.value !== null)?.value ?? null,
+    lagGrowthPerSec: slopePerSec(lagPoints),
+    consumeRatePerSec: consumeRate,
+    inputRatePerSec: inputRate,
+    baselineConsumeRatePerSec: baseline,
+    recentConsumeRatePerSec: recent,
+    maxTimeLagSeconds: maxTimeLag,
+    timeToDrainSeconds: timeToDrain,
+    drain,
+    lagStartedAt,
+    churn: churnOf(series, takenAt),
+    status,
+    statusReason: worst
+      ? `${worst.topic}[${worst.partition}]: ${worst.statusReason}`
+      : status === "rebalancing"
+        ? `group state is ${state}`
+        : "no committed offsets",
+    partitions,
+  };
+}

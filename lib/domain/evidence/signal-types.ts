@@ -1,0 +1,229 @@
+/**
+ * The result of `computeSignals`: the numbers the UI, the diagnosis checks and the severity
+ * proposal all read. Everything here is derived from a `ClusterSnapshot[]` history (oldest
+ * first) and optional offsets-by-timestamp seeds; nothing is fetched.
+ *
+ * Rates are records per second. Times are epoch milliseconds unless the name says seconds.
+ * `null` always means "cannot be known from this history", never zero.
+ */
+
+/** How a time lag was obtained (see `timeLag.ts`). */
+export type TimeLagEstimate =
+  /** committed offset lies between two sampled (logEndOffset, takenAt) points. */
+  | "interpolated"
+  /** committed offset is older than every known point: the true lag is at least this. */
+  | "lower-bound"
+  /** interpolated with at least one offsets-by-timestamp seed point. */
+  | "seeded"
+  /** caught up: lag 0 means time lag 0. */
+  | "caught-up"
+  /** no committed offset or no log end offset. */
+  | "unknown";
+
+/** Burrow-style status; rules are documented in `group-status.ts`. */
+export type ConsumerStatus =
+  | "ok"
+  | "lagging"
+  | "stalled"
+  | "stopped"
+  | "rewound"
+  | "rebalancing"
+  | "error"
+  /** fewer than two samples with offsets and lag > 0: movement cannot be judged. */
+  | "unknown";
+
+export type RetentionRisk =
+  /** committed offset is below the log start offset: these records were deleted unread. */
+  | { kind: "lost"; recordsLost: number }
+  /**
+   * the oldest unconsumed record will be deleted before the partition drains. When not draining,
+   * secondsUntilExpiry accounts for the time lag growing at (1 − consume/input) s per s.
+   */
+  | { kind: "expires-before-drain"; secondsUntilExpiry: number; secondsToDrain: number | null }
+  /** there is a backlog and a deadline, but the drain ETA beats it (or consumers keep pace: drain null). */
+  | { kind: "safe"; secondsUntilExpiry: number; secondsToDrain: number | null }
+  /** nothing to lose: caught up, infinite retention, or compact-only topic. */
+  | { kind: "none"; why: string }
+  | { kind: "unknown"; why: string };
+
+export interface PartitionSignals {
+  topic: string;
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  offline: boolean;
+  logStartOffset: number | null;
+  logEndOffset: number | null;
+  /** records/s over the rate window, from logEndOffset deltas; null with fewer than two readings. */
+  inputRatePerSec: number | null;
+  /** share of the topic's input rate (0..1); null when the topic had no input. */
+  inputShare: number | null;
+  underReplicated: boolean;
+  /** isr.length < min.insync.replicas: acks=all producers get NotEnoughReplicas. */
+  underMinIsr: boolean;
+}
+
+export interface TopicSignals {
+  name: string;
+  internal: boolean;
+  partitionCount: number;
+  retentionMs: number | null;
+  /** false for compact-only topics, where time retention never deletes. */
+  deletesByTime: boolean;
+  minInsyncReplicas: number | null;
+  inputRatePerSec: number | null;
+  /** topic input rate over the earlier part of the history (the first two thirds of intervals). */
+  baselineInputRatePerSec: number | null;
+  /** topic input rate over the last third of intervals. */
+  recentInputRatePerSec: number | null;
+  /** recent / baseline; null when either is unknown or the baseline is 0. */
+  inputChangeRatio: number | null;
+  /** median partition input rate; used to quote "5.1x the median". */
+  medianPartitionInputRatePerSec: number | null;
+  partitions: PartitionSignals[];
+}
+
+export interface GroupPartitionSignals {
+  topic: string;
+  partition: number;
+  committedOffset: number | null;
+  logStartOffset: number | null;
+  logEndOffset: number | null;
+  /**
+   * logEndOffset − committedOffset. With no committed offset the lag is counted from the log
+   * start offset (every retained record is unread): that is what the group would read under
+   * auto.offset.reset=earliest and is the conservative choice for incidents. `lagFromLogStart`
+   * says when this happened.
+   */
+  lag: number | null;
+  lagFromLogStart: boolean;
+  /** records/s from committed offset advances over the rate window (rewinds are not counted). */
+  consumeRatePerSec: number | null;
+  inputRatePerSec: number | null;
+  /** share of the group's total lag (0..1); null when the group has no lag. */
+  lagShare: number | null;
+  timeLagSeconds: number | null;
+  timeLagEstimate: TimeLagEstimate;
+  /** ms the committed offset has been unchanged at the end of the history. */
+  committedUnchangedMs: number;
+  /** committed offset unchanged over the stall window (see group-status.ts). */
+  committedFrozen: boolean;
+  rewound: boolean;
+  /** memberId owning the partition when assignments are known, else null. */
+  assignedTo: string | null;
+  retention: RetentionRisk;
+  /** seconds until lag reaches 0 at current rates; 0 when caught up; null when not draining. */
+  secondsToDrain: number | null;
+  status: ConsumerStatus;
+  statusReason: string;
+}
+
+export interface StateTransition {
+  at: number;
+  from: string;
+  to: string;
+}
+
+export interface GroupChurn {
+  stateTransitions: StateTransition[];
+  /** samples where the group was PreparingRebalance or CompletingRebalance. */
+  rebalancingSamples: number;
+  membersJoined: number;
+  membersLeft: number;
+  /** intervals in which the member set changed. */
+  memberSetChanges: number;
+}
+
+export type DrainStatus = "caught-up" | "draining" | "not-draining" | "unknown";
+
+export interface GroupSignals {
+  groupId: string;
+  state: string;
+  protocol: string;
+  memberCount: number;
+  /** members with an empty assignment while assignments are known for the others. */
+  idleMembers: number;
+  /** true when at least one member reports an assignment. */
+  assignmentKnown: boolean;
+  topics: string[];
+  /** partitions of the consumed topics (the parallelism ceiling). */
+  partitionCount: number;
+  totalLag: number;
+  /** total lag at the first sample that had offsets for this group. */
+  firstTotalLag: number | null;
+  /** least-squares slope of total lag over the history, records/s (positive = growing). */
+  lagGrowthPerSec: number | null;
+  consumeRatePerSec: number | null;
+  inputRatePerSec: number | null;
+  baselineConsumeRatePerSec: number | null;
+  recentConsumeRatePerSec: number | null;
+  maxTimeLagSeconds: number | null;
+  timeToDrainSeconds: number | null;
+  drain: DrainStatus;
+  /** estimate of when the lag started: last caught-up sample, else now − max time lag. */
+  lagStartedAt: number | null;
+  churn: GroupChurn;
+  status: ConsumerStatus;
+  statusReason: string;
+  partitions: GroupPartitionSignals[];
+}
+
+export interface PartitionRef {
+  topic: string;
+  partition: number;
+}
+
+export interface LeaderChange extends PartitionRef {
+  at: number;
+  from: number;
+  to: number;
+}
+
+export interface IsrChange extends PartitionRef {
+  at: number;
+  from: number[];
+  to: number[];
+}
+
+export interface ConfigChange {
+  at: number;
+  topic: string;
+  key: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface BrokerChange {
+  at: number;
+  nodeId: number;
+  host: string;
+}
+
+export interface ClusterSignals {
+  brokerIds: number[];
+  brokersLeft: BrokerChange[];
+  brokersJoined: BrokerChange[];
+  controllerChanges: number;
+  /** controller changes mean nothing on KRaft (controllerId is any broker there). */
+  kraft: boolean | null;
+  leaderChanges: LeaderChange[];
+  isrShrinks: IsrChange[];
+  isrExpands: IsrChange[];
+  offlinePartitions: PartitionRef[];
+  underReplicated: PartitionRef[];
+  underMinIsr: PartitionRef[];
+  configChanges: ConfigChange[];
+}
+
+export interface EvidenceSignals {
+  /** takenAt of the newest snapshot ("now" for every age). */
+  takenAt: number;
+  windowStart: number;
+  windowSeconds: number;
+  samples: number;
+  cluster: ClusterSignals;
+  topics: TopicSignals[];
+  groups: GroupSignals[];
+  warnings: string[];
+}

@@ -1,0 +1,112 @@
+/**
+ * Entry point of the evidence engine: `computeSignals(history, opts)` turns a history of
+ * cluster snapshots (oldest first) into the `EvidenceSignals` read by the UI, the diagnosis
+ * checks and the severity proposal. Pure: no I/O, deterministic for a given input.
+ */
+import type { ClusterSnapshot, OffsetTimePoint, TopicSnapshot } from "./types";
+import type { EvidenceSignals, PartitionSignals, TopicSignals } from "./signal-types";
+import { baselineAndRecent, counterRate, median, sumOrNull } from "./series";
+import { clusterSignals, minIsrOf } from "./cluster-changes";
+import { groupSignals } from "./group-signals";
+
+export type * from "./signal-types";
+
+export interface SignalOptions {
+  /** offsets-by-timestamp lookups so time lag is known from the first sample. */
+  seeds?: OffsetTimePoint[];
+  /** rates use only samples newer than now − rateWindowMs (default: the whole history). */
+  rateWindowMs?: number;
+  /** share of the history a committed offset must stay unchanged to be "frozen" (default 0.5). */
+  stallFraction?: number;
+  /** include internal topics such as __consumer_offsets (default false). */
+  includeInternal?: boolean;
+}
+
+function num(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : null;
+}
+
+function topicSignals(name: string, history: ClusterSnapshot[], rateHistory: ClusterSnapshot[]): TopicSignals | null {
+  const last = history[history.length - 1]?.topics.find((t) => t.name === name);
+  if (!last) return null;
+  const minIsr = minIsrOf(last);
+  const series = (h: ClusterSnapshot[], partition: number) =>
+    h.map((s) => ({
+      at: s.takenAt,
+      value: s.topics.find((t) => t.name === name)?.partitions.find((p) => p.partition === partition)?.logEndOffset ?? null,
+    }));
+  const partitions: PartitionSignals[] = [...last.partitions]
+    .sort((a, b) => a.partition - b.partition)
+    .map((p) => ({
+      topic: name,
+      partition: p.partition,
+      leader: p.leader,
+      replicas: p.replicas,
+      isr: p.isr,
+      offline: p.offline || p.leader < 0,
+      logStartOffset: p.logStartOffset,
+      logEndOffset: p.logEndOffset,
+      inputRatePerSec: counterRate(series(rateHistory, p.partition)),
+      inputShare: null,
+      underReplicated: p.isr.length < p.replicas.length,
+      underMinIsr: minIsr !== null && p.isr.length < minIsr,
+    }));
+  const total = sumOrNull(partitions.map((p) => p.inputRatePerSec));
+  for (const p of partitions) p.inputShare = total && total > 0 && p.inputRatePerSec !== null ? p.inputRatePerSec / total : null;
+  // Baseline vs recent uses the topic's summed log end offset so a spike on any partition shows.
+  const summed = history.map((s) => {
+    const t = s.topics.find((x) => x.name === name);
+    const ends = t?.partitions.map((p) => p.logEndOffset) ?? [];
+    return { at: s.takenAt, value: ends.length === 0 || ends.some((e) => e === null) ? null : ends.reduce<number>((a, e) => a + (e ?? 0), 0) };
+  });
+  const { baseline, recent } = baselineAndRecent(summed);
+  const retentionMs = num(last.configs["retention.ms"]);
+  const policy = last.configs["cleanup.policy"] ?? "delete";
+  return {
+    name,
+    internal: last.internal,
+    partitionCount: last.partitions.length,
+    retentionMs,
+    deletesByTime: policy.split(",").map((x) => x.trim()).includes("delete"),
+    minInsyncReplicas: minIsr,
+    inputRatePerSec: total,
+    baselineInputRatePerSec: baseline,
+    recentInputRatePerSec: recent,
+    inputChangeRatio: baseline !== null && recent !== null && baseline > 0 ? recent / baseline : null,
+    medianPartitionInputRatePerSec: median(partitions.map((p) => p.inputRatePerSec).filter((x): x is number => x !== null)),
+    partitions,
+  };
+}
+
+/** Computes every signal over `history` (oldest first). An empty history yields empty signals. */
+export function computeSignals(history: ClusterSnapshot[], opts: SignalOptions = {}): EvidenceSignals {
+  // Sort defensively: the engine's "now" is the newest snapshot, whatever order callers pass.
+  const sorted = [...history].sort((a, b) => a.takenAt - b.takenAt);
+  const last = sorted[sorted.length - 1];
+  const first = sorted[0];
+  const now = last?.takenAt ?? 0;
+  const rateHistory = opts.rateWindowMs === undefined ? sorted : sorted.filter((s) => s.takenAt >= now - (opts.rateWindowMs ?? 0));
+  const topicNames = (last?.topics ?? [])
+    .filter((t: TopicSnapshot) => opts.includeInternal === true || !t.internal)
+    .map((t) => t.name)
+    .sort();
+  const topics = topicNames.map((n) => topicSignals(n, sorted, rateHistory)).filter((t): t is TopicSignals => t !== null);
+  const topicMap = new Map(topics.map((t) => [t.name, t]));
+  // Groups seen anywhere in the history: a group that vanished (Dead) is still evidence.
+  const groupIds = [...new Set(sorted.flatMap((s) => s.groups.map((g) => g.groupId)))].sort();
+  const groups = groupIds.map((id) =>
+    groupSignals(id, { history: sorted, topics: topicMap, seeds: opts.seeds ?? [], stallFraction: opts.stallFraction ?? 0.5, rateFrom: rateHistory[0]?.takenAt ?? 0 }),
+  );
+  return {
+    takenAt: now,
+    windowStart: first?.takenAt ?? 0,
+    windowSeconds: first && last ? (last.takenAt - first.takenAt) / 1000 : 0,
+    samples: sorted.length,
+    cluster: clusterSignals(sorted),
+    topics,
+    groups,
+    warnings: last?.warnings ?? [],
+  };
+}
