@@ -1,0 +1,199 @@
+/**
+ * Evidence CLI (contracts.md §3):
+ *   npm run --silent evidence -- --brokers HOST:PORT [--group G]... [--topic T]... [--window SECONDS] [--json]
+ * Extra flags: --timeout MS (connect timeout; default KAFKA_CONNECT_TIMEOUT_MS or 3000), --interval SECONDS.
+ *
+ * Samples the cluster every --interval seconds (default window/5, at least 1 s) over the window,
+ * then prints the bundle (Markdown, or JSON with --json). Exit codes: 0 ok, 1 Kafka error (one line
+ * on stderr), 2 bad arguments (one line naming the flag).
+ *
+ * TLS/SASL come from the same variables as the server (KAFKA_SSL, KAFKA_SSL_*_FILE,
+ * KAFKA_SASL_MECHANISM/USERNAME/PASSWORD, KAFKA_REQUEST_TIMEOUT_MS). This script reads them
+ * directly because lib/server/env.ts carries `import "server-only"`, which throws under plain Node.
+ */
+import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
+import { buildEvidenceBundle, renderEvidenceMarkdown } from "@/lib/domain/evidence/bundle";
+import { KafkaGatewayError, toGatewayError } from "@/lib/server/kafka/errors";
+import type { KafkaClusterConfig, SaslMechanism } from "@/lib/server/kafka/gateway";
+import { KafkajsGateway } from "@/lib/server/kafka/kafkajs-gateway";
+
+class UsageError extends Error {}
+
+interface Args {
+  brokers: string[];
+  groups: string[];
+  topics: string[];
+  windowSeconds: number;
+  intervalSeconds: number | null;
+  json: boolean;
+  timeoutMs: number | null;
+}
+
+const USAGE = "usage: evidence --brokers HOST:PORT[,HOST:PORT] [--group G]... [--topic T]... [--window SECONDS] [--json] [--timeout MS]";
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { brokers: [], groups: [], topics: [], windowSeconds: 10, intervalSeconds: null, json: false, timeoutMs: null };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i]!;
+    const eq = raw.indexOf("=");
+    const flag = raw.startsWith("--") && eq > 0 ? raw.slice(0, eq) : raw;
+    const inline = raw.startsWith("--") && eq > 0 ? raw.slice(eq + 1) : undefined;
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    const seconds = (v: string, min: number): number => {
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < min || n > 3600) throw new UsageError(`${flag} must be a number of seconds between ${min} and 3600 (got "${v}")`);
+      return n;
+    };
+    switch (flag) {
+      case "--brokers": {
+        const v = value();
+        if (!/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/.test(v)) throw new UsageError(`--brokers must be HOST:PORT[,HOST:PORT...] (got "${v}")`);
+        args.brokers.push(...v.split(","));
+        break;
+      }
+      case "--group":
+        args.groups.push(value());
+        break;
+      case "--topic":
+        args.topics.push(value());
+        break;
+      case "--window":
+        args.windowSeconds = seconds(value(), 0);
+        break;
+      case "--interval":
+        args.intervalSeconds = seconds(value(), 0.1);
+        break;
+      case "--timeout": {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 100 || n > 120_000) throw new UsageError(`--timeout must be milliseconds between 100 and 120000 (got "${v}")`);
+        args.timeoutMs = n;
+        break;
+      }
+      case "--json":
+        if (inline !== undefined) throw new UsageError("--json takes no value");
+        args.json = true;
+        break;
+      case "--help":
+      case "-h":
+        throw new UsageError(USAGE);
+      default:
+        throw new UsageError(`unknown flag ${flag} (${USAGE.replace("usage: ", "")})`);
+    }
+  }
+  if (args.brokers.length === 0) throw new UsageError("--brokers is required");
+  return args;
+}
+
+function envInt(name: string, fallback: number): number {
+  const v = process.env[name];
+  if (v === undefined || v === "") return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive integer (got "${v}")`);
+  return n;
+}
+
+function clusterConfig(args: Args): KafkaClusterConfig {
+  const flag = (name: string, fallback: boolean) => {
+    const v = process.env[name];
+    return v === undefined || v === "" ? fallback : ["true", "1", "yes"].includes(v);
+  };
+  const mechanism = process.env.KAFKA_SASL_MECHANISM || undefined;
+  if (mechanism && !["plain", "scram-sha-256", "scram-sha-512"].includes(mechanism)) throw new UsageError(`KAFKA_SASL_MECHANISM must be plain, scram-sha-256 or scram-sha-512`);
+  return {
+    brokers: args.brokers,
+    clientId: `${process.env.KAFKA_CLIENT_ID || "ripcord"}-evidence`,
+    ssl: flag("KAFKA_SSL", false)
+      ? {
+          ca: process.env.KAFKA_SSL_CA_FILE || undefined,
+          cert: process.env.KAFKA_SSL_CERT_FILE || undefined,
+          key: process.env.KAFKA_SSL_KEY_FILE || undefined,
+          rejectUnauthorized: flag("KAFKA_SSL_REJECT_UNAUTHORIZED", true),
+        }
+      : null,
+    sasl: mechanism
+      ? { mechanism: mechanism as SaslMechanism, username: process.env.KAFKA_SASL_USERNAME ?? "", password: process.env.KAFKA_SASL_PASSWORD ?? "" }
+      : null,
+    connectTimeoutMs: args.timeoutMs ?? envInt("KAFKA_CONNECT_TIMEOUT_MS", 3000),
+    requestTimeoutMs: envInt("KAFKA_REQUEST_TIMEOUT_MS", 5000),
+    // One attempt per bootstrap broker (at most 3), so an unreachable cluster fails fast.
+    retries: Math.min(args.brokers.length - 1, 2),
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function run(args: Args, config: KafkaClusterConfig): Promise<string> {
+  const gateway = new KafkajsGateway(config);
+  try {
+    const collect = () => gateway.collectSnapshot({ groups: args.groups.length ? args.groups : undefined });
+    const history: ClusterSnapshot[] = [await collect()];
+    const windowMs = args.windowSeconds * 1000;
+    const intervalMs = Math.max(1000, (args.intervalSeconds ?? args.windowSeconds / 5) * 1000);
+    const start = history[0]!.takenAt;
+    while (windowMs > 0 && Date.now() - start < windowMs) {
+      await sleep(Math.min(intervalMs, start + windowMs - Date.now()));
+      try {
+        history.push(await collect());
+      } catch (error) {
+        history[history.length - 1]!.warnings.push(`sample failed: ${toGatewayError(error, config.brokers.join(",")).message}`);
+      }
+    }
+    const latest = history[history.length - 1]!;
+    const wanted: Record<string, number[]> = {};
+    const ends = new Map(latest.topics.flatMap((t) => t.partitions.map((p) => [`${t.name}\0${p.partition}`, p.logEndOffset] as const)));
+    for (const g of latest.groups) {
+      for (const o of g.offsets) {
+        const end = ends.get(`${o.topic}\0${o.partition}`);
+        if (o.committedOffset !== null && end != null && end > o.committedOffset) (wanted[o.topic] ??= []).push(o.partition);
+      }
+    }
+    for (const topic of Object.keys(wanted)) wanted[topic] = [...new Set(wanted[topic])];
+    const timePoints = Object.keys(wanted).length ? await gateway.sampleOffsetTimes(wanted, latest.takenAt).catch(() => []) : [];
+    const bundle = buildEvidenceBundle(history, {
+      groups: args.groups.length ? args.groups : undefined,
+      topics: args.topics.length ? args.topics : undefined,
+      timePoints,
+    });
+    return args.json ? `${JSON.stringify(bundle, null, 2)}\n` : renderEvidenceMarkdown(bundle);
+  } finally {
+    await gateway.close();
+  }
+}
+
+function main(): void {
+  let args: Args;
+  let config: KafkaClusterConfig;
+  try {
+    args = parseArgs(process.argv.slice(2));
+    config = clusterConfig(args);
+  } catch (error) {
+    process.stderr.write(`evidence: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const where = config.brokers.join(",");
+  // Last guard: the window plus generous room for connect and requests; never hang.
+  const overallMs = args.windowSeconds * 1000 + config.connectTimeoutMs * 2 + config.requestTimeoutMs * 4 + 2000;
+  const guard = setTimeout(() => {
+    process.stderr.write(`evidence: Kafka at ${where} did not answer within ${Math.round(overallMs / 1000)} s\n`);
+    process.exit(1);
+  }, overallMs);
+  run(args, config).then(
+    (output) => {
+      clearTimeout(guard);
+      process.stdout.write(output, () => process.exit(0));
+    },
+    (error: unknown) => {
+      clearTimeout(guard);
+      const mapped = error instanceof KafkaGatewayError ? error : toGatewayError(error, where);
+      process.stderr.write(`evidence: ${mapped.message}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+main();
