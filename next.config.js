@@ -7,4 +7,4 @@ const nextConfig = {
   typedRoutes: false,
 };
 
-module.exports = nextConfig;
+export default nextConfig;

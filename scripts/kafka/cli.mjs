@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm run kafka:up | kafka:down [-- --clean] | kafka:status | node scripts/kafka/cli.mjs stop-node N | start-node N
-import { UsageError, bootstrapServers, down, kafkaSettings, runningCluster, startNode, stopNode, up } from "./local-kafka.mjs";
+// npm run kafka:up | kafka:down [-- --clean] | kafka:status | node scripts/kafka/cli.mjs fetch | node scripts/kafka/cli.mjs stop-node N | start-node N
+import { UsageError, bootstrapServers, checkPrerequisites, down, kafkaSettings, resolveClasspath, runningCluster, startNode, stopNode, up } from "./local-kafka.mjs";
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -10,6 +10,12 @@ async function main() {
     case "up":
       await up(settings);
       console.log(bootstrapServers(settings));
+      return;
+    case "fetch":
+      // Resolve and cache the jars without starting anything (CI warms the cache with this).
+      checkPrerequisites();
+      resolveClasspath(settings, console.error);
+      console.error(`Apache Kafka ${settings.version} jars are cached`);
       return;
     case "down":
       await down(settings, { clean: args.includes("--clean") });
@@ -36,7 +42,7 @@ async function main() {
       console.error(`node ${args[0]} started`);
       return;
     default:
-      throw new UsageError(`unknown command "${command ?? ""}": use up, down, status, stop-node N, kill-node N or start-node N`);
+      throw new UsageError(`unknown command "${command ?? ""}": use up, down, fetch, status, stop-node N, kill-node N or start-node N`);
   }
 }
 

@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-// @ts-expect-error: plain ESM harness shared with the npm scripts, no type declarations
 import { bootstrapServers, down, kafkaSettings, up } from "../../scripts/kafka/local-kafka.mjs";
 
 declare module "vitest" {
@@ -24,7 +23,7 @@ export default async function setup(project: TestProject) {
   if (!brokers) {
     const result = await up(settings, () => {});
     startedHere = result.started;
-    brokers = bootstrapServers(settings) as string;
+    brokers = bootstrapServers(settings);
   }
 
   const dataDir = path.resolve("data", "test");

@@ -1,0 +1,34 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export const NAV_ITEMS = [
+  { href: "/incidents", label: "Incidents", key: "i" },
+  { href: "/cluster", label: "Cluster", key: "c" },
+  { href: "/reviews", label: "Reviews", key: "r" },
+  { href: "/drills", label: "Drills", key: "d" },
+  { href: "/settings", label: "Settings", key: "s" },
+] as const;
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex items-center gap-1">
+      {NAV_ITEMS.map((item) => {
+        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={active ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
+              active ? "bg-surface-2 text-fg" : "text-muted hover:bg-surface-2 hover:text-fg"
+            }`}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { stopLocalKafka } from "./support/kafka";
+import { keepScreenshot } from "./support/screenshots";
+import { storageStateFor } from "./support/users";
+
+test.use({ storageState: storageStateFor("commander") });
+
+test("stopping Kafka turns the indicator to unreachable while the app keeps working", async ({ page }, testInfo) => {
+  await page.goto("/incidents");
+  const indicator = page.getByTestId("health-indicator");
+  await expect(indicator).toHaveAttribute("data-state", "connected");
+
+  const restart = await stopLocalKafka();
+  try {
+    // Connect timeout (2 s in e2e) + health cache (2 s) + poll interval (5 s), with margin.
+    await expect(indicator).toHaveAttribute("data-state", "unreachable", { timeout: 20_000 });
+    await expect(indicator).toHaveText("Kafka unreachable");
+    await expect(page.getByTestId("kafka-banner")).toContainText("Live evidence unavailable");
+    await keepScreenshot(page, testInfo, "kafka-unreachable");
+
+    // Everything stored still serves.
+    await page.getByRole("link", { name: "Reviews" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Reviews" })).toBeVisible();
+    const health = await page.request.get("/api/health");
+    expect(health.status()).toBe(200);
+    const body = (await health.json()) as { database: { status: string }; kafka: { status: string; error: string } };
+    expect(body.database.status).toBe("ok");
+    expect(body.kafka.status).toBe("unreachable");
+    expect(body.kafka.error.length).toBeGreaterThan(0);
+  } finally {
+    await restart();
+  }
+  await expect(indicator).toHaveAttribute("data-state", "connected", { timeout: 30_000 });
+});

@@ -1,0 +1,10 @@
+import path from "node:path";
+import type { Page, TestInfo } from "@playwright/test";
+
+/** Full-page screenshot kept as a test artifact under e2e-artifacts/screenshots/. */
+export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<string> {
+  const file = path.join("e2e-artifacts", "screenshots", `${testInfo.titlePath.slice(1, 2).join("-").replace(/\W+/g, "-")}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+  return file;
+}

@@ -1,0 +1,14 @@
+import path from "node:path";
+import type { Role } from "@/lib/domain/auth/roles";
+
+export const PASSWORD = "correct-horse-battery";
+
+export const USERS: Record<Role, { email: string; name: string }> = {
+  admin: { email: "admin@ripcord.test", name: "Ada Admin" },
+  commander: { email: "commander@ripcord.test", name: "Cora Commander" },
+  responder: { email: "responder@ripcord.test", name: "Remy Responder" },
+  viewer: { email: "viewer@ripcord.test", name: "Vic Viewer" },
+};
+
+/** Signed-in browser state per role, written once by the global setup. */
+export const storageStateFor = (role: Role) => path.join("e2e-artifacts", "auth", `${role}.json`);

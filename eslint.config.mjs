@@ -1,0 +1,57 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const kafkaAndDb = {
+  paths: [
+    { name: "kafkajs", message: "Only lib/server/kafka talks to Kafka: go through the KafkaGateway." },
+    { name: "@prisma/client", message: "Only lib/server imports Prisma: call a verb in lib/server instead." },
+    { name: "@prisma/adapter-better-sqlite3", message: "Only lib/server/db.ts opens the database." },
+    { name: "better-sqlite3", message: "Only lib/server/db.ts opens the database." },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: [".next/**", "node_modules/**", ".kafka/**", "data/**", "e2e-artifacts/**", "test-results/**", "next-env.d.ts", "coverage/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", Buffer: "readonly", setTimeout: "readonly", clearTimeout: "readonly", setInterval: "readonly", clearInterval: "readonly", URL: "readonly", fetch: "readonly", Response: "readonly", Request: "readonly", Headers: "readonly", TextEncoder: "readonly", TextDecoder: "readonly", AbortController: "readonly", window: "readonly", document: "readonly", localStorage: "readonly", structuredClone: "readonly", queueMicrotask: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  // The layering rule of architecture.md: Kafka and the database are reached only from lib/server.
+  {
+    files: ["app/**", "components/**", "lib/domain/**", "lib/client/**", "lib/schemas/**"],
+    rules: { "no-restricted-imports": ["error", kafkaAndDb] },
+  },
+  // The domain stays pure: no framework, no I/O.
+  {
+    files: ["lib/domain/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: kafkaAndDb.paths,
+          patterns: [
+            { group: ["next", "next/*", "react", "react-dom"], message: "lib/domain is pure: no framework imports." },
+            { group: ["@/lib/server/*", "@/lib/client/*", "node:fs", "node:net", "node:child_process"], message: "lib/domain is pure: no I/O." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/server/**"],
+    ignores: ["lib/server/kafka/**", "lib/server/db.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [kafkaAndDb.paths[0], kafkaAndDb.paths[2], kafkaAndDb.paths[3]] }],
+    },
+  },
+  {
+    files: ["**/*.mjs"],
+    rules: { "@typescript-eslint/no-unused-vars": "off" },
+  },
+);

@@ -1,0 +1,6 @@
+// Runs once when the Next server starts (see lib/server/startup.ts).
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    await import("./lib/server/startup");
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Every React Query key in one factory, scoped by cluster and incident, so live updates can
+ * invalidate exactly what changed. Never write a key inline.
+ */
+export const queryKeys = {
+  health: () => ["health"] as const,
+  me: () => ["me"] as const,
+  users: () => ["users"] as const,
+  cluster: (cluster: string) => ["cluster", cluster] as const,
+  clusterOverview: (cluster: string) => [...queryKeys.cluster(cluster), "overview"] as const,
+  group: (cluster: string, groupId: string) => [...queryKeys.cluster(cluster), "group", groupId] as const,
+  topic: (cluster: string, topic: string) => [...queryKeys.cluster(cluster), "topic", topic] as const,
+  incidents: () => ["incidents"] as const,
+  incidentList: (filters: Record<string, string | undefined>) => [...queryKeys.incidents(), "list", filters] as const,
+  incident: (incidentId: string) => [...queryKeys.incidents(), "detail", incidentId] as const,
+};

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { KafkaGatewayError } from "../kafka/errors";
+import { AppError } from "./errors";
+import { route } from "./route";
+
+const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
+
+function post(body: string, headers: Record<string, string> = { "content-type": "application/json" }) {
+  return new Request("http://localhost/api/x", { method: "POST", body, headers });
+}
+
+describe("route wrapper", () => {
+  const echo = route({ auth: "public", body: z.object({ title: z.string().min(3), count: z.number().int() }) }, ({ body }) => ({ got: body }));
+
+  it("parses the body and answers JSON", async () => {
+    const response = await echo(post(JSON.stringify({ title: "lag", count: 2 })), ctx());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ got: { title: "lag", count: 2 } });
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it("answers invalid input with 400 problem+json naming the field", async () => {
+    const response = await echo(post(JSON.stringify({ title: "x", count: 2 })), ctx());
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    const body = (await response.json()) as { code: string; detail: string; errors: { path: string }[]; requestId: string };
+    expect(body.code).toBe("VALIDATION_FAILED");
+    expect(body.detail).toContain("body.title");
+    expect(body.errors[0]?.path).toBe("body.title");
+    expect(body.requestId).toBe(response.headers.get("x-request-id"));
+  });
+
+  it("refuses bodies that are not JSON, not declared as JSON, or too large", async () => {
+    expect((await echo(post("{nope"), ctx())).status).toBe(400);
+    expect((await echo(post("{}", { "content-type": "text/plain" }), ctx())).status).toBe(415);
+    const small = route({ auth: "public", body: z.object({ s: z.string() }), maxBodyBytes: 100 }, () => null);
+    const big = await small(post(JSON.stringify({ s: "x".repeat(500) })), ctx());
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { detail: string }).detail).toContain("limit");
+  });
+
+  it("validates path params and the query string", async () => {
+    const handler = route({ auth: "public", params: z.object({ id: z.string().regex(/^\d+$/, "must be a number") }), query: z.object({ window: z.coerce.number().max(3600) }) }, ({ params, query }) => ({ id: params.id, window: query.window }));
+    const ok = await handler(new Request("http://localhost/api/x/7?window=60"), ctx({ id: "7" }));
+    expect(await ok.json()).toEqual({ id: "7", window: 60 });
+    const bad = await handler(new Request("http://localhost/api/x/a?window=60"), ctx({ id: "a" }));
+    expect(((await bad.json()) as { detail: string }).detail).toBe("params.id: must be a number");
+    const badQuery = await handler(new Request("http://localhost/api/x/7?window=99999"), ctx({ id: "7" }));
+    expect(((await badQuery.json()) as { errors: { path: string }[] }).errors[0]?.path).toBe("query.window");
+  });
+
+  it("asks for sign-in on protected routes without credentials", async () => {
+    const handler = route({ auth: "viewer" }, () => "secret");
+    const response = await handler(new Request("http://localhost/api/x"), ctx());
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { code: string }).code).toBe("UNAUTHENTICATED");
+  });
+
+  it("maps domain and Kafka errors through the one table", async () => {
+    const conflict = route({ auth: "public" }, () => {
+      throw new AppError("CONFLICT", "someone else changed this item");
+    });
+    const kafka = route({ auth: "public" }, () => {
+      throw new KafkaGatewayError("KAFKA_UNREACHABLE", "cannot reach Kafka at 127.0.0.1:1: connection refused");
+    });
+    expect((await conflict(new Request("http://localhost/"), ctx())).status).toBe(409);
+    const k = await kafka(new Request("http://localhost/"), ctx());
+    expect(k.status).toBe(503);
+    expect(((await k.json()) as { detail: string }).detail).toContain("connection refused");
+  });
+
+  it("never leaks the text of unknown errors", async () => {
+    const handler = route({ auth: "public" }, () => {
+      throw new Error("SQLITE_CORRUPT at /secret/path");
+    });
+    const response = await handler(new Request("http://localhost/"), ctx());
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain("SQLITE_CORRUPT");
+    expect(text).not.toContain("/secret/path");
+  });
+});

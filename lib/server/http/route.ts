@@ -1,0 +1,133 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { type z } from "zod";
+import { roleAtLeast, type Role } from "@/lib/domain/auth/roles";
+import { identify, type Principal } from "../auth/identify";
+import { log } from "../log";
+import { KafkaGatewayError } from "../kafka/errors";
+import { AppError, KAFKA_ERROR_CODES, type FieldError } from "./errors";
+import { problem } from "./problem";
+
+type Schema = z.ZodType | undefined;
+type Infer<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** Who may call: anyone, or a signed-in principal with at least this role. */
+type Access = "public" | Role;
+
+export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema> {
+  auth: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Refuse larger bodies with 413 before parsing; default 64 KiB. */
+  maxBodyBytes?: number;
+}
+
+export interface RouteContext<P, Q, B, A extends Access> {
+  request: Request;
+  requestId: string;
+  principal: A extends "public" ? Principal | null : Principal;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
+
+const DEFAULT_MAX_BODY = 64 * 1024;
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json");
+  return new Response(JSON.stringify(data), { ...init, headers });
+}
+
+function fieldErrors(error: z.ZodError, prefix: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].join("."),
+    message: issue.message,
+  }));
+}
+
+function parseWith<S extends Schema>(schema: S, value: unknown, prefix: string): Infer<S> {
+  if (!schema) return undefined as Infer<S>;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const errors = fieldErrors(result.error, prefix);
+    const first = errors[0];
+    throw new AppError("VALIDATION_FAILED", first ? `${first.path}: ${first.message}` : `invalid ${prefix}`, { fieldErrors: errors });
+  }
+  return result.data as Infer<S>;
+}
+
+async function readBody(request: Request, maxBytes: number): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `request body is ${declared} bytes; the limit is ${maxBytes}`);
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `request body is over the limit of ${maxBytes} bytes`);
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("BAD_REQUEST", "request body is not valid JSON");
+  }
+}
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Cookie-authenticated writes must come from our own pages (CSRF): the Origin must match the host. */
+function checkOrigin(request: Request, principal: Principal | null): void {
+  if (!principal || principal.kind !== "user" || !UNSAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (host && new URL(origin).host !== host) throw new AppError("FORBIDDEN", "cross-site request refused");
+}
+
+function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof KafkaGatewayError) return new AppError(KAFKA_ERROR_CODES[error.code], error.message, { extra: { kafkaCode: error.code } });
+  return null;
+}
+
+/**
+ * The one wrapper every route handler goes through: request id → authentication → role →
+ * zod parsing of params, query and body → the verb → JSON, or problem+json through one table.
+ */
+export function route<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, A extends Access = Access>(
+  spec: RouteSpec<P, Q, B> & { auth: A },
+  handler: (ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>, A>) => Promise<unknown> | unknown,
+) {
+  return async (request: Request, nextContext?: NextRouteContext): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    try {
+      const principal = await identify(request.headers);
+      if (spec.auth !== "public") {
+        if (!principal) throw new AppError("UNAUTHENTICATED", "sign in, or send an API token as Authorization: Bearer");
+        if (!roleAtLeast(principal.role, spec.auth)) {
+          throw new AppError("FORBIDDEN", `this needs the ${spec.auth} role or higher; you are ${principal.role}`);
+        }
+      }
+      checkOrigin(request, principal);
+      const rawParams = nextContext ? await nextContext.params : {};
+      const params = parseWith(spec.params as P, rawParams, "params");
+      const url = new URL(request.url);
+      const query = parseWith(spec.query as Q, Object.fromEntries(url.searchParams), "query");
+      const body = spec.body ? parseWith(spec.body as B, await readBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as Infer<B>);
+      const result = await handler({ request, requestId, principal: principal as RouteContext<Infer<P>, Infer<Q>, Infer<B>, A>["principal"], params, query, body });
+      const response = result instanceof Response ? result : json(result ?? null);
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError) {
+        if (appError.status >= 500) log("warn", "request failed", { requestId, code: appError.code, error: appError.message });
+        return problem(appError.code, appError.message, requestId, { errors: appError.fieldErrors, ...appError.extra });
+      }
+      log("error", "unhandled error", { requestId, method: request.method, url: request.url, error });
+      return problem("INTERNAL", "something went wrong on the server; the request id is in the server log", requestId);
+    }
+  };
+}

@@ -1,0 +1,23 @@
+export interface KafkaSettings {
+  version: string;
+  nodes: number;
+  port: number;
+  root: string;
+  clusterDir: string;
+  startTimeoutMs: number;
+}
+export const projectRoot: string;
+export const DEFAULT_KAFKA_VERSION: string;
+export class UsageError extends Error {}
+export function kafkaSettings(env?: Record<string, string | undefined>): KafkaSettings;
+export function brokerPort(settings: KafkaSettings, nodeId: number): number;
+export function bootstrapServers(settings: KafkaSettings): string;
+export function checkPrerequisites(): void;
+export function brokerAnswers(port: number, timeoutMs?: number): Promise<boolean>;
+export function runningCluster(settings: KafkaSettings): { version: string; nodes: number; alive: number[] } | null;
+export function nodePid(settings: KafkaSettings, nodeId: number): number;
+export function up(settings: KafkaSettings, log?: (message: string) => void): Promise<{ started: boolean; bootstrap: string }>;
+export function down(settings: KafkaSettings, options?: { clean?: boolean }, log?: (message: string) => void): Promise<number>;
+export function stopNode(settings: KafkaSettings, nodeId: number, options?: { signal?: NodeJS.Signals; timeoutMs?: number }): Promise<boolean>;
+export function startNode(settings: KafkaSettings, nodeId: number): Promise<void>;
+export function resolveClasspath(settings: KafkaSettings, log?: (message: string) => void): string;
