@@ -249,3 +249,9 @@ export async function collectSnapshot(cluster: KCluster, opts: CollectOptions = 
   const { result, requests } = await countRequests(() => collect(cluster, opts, takenAt));
   return { ...result, requestCount: requests, durationMs: Date.now() - takenAt };
 }
+
+/** The request budget of the module comment, as code (used by the integration test). */
+export function expectedRequestCount(p: { leaderBrokers: number; topics: number; liveBrokers: number; groupsPerCoordinator: number[]; skipGroups?: boolean }): number {
+  const groups = p.skipGroups ? 0 : p.liveBrokers + p.groupsPerCoordinator.reduce((sum, g) => sum + Math.ceil(g / DESCRIBE_GROUPS_BATCH) + g, 0);
+  return 1 + 2 * p.leaderBrokers + (p.topics > 0 ? 1 : 0) + groups;
+}

@@ -195,7 +195,7 @@ export class KafkajsGateway implements KafkaGateway {
 
   private async readTopicConfigs(cluster: KCluster, topic: string): Promise<TopicConfigEntry[]> {
     const broker = await anyBroker(cluster);
-    const response = await broker.describeConfigs({ resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: null }] });
+    const response = await broker.describeConfigs({ resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: [] }] }); // [] is sent as null: all configs
     const resource = response.resources.find((r) => r.resourceName === topic);
     if (!resource) throw new KafkaGatewayError("KAFKA_ERROR", `Kafka returned no configs for topic "${topic}"`);
     if (resource.errorCode === 3) throw new KafkaGatewayError("UNKNOWN_TOPIC", `topic "${topic}" does not exist on ${this.where}`);

@@ -78,7 +78,7 @@ export interface KBroker {
   listOffsets(args: { isolationLevel?: number; topics: { topic: string; partitions: { partition: number; timestamp: number }[] }[] }): Promise<RawListOffsetsResponse>;
   offsetFetch(args: { groupId: string; topics: { topic: string; partitions: { partition: number }[] }[] }): Promise<RawOffsetFetchResponse>;
   describeGroups(args: { groupIds: string[] }): Promise<{ groups: RawDescribedGroup[] }>;
-  describeConfigs(args: { resources: { type: number; name: string; configNames?: string[] | null }[]; includeSynonyms?: boolean }): Promise<RawDescribeConfigsResponse>;
+  describeConfigs(args: { resources: { type: number; name: string; configNames?: string[] }[]; includeSynonyms?: boolean }): Promise<RawDescribeConfigsResponse>;
   listGroups(): Promise<RawListGroupsResponse>;
   offsetCommit(args: {
     groupId: string;

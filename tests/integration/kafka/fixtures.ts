@@ -1,0 +1,40 @@
+import { Kafka, logLevel, type Admin, type ITopicConfig } from "kafkajs";
+import { KafkajsGateway } from "@/lib/server/kafka/kafkajs-gateway";
+
+/** Real-broker fixtures for the kafka integration tests (no mocks). */
+export function brokers(): string[] {
+  const list = process.env.KAFKA_BROKERS;
+  if (!list) throw new Error("KAFKA_BROKERS is not set (tests/integration/setup-env.ts provides it)");
+  return list.split(",");
+}
+
+export function gatewayFor(list = brokers()): KafkajsGateway {
+  return new KafkajsGateway({ brokers: list, clientId: "ripcord-it", connectTimeoutMs: 3000, requestTimeoutMs: 10_000, retries: 2 });
+}
+
+export function kafkaFor(list = brokers()): Kafka {
+  return new Kafka({ brokers: list, clientId: "ripcord-it-fixture", logLevel: logLevel.NOTHING, retry: { retries: 5 } });
+}
+
+export async function createTopics(admin: Admin, topics: ITopicConfig[]): Promise<void> {
+  await admin.createTopics({ topics, waitForLeaders: true, timeout: 30_000 });
+}
+
+/** Produces `count` small records to each listed partition. */
+export async function produce(kafka: Kafka, topic: string, perPartition: Record<number, number>): Promise<void> {
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    for (const [partition, count] of Object.entries(perPartition)) {
+      const messages = Array.from({ length: count }, (_, i) => ({ value: `m${i}`, partition: Number(partition) }));
+      await producer.send({ topic, messages, acks: -1 });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+export async function deleteQuietly(admin: Admin, topics: string[], groups: string[] = []): Promise<void> {
+  if (groups.length) await admin.deleteGroups(groups).catch(() => undefined);
+  if (topics.length) await admin.deleteTopics({ topics, timeout: 30_000 }).catch(() => undefined);
+}
