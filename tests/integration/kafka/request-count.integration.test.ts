@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Admin } from "kafkajs";
+import { expectedRequestCount } from "@/lib/server/kafka/collector";
+import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
+import { uniqueName, waitFor } from "../helpers";
+import { createTopics, deleteQuietly, gatewayFor, kafkaFor } from "./fixtures";
+
+const TOPICS = 30;
+const PARTITIONS = 5;
+const GROUPS = 5;
+
+function formulaFor(snapshot: ClusterSnapshot, groupCount: number): number {
+  const leaders = new Set(snapshot.topics.flatMap((t) => t.partitions.filter((p) => !p.offline).map((p) => p.leader)));
+  // Every group's coordinator is one of the brokers; on a single broker all G share it.
+  const perCoordinator = snapshot.brokers.length === 1 ? [groupCount] : [];
+  return expectedRequestCount({ leaderBrokers: leaders.size, topics: snapshot.topics.length, liveBrokers: snapshot.brokers.length, groupsPerCoordinator: perCoordinator });
+}
+
+describe("snapshot request count", () => {
+  const kafka = kafkaFor();
+  const gateway = gatewayFor();
+  const prefix = uniqueName("it-rc");
+  const topics = Array.from({ length: TOPICS }, (_, i) => `${prefix}-t${i}`);
+  const groups = Array.from({ length: GROUPS }, (_, i) => `${prefix}-g${i}`);
+  let admin: Admin;
+
+  beforeAll(async () => {
+    admin = kafka.admin();
+    await admin.connect();
+    await createTopics(admin, topics.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })));
+    for (const [i, group] of groups.entries()) await gateway.resetGroupOffsets(group, topics[i]!, { 0: 0, 1: 0 });
+  });
+
+  afterAll(async () => {
+    await deleteQuietly(admin, topics, groups);
+    await admin.disconnect();
+    await gateway.close();
+  });
+
+  it("grows with brokers and groups, not with partitions", async () => {
+    const opts = { topics, groups };
+    const first = await gateway.collectSnapshot(opts);
+    expect(first.topics).toHaveLength(TOPICS);
+    expect(first.groups).toHaveLength(GROUPS);
+    const expected = formulaFor(first, GROUPS);
+    expect(first.requestCount).toBe(expected);
+
+    // The instrumentation emitter sees the same requests (nothing else runs on this gateway).
+    const before = gateway.instrumentedRequests();
+    const again = await gateway.collectSnapshot(opts);
+    expect(gateway.instrumentedRequests() - before).toBe(again.requestCount);
+
+    await Promise.all(topics.map((t) => gateway.createPartitions(t, PARTITIONS * 2)));
+    const doubled = await waitFor(
+      () => gateway.collectSnapshot(opts),
+      (s) => s.topics.every((t) => t.partitions.length === PARTITIONS * 2 && t.partitions.every((p) => p.logEndOffset === 0)),
+      { what: "new partitions in metadata" },
+    );
+    expect(doubled.requestCount).toBe(expected);
+    console.info(`request count: ${TOPICS} topics × ${PARTITIONS}→${PARTITIONS * 2} partitions, ${GROUPS} groups, ${first.brokers.length} broker(s): ${doubled.requestCount} requests, ${doubled.durationMs} ms`);
+  });
+});
