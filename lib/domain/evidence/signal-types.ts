@@ -217,6 +217,7 @@ export interface ClusterSignals {
 }
 
 export interface EvidenceSignals {
+  clusterId: string | null;
   /** takenAt of the newest snapshot ("now" for every age). */
   takenAt: number;
   windowStart: number;

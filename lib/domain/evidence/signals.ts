@@ -100,6 +100,7 @@ export function computeSignals(history: ClusterSnapshot[], opts: SignalOptions =
     groupSignals(id, { history: sorted, topics: topicMap, seeds: opts.seeds ?? [], stallFraction: opts.stallFraction ?? 0.5, rateFrom: rateHistory[0]?.takenAt ?? 0 }),
   );
   return {
+    clusterId: last?.clusterId ?? null,
     takenAt: now,
     windowStart: first?.takenAt ?? 0,
     windowSeconds: first && last ? (last.takenAt - first.takenAt) / 1000 : 0,

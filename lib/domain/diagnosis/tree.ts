@@ -1,0 +1,295 @@
+/**
+ * The root-cause tree as product data (root-cause-tree.md). Leaf ids are a stable contract:
+ * diagnosis output, drills, API and tests use them, so they are never renamed. Each leaf says
+ * what confirms it and what rules it out, as automatic checks where Kafka admin data shows it
+ * and as questions for humans where it cannot; the mitigations that help; and the seed 001
+ * "wrong approach", with the mitigation ids the UI should warn about.
+ */
+
+export type BranchId = "producer" | "broker" | "cluster" | "topic" | "consumer" | "processor" | "sink" | "change";
+
+export const BRANCHES: readonly { id: BranchId; title: string }[] = [
+  { id: "producer", title: "Producer" },
+  { id: "broker", title: "Broker & storage" },
+  { id: "cluster", title: "Cluster coordination" },
+  { id: "topic", title: "Topic design" },
+  { id: "consumer", title: "Consumer group" },
+  { id: "processor", title: "Stream processor" },
+  { id: "sink", title: "Sink" },
+  { id: "change", title: "Recent changes" },
+];
+
+/** Automatic checks implemented in checks.ts; kept here so the tree can reference them by type. */
+export const CHECK_IDS = [
+  "skew.lag-concentration",
+  "skew.input-concentration",
+  "group.offsets-frozen-no-members",
+  "group.offsets-moving",
+  "partition.stalled-while-others-move",
+  "retention.data-lost",
+  "retention.expires-before-drain",
+  "group.rebalance-churn",
+  "group.idle-members",
+  "topic.input-spike",
+  "topic.input-drop",
+  "cluster.broker-left",
+  "cluster.offline-partitions",
+  "cluster.under-replicated",
+  "cluster.under-min-isr",
+  "cluster.leader-churn",
+  "group.consume-below-input-steady",
+  "group.consume-rate-drop",
+  "topic.config-changed",
+  "event.deploy-aligned",
+  "event.schema-change-aligned",
+  "event.config-change-aligned",
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export const MITIGATIONS = {
+  "throttle-producers": "Throttle non-critical producers",
+  "buffer-upstream": "Buffer upstream to absorb spikes",
+  "scale-consumers": "Scale consumers up to the partition count",
+  "add-partitions": "Add partitions / repartition the topic",
+  rekey: "Re-key messages for an even distribution",
+  "isolate-poison": "Isolate the poison record (dead-letter it, with data-owner approval)",
+  "rollback-change": "Roll back the smallest recent change that lines up with the start",
+  "extend-retention": "Extend retention on the topic",
+  "restart-consumers": "Restart the consumer group",
+  "restore-broker": "Restore the failed broker and rebalance leadership",
+  "add-broker-capacity": "Add broker or network capacity",
+  "stabilize-membership": "Stabilize membership: tune session/poll timeouts, static membership",
+  "optimize-processing": "Optimize the slow processing stage",
+  "sink-backpressure": "Investigate sink latency and apply backpressure intentionally",
+  "update-consumer-schema": "Update the consumer for the new schema (compatibility)",
+  "reset-offsets": "Reset offsets (data-owner approval only)",
+  "reprocess-all": "Reprocess all messages",
+  "scale-cluster": "Scale the cluster (add brokers)",
+  "restart-brokers": "Restart brokers",
+  "drop-messages": "Drop messages or late events",
+  "fix-idempotence": "Enable producer idempotence and make retries safe",
+  "dedupe-downstream": "Deduplicate downstream",
+  "delete-checkpoint": "Delete the corrupted checkpoint and resume from safe offsets",
+  "tune-microbatch": "Increase the micro-batch interval",
+  "event-time": "Use event-time processing with watermarks and allowed lateness",
+  "free-storage": "Free or add storage (retention adjustment, topic isolation)",
+  "fix-alerting": "Alert on freshness and throughput, not only uptime",
+} as const;
+export type MitigationId = keyof typeof MITIGATIONS;
+
+export type EvidenceRef = { kind: "check"; checkId: CheckId; text: string } | { kind: "question"; text: string };
+
+export interface Leaf {
+  id: string;
+  title: string;
+  branch: BranchId;
+  /** branch path from the root, for the tree view. */
+  path: string[];
+  symptom: string;
+  confirm: EvidenceRef[];
+  ruleOut: EvidenceRef[];
+  mitigations: MitigationId[];
+  wrongApproach: string;
+  wrongMitigations: MitigationId[];
+  seed: string;
+  /** true when Kafka admin data can show it (automatic checks exist). */
+  automatic: boolean;
+}
+
+const c = (checkId: CheckId, text: string): EvidenceRef => ({ kind: "check", checkId, text });
+const q = (text: string): EvidenceRef => ({ kind: "question", text });
+type Def = Omit<Leaf, "path" | "automatic">;
+const PATH: Record<BranchId, string[]> = {
+  producer: ["producer"],
+  broker: ["broker & storage"],
+  cluster: ["broker & storage", "cluster"],
+  topic: ["topic design"],
+  consumer: ["consumer group"],
+  processor: ["consumer group", "stream processor"],
+  sink: ["consumer group", "stream processor", "sink"],
+  change: ["recent changes"],
+};
+
+const DEFS: Def[] = [
+  { id: "producer.traffic-spike", branch: "producer", seed: "001 S11", title: "Producer traffic spike",
+    symptom: "Input rate jumps far above its baseline; brokers or consumers cannot absorb it.",
+    confirm: [c("topic.input-spike", "recent input rate several times the earlier baseline"), q("Did an upstream launch, backfill or batch job start?")],
+    ruleOut: [c("topic.input-spike", "input rate flat against its baseline")],
+    mitigations: ["throttle-producers", "buffer-upstream", "add-partitions"],
+    wrongApproach: "Restarting brokers repeatedly or ignoring the peak: control ingress instead.",
+    wrongMitigations: ["restart-brokers", "restart-consumers"] },
+  { id: "producer.throttled", branch: "producer", seed: "001 S15", title: "Producer throttled upstream",
+    symptom: "Producer is rate-limited or slowed upstream; input drops below baseline.",
+    confirm: [c("topic.input-drop", "input rate well below the earlier baseline"), q("Do producers report throttle time or quota violations?")],
+    ruleOut: [c("topic.input-drop", "input rate at or above baseline")],
+    mitigations: ["buffer-upstream", "fix-alerting"],
+    wrongApproach: "Retrying jobs or scaling consumers or the cluster: the bottleneck is before Kafka.",
+    wrongMitigations: ["scale-consumers", "scale-cluster"] },
+  { id: "producer.duplicates", branch: "producer", seed: "001 S3, 003", title: "Duplicates from unsafe retries",
+    symptom: "Retries without idempotence create duplicate records downstream.",
+    confirm: [q("Do downstream reports show duplicate records?"), q("Is enable.idempotence off on the producers, or did retries spike?")],
+    ruleOut: [q("Are producers idempotent with unique event ids?")],
+    mitigations: ["fix-idempotence"],
+    wrongApproach: "Reprocessing data or deduplicating downstream hides the producer bug.",
+    wrongMitigations: ["reprocess-all", "dedupe-downstream"] },
+  { id: "broker.down", branch: "broker", seed: "000", title: "Broker down",
+    symptom: "A broker is gone; partitions are offline or leaderless.",
+    confirm: [c("cluster.broker-left", "a broker present earlier is missing"), c("cluster.offline-partitions", "partitions with leader -1")],
+    ruleOut: [c("cluster.broker-left", "all brokers seen earlier are present")],
+    mitigations: ["restore-broker", "throttle-producers"],
+    wrongApproach: "Restarting every broker or scaling the cluster before restoring the lost replicas.",
+    wrongMitigations: ["restart-brokers", "scale-cluster"] },
+  { id: "broker.under-replicated", branch: "broker", seed: "000", title: "Under-replicated partitions",
+    symptom: "ISR shrink; below min.insync.replicas, acks=all writes fail.",
+    confirm: [c("cluster.under-replicated", "isr smaller than replicas"), c("cluster.under-min-isr", "isr below min.insync.replicas")],
+    ruleOut: [c("cluster.under-replicated", "every ISR complete")],
+    mitigations: ["restore-broker", "add-broker-capacity", "throttle-producers"],
+    wrongApproach: "Lowering min.insync.replicas or restarting brokers in a loop trades durability for a green chart.",
+    wrongMitigations: ["restart-brokers"] },
+  { id: "broker.overload", branch: "broker", seed: "001 S11, 000", title: "Broker overload",
+    symptom: "Request latency, CPU or network saturation on brokers.",
+    confirm: [q("Are produce/fetch request latencies or broker CPU/network at saturation?"), c("cluster.under-replicated", "followers falling out of ISR without a broker leaving")],
+    ruleOut: [q("Are broker request latencies normal?")],
+    mitigations: ["throttle-producers", "add-broker-capacity"],
+    wrongApproach: "Restarting brokers repeatedly during the peak makes leadership move and worsens load.",
+    wrongMitigations: ["restart-brokers"] },
+  { id: "broker.storage-pressure", branch: "broker", seed: "000", title: "Broker storage pressure",
+    symptom: "Disk or WAL latency; disks near full.",
+    confirm: [q("Are log directories near full or disk latency high?")],
+    ruleOut: [q("Is disk usage and latency normal on every broker?")],
+    mitigations: ["free-storage", "add-broker-capacity"],
+    wrongApproach: "Graceful partition reassignment moves data across the disks that are already saturated.",
+    wrongMitigations: ["scale-cluster"] },
+  { id: "cluster.controller-churn", branch: "cluster", seed: "000", title: "Controller / leadership churn",
+    symptom: "Repeated leadership or controller changes.",
+    confirm: [c("cluster.leader-churn", "leaders moving repeatedly across snapshots")],
+    ruleOut: [c("cluster.leader-churn", "leadership stable")],
+    mitigations: ["restore-broker", "stabilize-membership"],
+    wrongApproach: "Restarting brokers to 'reset' the controller adds more elections.",
+    wrongMitigations: ["restart-brokers"] },
+  { id: "topic.partition-skew", branch: "topic", seed: "001 S5", title: "Hot partition (skew)",
+    symptom: "One partition takes most of the traffic; lag concentrates there.",
+    confirm: [c("skew.lag-concentration", "one partition holds most of the group's lag"), c("skew.input-concentration", "one partition's input rate far above the median")],
+    ruleOut: [c("skew.lag-concentration", "lag spread evenly across partitions")],
+    mitigations: ["rekey", "add-partitions", "throttle-producers"],
+    wrongApproach: "Scaling consumers without repartitioning: one partition is read by one consumer only.",
+    wrongMitigations: ["scale-consumers", "restart-consumers"] },
+  { id: "topic.insufficient-partitions", branch: "topic", seed: "001 S5, 000", title: "Too few partitions",
+    symptom: "More consumers than partitions; parallelism is capped.",
+    confirm: [c("group.idle-members", "members with no partition while lag grows")],
+    ruleOut: [c("group.idle-members", "every member owns a partition")],
+    mitigations: ["add-partitions", "optimize-processing"],
+    wrongApproach: "Adding more consumers: the extra ones sit idle.",
+    wrongMitigations: ["scale-consumers"] },
+  { id: "topic.retention-too-short", branch: "topic", seed: "001 S14, 002", title: "Retention too short",
+    symptom: "Unconsumed data expires, or will before the backlog drains.",
+    confirm: [c("retention.data-lost", "committed offset below the log start offset"), c("retention.expires-before-drain", "retention deadline before the drain ETA")],
+    ruleOut: [c("retention.expires-before-drain", "drain ETA well inside the retention window")],
+    mitigations: ["extend-retention", "scale-consumers"],
+    wrongApproach: "Ignoring missing data, scaling the cluster, or assuming consumers will catch up in time.",
+    wrongMitigations: ["scale-cluster", "reset-offsets"] },
+  { id: "consumer.rebalance-storm", branch: "consumer", seed: "001 S2", title: "Rebalance storm",
+    symptom: "The group keeps rebalancing; processing pauses.",
+    confirm: [c("group.rebalance-churn", "state flips and member churn across samples")],
+    ruleOut: [c("group.rebalance-churn", "stable state and membership")],
+    mitigations: ["stabilize-membership"],
+    wrongApproach: "Restarting consumers repeatedly or blindly adding consumers triggers more rebalances.",
+    wrongMitigations: ["restart-consumers", "scale-consumers"] },
+  { id: "consumer.stopped", branch: "consumer", seed: "001 S12", title: "Consumers stopped silently",
+    symptom: "Committed offsets frozen; the group is empty or dead while lag grows.",
+    confirm: [c("group.offsets-frozen-no-members", "offsets frozen, no member owns the partitions")],
+    ruleOut: [c("group.offsets-moving", "committed offsets advancing")],
+    mitigations: ["restart-consumers", "fix-alerting"],
+    wrongApproach: "Scaling the cluster or restarting reactively without fixing the freshness alerting.",
+    wrongMitigations: ["scale-cluster"] },
+  { id: "consumer.poison-record", branch: "consumer", seed: "001 S4, 000", title: "Poison record",
+    symptom: "One partition stuck at one offset while the others move.",
+    confirm: [c("partition.stalled-while-others-move", "one partition frozen, others advancing, group alive"), q("Do consumer logs show deserialization or processing errors at that offset?")],
+    ruleOut: [c("partition.stalled-while-others-move", "no partition frozen while members are alive")],
+    mitigations: ["isolate-poison", "update-consumer-schema"],
+    wrongApproach: "Retrying forever, reprocessing everything, or restarting consumers: they hit the same record.",
+    wrongMitigations: ["restart-consumers", "reprocess-all", "scale-consumers"] },
+  { id: "consumer.slow-processing", branch: "consumer", seed: "001 S9", title: "Slow processing",
+    symptom: "Processing rate drifts below the input rate; lag grows slowly, all partitions moving.",
+    confirm: [c("group.consume-below-input-steady", "steady consume rate below a steady input rate")],
+    ruleOut: [c("group.consume-below-input-steady", "consume rate keeps up with input")],
+    mitigations: ["optimize-processing", "scale-consumers"],
+    wrongApproach: "Restarting the job repeatedly or immediately scaling the cluster.",
+    wrongMitigations: ["restart-consumers", "scale-cluster"] },
+  { id: "consumer.sink-bottleneck", branch: "sink", seed: "001 S1, S7", title: "Sink bottleneck (backpressure)",
+    symptom: "Downstream sink slows the consumers; consumption falls at peak while the group is stable.",
+    confirm: [c("group.consume-rate-drop", "consume rate fell against its baseline while input held"), q("Is the sink (database, API) throttling or slow?")],
+    ruleOut: [c("group.consume-rate-drop", "consume rate steady")],
+    mitigations: ["sink-backpressure", "throttle-producers"],
+    wrongApproach: "Restarting consumers or adding more of them pushes harder on a saturated sink.",
+    wrongMitigations: ["restart-consumers", "scale-consumers", "drop-messages"] },
+  { id: "processor.checkpoint-corruption", branch: "processor", seed: "001 S8, 002", title: "Corrupt checkpoint / state store",
+    symptom: "A stateful processor crash-loops on a corrupt checkpoint.",
+    confirm: [q("Does the processor crash on restore from its checkpoint or state store?"), c("group.rebalance-churn", "crash loop shows as members joining and leaving")],
+    ruleOut: [q("Does the processor restore its state cleanly?")],
+    mitigations: ["delete-checkpoint"],
+    wrongApproach: "Ignoring the crashes, scaling the cluster, or reprocessing everything.",
+    wrongMitigations: ["scale-cluster", "reprocess-all"] },
+  { id: "processor.microbatch-overhead", branch: "processor", seed: "001 S13", title: "Micro-batch overhead",
+    symptom: "Micro-batches too small; scheduling overhead dominates latency.",
+    confirm: [q("Is the micro-batch interval very small relative to its processing time?")],
+    ruleOut: [q("Is batch scheduling overhead a small part of each batch?")],
+    mitigations: ["tune-microbatch"],
+    wrongApproach: "Scaling the cluster or reducing data volume.",
+    wrongMitigations: ["scale-cluster"] },
+  { id: "processor.late-events", branch: "processor", seed: "001 S6, S10", title: "Late / out-of-order events",
+    symptom: "Late or out-of-order events break event-time aggregations.",
+    confirm: [q("Are aggregates wrong while lag looks normal? Do events arrive after their window closed?")],
+    ruleOut: [q("Does the job use event time with watermarks that cover observed lateness?")],
+    mitigations: ["event-time"],
+    wrongApproach: "Dropping late events or retrying the job.",
+    wrongMitigations: ["drop-messages", "restart-consumers"] },
+  { id: "change.schema-incompatible", branch: "change", seed: "001 S4, 000", title: "Incompatible schema change",
+    symptom: "An upstream schema change breaks deserialization.",
+    confirm: [c("event.schema-change-aligned", "schema change on the timeline lines up with the lag start")],
+    ruleOut: [q("Was the schema change validated as compatible before rollout?")],
+    mitigations: ["update-consumer-schema", "isolate-poison", "rollback-change"],
+    wrongApproach: "Ignoring failures, reprocessing everything, or pausing downstream indefinitely.",
+    wrongMitigations: ["reprocess-all", "reset-offsets"] },
+  { id: "change.bad-deploy", branch: "change", seed: "000", title: "Bad deploy",
+    symptom: "A recent deployment lines up with the start of the incident.",
+    confirm: [c("event.deploy-aligned", "deploy on the timeline lines up with the lag start")],
+    ruleOut: [q("Did anything deploy in the hour before the lag started?")],
+    mitigations: ["rollback-change"],
+    wrongApproach: "Rolling forward more changes before knowing which one broke it.",
+    wrongMitigations: ["scale-cluster"] },
+  { id: "change.config", branch: "change", seed: "000", title: "Config change",
+    symptom: "A topic or broker config changed (retention, quota, ...).",
+    confirm: [c("topic.config-changed", "config diff between snapshots"), c("event.config-change-aligned", "config change on the timeline")],
+    ruleOut: [c("topic.config-changed", "no config changed in the window")],
+    mitigations: ["rollback-change"],
+    wrongApproach: "Compensating for the change elsewhere instead of reverting it.",
+    wrongMitigations: ["scale-cluster"] },
+];
+
+export const LEAVES: readonly Leaf[] = DEFS.map((d) => ({
+  ...d,
+  path: [...PATH[d.branch], d.id],
+  automatic: [...d.confirm, ...d.ruleOut].some((e) => e.kind === "check"),
+}));
+
+/** The canonical ids of root-cause-tree.md (a stable contract). */
+export const CANONICAL_LEAF_IDS = [
+  "producer.traffic-spike", "producer.throttled", "producer.duplicates", "broker.down", "broker.under-replicated",
+  "broker.overload", "broker.storage-pressure", "cluster.controller-churn", "topic.partition-skew",
+  "topic.insufficient-partitions", "topic.retention-too-short", "consumer.rebalance-storm", "consumer.stopped",
+  "consumer.poison-record", "consumer.slow-processing", "consumer.sink-bottleneck", "processor.checkpoint-corruption",
+  "processor.microbatch-overhead", "processor.late-events", "change.schema-incompatible", "change.bad-deploy", "change.config",
+] as const;
+
+const BY_ID = new Map(LEAVES.map((l) => [l.id, l]));
+export function leafById(id: string): Leaf | undefined {
+  return BY_ID.get(id);
+}
+
+/** Warning text when a commander reaches for a mitigation the seed calls wrong for this cause. */
+export function wrongMitigationWarning(leafId: string, mitigation: MitigationId): string | null {
+  const leaf = BY_ID.get(leafId);
+  if (!leaf || !leaf.wrongMitigations.includes(mitigation)) return null;
+  return `${MITIGATIONS[mitigation]} is the wrong approach for ${leaf.title}: ${leaf.wrongApproach}`;
+}
