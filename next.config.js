@@ -5,6 +5,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // `npm run typecheck` checks the whole project (tests and scripts too) as its own CI step;
+  // checking again inside every build would only double the build time on 2 cores.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

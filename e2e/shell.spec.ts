@@ -10,7 +10,7 @@ test.describe("app shell", () => {
     await page.getByLabel("Email").fill(USERS.commander.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("email or password is wrong");
+    await expect(page.locator("#auth-error")).toHaveText("email or password is wrong");
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/incidents$/);

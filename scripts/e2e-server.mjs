@@ -6,7 +6,7 @@ import { projectRoot } from "./kafka/local-kafka.mjs";
 import { quietEnv, run } from "./lib/run.mjs";
 
 process.chdir(projectRoot);
-const dbFile = path.join(projectRoot, "data", "test", "e2e.db");
+const dbFile = path.join(projectRoot, "data", "test", `e2e-${process.env.PORT ?? "3100"}.db`);
 fs.mkdirSync(path.dirname(dbFile), { recursive: true });
 for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
 const env = { ...process.env, ...quietEnv, DATABASE_URL: `file:${dbFile}`, KAFKA_CONNECT_TIMEOUT_MS: process.env.KAFKA_CONNECT_TIMEOUT_MS ?? "2000" };

@@ -11,4 +11,4 @@ export const USERS: Record<Role, { email: string; name: string }> = {
 };
 
 /** Signed-in browser state per role, written once by the global setup. */
-export const storageStateFor = (role: Role) => path.join("e2e-artifacts", "auth", `${role}.json`);
+export const storageStateFor = (role: Role) => path.join("e2e-artifacts", "auth", process.env.E2E_PORT ?? "3100", `${role}.json`);
