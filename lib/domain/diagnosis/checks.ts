@@ -77,7 +77,8 @@ export function stoppedChecks(ctx: CheckContext): Verdict[] {
       continue;
     }
     const stoppedParts = lag.filter((p) => p.status === "stopped");
-    const moving = lag.filter((p) => !p.committedFrozen);
+    // Any partition advancing proves a live consumer, even if the lagging ones are stuck.
+    const moving = g.partitions.filter((p) => !p.committedFrozen && (p.consumeRatePerSec ?? 0) > 0);
     const frozenFor = Math.max(...lag.map((p) => p.committedUnchangedMs)) / 1000;
     const growth = g.firstTotalLag !== null ? `; lag went from ${g.firstTotalLag} to ${g.totalLag}` : "";
     if (stoppedParts.length > 0) {
@@ -89,7 +90,9 @@ export function stoppedChecks(ctx: CheckContext): Verdict[] {
     }
     if (moving.length > 0 && stoppedParts.length === 0) {
       const note = g.memberCount === 0 ? ` although the group shows ${g.state} with no members (${g.protocol} protocol)` : "";
-      out.push(v("group.offsets-moving", leaf, "contradicted", 0.9, `committed offsets advance at ${r1(g.consumeRatePerSec ?? 0)} rec/s on ${moving.length}/${lag.length} lagging partitions${note}`));
+      out.push(v("group.offsets-moving", leaf, "contradicted", 0.9, `committed offsets advance at ${r1(g.consumeRatePerSec ?? 0)} rec/s on ${moving.length}/${g.partitions.length} partitions${note}`));
+    } else if (stoppedParts.length === 0 && g.memberCount > 0) {
+      out.push(v("group.offsets-moving", leaf, "contradicted", 0.6, `offsets frozen but ${g.memberCount} live member(s) own the partitions: stalled, not stopped`));
     }
   }
   return out;
