@@ -1,0 +1,90 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Admin } from "kafkajs";
+import { uniqueName } from "../helpers";
+import { brokers, createTopics, deleteQuietly, gatewayFor, kafkaFor, produce } from "./fixtures";
+
+const root = path.resolve(__dirname, "../../..");
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+
+function evidence(args: string[], env: Record<string, string> = {}) {
+  const started = Date.now();
+  const result = spawnSync(tsx, ["scripts/evidence.ts", ...args], { cwd: root, encoding: "utf8", timeout: 60_000, env: { ...process.env, ...env } });
+  return { ...result, ms: Date.now() - started };
+}
+
+describe("evidence CLI", () => {
+  const kafka = kafkaFor();
+  const topic = uniqueName("it-cli");
+  const group = uniqueName("it-cli-group");
+  let admin: Admin;
+
+  beforeAll(async () => {
+    admin = kafka.admin();
+    await admin.connect();
+    await createTopics(admin, [{ topic, numPartitions: 2, replicationFactor: 1 }]);
+    await produce(kafka, topic, { 0: 10, 1: 4 });
+    const gateway = gatewayFor();
+    await gateway.resetGroupOffsets(group, topic, { 0: 3, 1: 4 });
+    await gateway.close();
+  });
+
+  afterAll(async () => {
+    await deleteQuietly(admin, [topic], [group]);
+    await admin.disconnect();
+  });
+
+  it("prints the JSON bundle of contracts.md §3", () => {
+    const run = evidence(["--brokers", brokers()[0]!, "--group", group, "--topic", topic, "--window", "2", "--json"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const bundle = JSON.parse(run.stdout);
+    expect(new Date(bundle.takenAt).toISOString()).toBe(bundle.takenAt);
+    expect(bundle.cluster.brokers[0]).toEqual({ nodeId: expect.any(Number), host: expect.any(String), port: expect.any(Number) });
+    expect(typeof bundle.cluster.controllerId).toBe("number");
+    expect(bundle.samples).toBeGreaterThanOrEqual(2);
+    const t = bundle.topics.find((x: { name: string }) => x.name === topic);
+    expect(t.configs["cleanup.policy"]).toBe("delete");
+    expect(t.partitions[0]).toMatchObject({ partition: 0, leader: expect.any(Number), replicas: expect.any(Array), isr: expect.any(Array), logStartOffset: 0, logEndOffset: 10, inputRatePerSec: 0 });
+    expect(bundle.groups).toHaveLength(1);
+    expect(bundle.groups[0]).toMatchObject({ groupId: group, state: "Empty", members: 0, totalLag: 7, timeLagSeconds: expect.any(Number) });
+    expect(bundle.groups[0].partitions[0]).toEqual({ topic, partition: 0, committedOffset: 3, logEndOffset: 10, lag: 7, consumeRatePerSec: 0 });
+    expect(Array.isArray(bundle.diagnosis)).toBe(true);
+    expect(["SEV1", "SEV2", "SEV3", "SEV4"]).toContain(bundle.severity.proposed);
+    expect(Array.isArray(bundle.severity.reasons)).toBe(true);
+  });
+
+  it("prints Markdown by default", () => {
+    const run = evidence(["--brokers", brokers()[0]!, "--group", group, "--window", "0"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^# Evidence bundle/);
+    expect(run.stdout).toContain(`### ${group}`);
+  });
+
+  it("fails fast with one line when the cluster is unreachable", () => {
+    const run = evidence(["--brokers", "127.0.0.1:1", "--json"], { KAFKA_CONNECT_TIMEOUT_MS: "2000" });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toEqual(["evidence: cannot reach Kafka at 127.0.0.1:1: connection refused"]);
+    expect(run.ms).toBeLessThan(2000 + 5000);
+  });
+
+  it("gives up within the connect timeout on a host that never answers", () => {
+    // 192.0.2.0/24 is TEST-NET-1: packets go nowhere, so only the connect timeout ends the attempt.
+    const run = evidence(["--brokers", "192.0.2.1:9092", "--timeout", "1500"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/^evidence: (cannot reach Kafka at 192\.0\.2\.1:9092|Kafka at 192\.0\.2\.1:9092 did not answer)/);
+    expect(run.ms).toBeLessThan(1500 + 5000);
+  });
+
+  it("names the bad flag and exits 2", () => {
+    for (const args of [["--brokers", "nope"], ["--brokers", "127.0.0.1:9092", "--window", "-1"], ["--brokers", "127.0.0.1:9092", "--bogus"], []]) {
+      const run = evidence(args);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toMatch(/^evidence: .*--(brokers|window|bogus)/);
+    }
+  });
+});
