@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Admin } from "kafkajs";
-// @ts-expect-error: plain ESM harness shared with the npm scripts, no type declarations
 import { bootstrapServers, down, kafkaSettings, startNode, stopNode, up } from "../../../scripts/kafka/local-kafka.mjs";
 import { uniqueName, waitFor } from "../helpers";
 import { createTopics, deleteQuietly, gatewayFor, kafkaFor, produce } from "./fixtures";
