@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { SettingsSections, type SettingsSection } from "@/components/settings/settings-sections";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Settings" };
+
+// Each feature adds its own section here.
+const SECTIONS: SettingsSection[] = [
+  { href: "/settings/users", title: "Users and API tokens", description: "Who can command, respond or read; tokens for alert webhooks and scripts." },
+];
 
 export default function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" subtitle="Users, API tokens, clusters and the ownership catalog." />
-      <EmptyState title="Nothing here yet" testId="settings-empty" />
+      <SettingsSections sections={SECTIONS} />
     </>
   );
 }
