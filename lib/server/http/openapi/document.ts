@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { coreOperations } from "./core-operations";
+import { incidentOperations } from "./incident-operations";
 import type { Operation } from "./types";
 
 // Features add their operation lists here.
-const ALL_OPERATIONS: Operation[] = [...coreOperations];
+const ALL_OPERATIONS: Operation[] = [...coreOperations, ...incidentOperations];
 
 const problemRef = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
 

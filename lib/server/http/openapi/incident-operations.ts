@@ -1,0 +1,37 @@
+import { z } from "zod";
+import {
+  AnnotateBody,
+  ChangeStatusBody,
+  CommandBody,
+  CommanderAnswersBody,
+  CorrectBody,
+  DecideSeverityBody,
+  EntryView,
+  IncidentSummaryView,
+  KeyTimeBody,
+  ListIncidentsQuery,
+  OpenIncidentBody,
+  PostEventBody,
+  StreamQuery,
+} from "@/lib/schemas/incidents";
+import type { Operation } from "./types";
+
+const appended = z.object({ entry: EntryView, duplicate: z.boolean() });
+const tag = "incidents";
+
+export const incidentOperations: Operation[] = [
+  { method: "get", path: "/api/incidents", summary: "List incidents, open first; filter by status, severity, cluster, date; q searches titles and logs", tag, auth: "viewer", query: ListIncidentsQuery, response: z.object({ incidents: z.array(IncidentSummaryView) }) },
+  { method: "post", path: "/api/incidents", summary: "Open an incident (the opener takes command)", tag, auth: "commander", body: OpenIncidentBody, response: z.object({ incident: IncidentSummaryView, duplicate: z.boolean() }), status: 201 },
+  { method: "get", path: "/api/incidents/stream", summary: "Server-Sent Events: `changed` whenever any incident's log grows", tag, auth: "viewer", responseType: "text/event-stream" },
+  { method: "get", path: "/api/incidents/{id}", summary: "The incident, its whole log and the state derived from it", tag, auth: "viewer" },
+  { method: "get", path: "/api/incidents/{id}/stream", summary: "Server-Sent Events of the log: `entry` (id = seq), `ready`, `presence`; resumes after Last-Event-ID or ?after=", tag, auth: "viewer", query: StreamQuery, responseType: "text/event-stream" },
+  { method: "post", path: "/api/incidents/{id}/annotations", summary: "Annotate the timeline (idempotencyKey: a retry is stored once)", tag, auth: "responder", body: AnnotateBody, response: appended, status: 201 },
+  { method: "post", path: "/api/incidents/{id}/corrections", summary: "Correct an entry (a new entry pointing at it; nothing is edited)", tag, auth: "responder", body: CorrectBody, response: appended, status: 201 },
+  { method: "post", path: "/api/incidents/{id}/status", summary: "Move through the lifecycle; expectedVersion → 409 if someone changed it meanwhile", tag, auth: "commander", body: ChangeStatusBody, response: appended, status: 201 },
+  { method: "post", path: "/api/incidents/{id}/severity/proposal", summary: "Run the severity classifier on live Kafka evidence and the commander's answers; records the proposal", tag, auth: "commander", body: CommanderAnswersBody, status: 201 },
+  { method: "get", path: "/api/incidents/{id}/severity/evaluation", summary: "Re-run the classifier without recording (does the evidence now point elsewhere?)", tag, auth: "viewer" },
+  { method: "post", path: "/api/incidents/{id}/severity", summary: "Accept the proposal, or override it with a rationale", tag, auth: "commander", body: DecideSeverityBody, response: appended, status: 201 },
+  { method: "post", path: "/api/incidents/{id}/key-times", summary: "Set a key time (impact start, detected, acknowledged, mitigated, resolved)", tag, auth: "commander", body: KeyTimeBody, response: appended, status: 201 },
+  { method: "post", path: "/api/incidents/{id}/command", summary: "Take command or hand it over", tag, auth: "commander", body: CommandBody, response: appended, status: 201 },
+  { method: "post", path: "/api/events", summary: "Deploy / schema-change event from a machine client; attached to open incidents whose scope it touches", tag, auth: "responder", body: PostEventBody, response: z.object({ attachedTo: z.array(z.object({ incidentId: z.string(), seq: z.number() })) }), status: 201 },
+];

@@ -1,0 +1,76 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+
+export const HEARTBEAT_MS = 15_000;
+
+const encoder = new TextEncoder();
+
+export interface SseSink {
+  /** one event; `id` becomes the client's Last-Event-ID */
+  event(name: string, data: unknown, id?: number): void;
+  comment(text: string): void;
+  closed(): boolean;
+}
+
+/**
+ * A text/event-stream response. `start` runs once the stream is open; the function it returns
+ * runs when the client goes away (abort) or the stream is cancelled. Heartbeats every 15 s.
+ */
+export function sseResponse(signal: AbortSignal, start: (sink: SseSink, connectionId: string) => Promise<() => void> | (() => void)): Response {
+  let cleanup: (() => void) | null = null;
+  let done = false;
+  let heartbeat: ReturnType<typeof setInterval> | null = null;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    if (heartbeat) clearInterval(heartbeat);
+    cleanup?.();
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const write = (text: string) => {
+        if (done) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          finish();
+        }
+      };
+      const sink: SseSink = {
+        event: (name, data, id) => write(`${id !== undefined ? `id: ${id}\n` : ""}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`),
+        comment: (text) => write(`: ${text}\n\n`),
+        closed: () => done,
+      };
+      write("retry: 1000\n\n");
+      heartbeat = setInterval(() => sink.comment("heartbeat"), HEARTBEAT_MS);
+      signal.addEventListener("abort", () => {
+        finish();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+      try {
+        cleanup = await start(sink, randomUUID());
+      } catch (error) {
+        finish();
+        controller.error(error);
+        return;
+      }
+      if (done) cleanup();
+    },
+    cancel() {
+      finish();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      // no-transform keeps Next's compression from buffering the stream.
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
+  });
+}
