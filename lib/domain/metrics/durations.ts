@@ -1,0 +1,50 @@
+import type { KeyTime } from "@/lib/domain/incidents/types";
+import type { IncidentDurations, MetricId } from "./types";
+
+const parse = (iso: string | undefined): number | null => {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : null;
+};
+
+/**
+ * MTTD = impact start → detected; MTTA = detected → acknowledged; MTTR = impact start →
+ * resolved, or detected → resolved when the impact start was never recorded (`mttrFrom` says
+ * which). All from the log's key times. A missing end gives null; ends out of order give null
+ * and are listed in `inconsistent`.
+ */
+export function incidentDurations(keyTimes: Partial<Record<KeyTime, string>>): IncidentDurations {
+  const impact = parse(keyTimes.impactStart);
+  const detected = parse(keyTimes.detected);
+  const acknowledged = parse(keyTimes.acknowledged);
+  const resolved = parse(keyTimes.resolved);
+  const inconsistent: MetricId[] = [];
+  const span = (metric: MetricId, from: number | null, to: number | null): number | null => {
+    if (from === null || to === null) return null;
+    if (to < from) {
+      inconsistent.push(metric);
+      return null;
+    }
+    return Math.round((to - from) / 1000);
+  };
+  const mttd = span("mttd", impact, detected);
+  const mtta = span("mtta", detected, acknowledged);
+  const mttrFrom = impact !== null ? "impactStart" : detected !== null ? "detected" : null;
+  const mttr = span("mttr", impact ?? detected, resolved);
+  return { mttd, mtta, mttr, mttrFrom: mttr === null ? null : mttrFrom, inconsistent };
+}
+
+/** "1 h 05 min", "12 min", "45 s"; "—" for null. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "—";
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const minutes = Math.round(s / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h < 48) return m ? `${h} h ${String(m).padStart(2, "0")} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  const hh = h % 24;
+  return hh ? `${d} d ${hh} h` : `${d} d`;
+}
