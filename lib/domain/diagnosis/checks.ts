@@ -23,9 +23,17 @@ export const CONSUME_DROP_RATIO = 0.75;
 /** a retention deadline further out than this is not an incident-time risk. */
 export const RETENTION_HORIZON_SECONDS = 24 * 3600;
 
+/**
+ * Lag within this many seconds of the group's input is records in flight between two commits
+ * (a healthy group sampled mid-batch), not a backlog: the drills' healthy baseline on a real
+ * broker shows a few records of lag with a slightly positive slope at any sample.
+ */
+export const LAG_NOISE_SECONDS = 2;
+
 const lagging = (g: GroupSignals) => g.partitions.filter((p) => (p.lag ?? 0) > 0);
 const churnEvents = (g: GroupSignals) => Math.max(g.churn.stateTransitions.length, g.churn.memberSetChanges);
-const growing = (g: GroupSignals) => g.totalLag > 0 && (g.lagGrowthPerSec ?? 0) > 0;
+const backlog = (g: GroupSignals) => g.totalLag > 0 && g.totalLag > (g.inputRatePerSec ?? 0) * LAG_NOISE_SECONDS;
+const growing = (g: GroupSignals) => backlog(g) && (g.lagGrowthPerSec ?? 0) > 0;
 function topicsOf(ctx: CheckContext, g: GroupSignals): TopicSignals[] {
   return g.topics.map((t) => ctx.signals.topics.find((x) => x.name === t)).filter((t): t is TopicSignals => !!t);
 }
@@ -35,7 +43,7 @@ export function skewChecks(ctx: CheckContext): Verdict[] {
   const leaf = "topic.partition-skew";
   for (const g of ctx.groups) {
     const lag = lagging(g);
-    if (g.partitions.length < 2 || g.totalLag === 0) continue;
+    if (g.partitions.length < 2 || !backlog(g)) continue;
     const top = [...lag].sort((a, b) => (b.lagShare ?? 0) - (a.lagShare ?? 0))[0];
     if (!top) continue;
     const share = top.lagShare ?? 0;

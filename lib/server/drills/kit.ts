@@ -1,0 +1,521 @@
+/**
+ * Drill kit: the small toolbox the scenario runners (./scenarios) use to create seed 001's
+ * conditions on a real Kafka. It owns every resource a run creates (topics, groups, topic config
+ * changes, producers, consumers, timers) and `cleanup()` removes all of them, in that order:
+ * stop traffic → disconnect consumers (they leave their groups) → revert config changes →
+ * delete groups → delete topics → close connections.
+ *
+ * Names: every topic and group of a run starts with `drill-<scenario>-<random>` so runs never
+ * share state and leftovers are recognisable. Resources are bounded: producers stop at a record
+ * budget, messages are ~60 bytes, and every wait has a deadline.
+ *
+ * This is the one file outside lib/server/kafka that imports kafkajs: drills need producers and
+ * consumers, which the KafkaGateway (admin/read-only by design) does not offer. Sampling still
+ * goes through the gateway's collectSnapshot. No `import "server-only"`: the drill CLIs run
+ * under plain Node (tsx), like the evidence CLI.
+ */
+import { randomBytes } from "node:crypto";
+// eslint-disable-next-line no-restricted-imports -- drills must produce and consume; the gateway is admin-only (see the module comment)
+import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage, type Producer } from "kafkajs";
+import type { ClusterSnapshot, GroupSnapshot } from "@/lib/domain/evidence/types";
+import type { EvidenceSignals } from "@/lib/domain/evidence/signal-types";
+import type { Scope, TimelineEvent } from "@/lib/domain/diagnosis/types";
+import type { KafkaGateway } from "@/lib/server/kafka/gateway";
+import { KafkajsGateway } from "@/lib/server/kafka/kafkajs-gateway";
+
+/** Stops and restarts one broker of a local multi-node cluster (the test harness functions). */
+export interface NodeControl {
+  stop(nodeId: number): Promise<void>;
+  start(nodeId: number): Promise<void>;
+}
+
+export interface DrillContext {
+  brokers: string[];
+  /** how many brokers the cluster has and how to stop one (broker-down only). */
+  nodes?: NodeControl | null;
+  /** gateway used for sampling; default: one the kit opens on `brokers` and closes on stop. */
+  gateway?: KafkaGateway;
+  log?: (line: string) => void;
+  connectTimeoutMs?: number;
+}
+
+export interface Scenario {
+  /** short id used on the command line and in fixture names: "hot-partition". */
+  id: string;
+  title: string;
+  /** canonical root-cause leaf id (root-cause-tree.md); null for the healthy baseline. */
+  injectedCause: string | null;
+  /** where the condition comes from: "001 S5". */
+  seed: string;
+  /** brokers the scenario needs (3 for broker-down). */
+  needsNodes: 1 | 3;
+  /** planned samples of the window; phases run at fractions of it (see RunningScenario.tick). */
+  samples: number;
+  start(ctx: DrillContext): Promise<RunningScenario>;
+}
+
+export interface RunningScenario {
+  /** topics and groups this run created (for restricted sampling and cleanup checks). */
+  topics: string[];
+  groups: string[];
+  /** the scope to diagnose. */
+  scope: Scope;
+  /** timeline events the runner recorded (e.g. the schema change of the poison drill). */
+  events: TimelineEvent[];
+  /** the `drill-<scenario>-<random>` prefix of every name. */
+  prefix: string;
+  /** collects one snapshot restricted to this run's topics and groups; returns the history so far. */
+  sample(): Promise<ClusterSnapshot[]>;
+  history(): ClusterSnapshot[];
+  /** called after sample `index` (0-based) of `planned`: moves the scenario through its phases. */
+  tick(index: number, planned: number): Promise<void>;
+  /** the injected condition is visible in these signals (the harness samples until it is). */
+  established(signals: EvidenceSignals): boolean;
+  /** removes EVERYTHING the run created; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Record budget per producer: a drill never writes more than this. */
+export const MAX_RECORDS_PER_PACER = 8_000;
+
+export function drillPrefix(scenarioId: string): string {
+  return `drill-${scenarioId}-${randomBytes(3).toString("hex")}`;
+}
+
+async function retry<T>(what: string, fn: () => Promise<T>, attempts = 5, delayMs = 500): Promise<T> {
+  let last: unknown;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      return await fn();
+    } catch (error) {
+      last = error;
+      await sleep(delayMs);
+    }
+  }
+  throw new Error(`${what} failed: ${(last as Error)?.message ?? String(last)}`);
+}
+
+/** A token bucket: take() waits until the current rate allows one more record. null rate = unlimited. */
+export class Limiter {
+  private next = 0;
+  constructor(private readonly rate: () => number | null) {}
+  async take(): Promise<void> {
+    const r = this.rate();
+    if (r === null || !Number.isFinite(r)) return;
+    const now = Date.now();
+    const at = Math.max(now, this.next);
+    this.next = at + 1000 / Math.max(r, 0.01);
+    if (at > now) await sleep(at - now);
+  }
+}
+
+export interface PacerOptions {
+  /** records per second at this moment (read every tick). */
+  rate: () => number;
+  /** the i-th record: key, explicit partition or neither (round robin by the default partitioner). */
+  message?: (i: number) => { key?: string; partition?: number; value?: string };
+  maxRecords?: number;
+}
+
+/** Produces at a (changing) rate in 100 ms ticks until stopped or out of budget. */
+export class Pacer {
+  sent = 0;
+  errors = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private busy = false;
+  private carry = 0;
+  private last = Date.now();
+  constructor(
+    private readonly producer: Producer,
+    private readonly topic: string,
+    private readonly opts: PacerOptions,
+  ) {}
+
+  start(): this {
+    this.last = Date.now();
+    this.timer = setInterval(() => void this.tick(), 100);
+    return this;
+  }
+
+  private async tick(): Promise<void> {
+    const now = Date.now();
+    this.carry += (this.opts.rate() * (now - this.last)) / 1000;
+    this.last = now;
+    if (this.busy) return;
+    const budget = (this.opts.maxRecords ?? MAX_RECORDS_PER_PACER) - this.sent;
+    const n = Math.min(Math.floor(this.carry), budget, 2_000);
+    if (n <= 0) return;
+    this.carry -= n;
+    this.busy = true;
+    try {
+      const messages = Array.from({ length: n }, (_, k) => {
+        const i = this.sent + k;
+        const m = this.opts.message?.(i) ?? {};
+        return { key: m.key, partition: m.partition, value: m.value ?? JSON.stringify({ v: 1, id: i, at: now }) };
+      });
+      await this.producer.send({ topic: this.topic, messages, acks: 1 });
+      this.sent += n;
+    } catch {
+      this.errors++;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Sends `n` records now (prefill), outside the rate. */
+  async burst(n: number, message?: PacerOptions["message"]): Promise<void> {
+    for (let done = 0; done < n; done += 500) {
+      const size = Math.min(500, n - done);
+      const messages = Array.from({ length: size }, (_, k) => {
+        const m = message?.(done + k) ?? {};
+        return { key: m.key, partition: m.partition, value: m.value ?? JSON.stringify({ v: 1, id: done + k, at: Date.now() }) };
+      });
+      await this.producer.send({ topic: this.topic, messages, acks: 1 });
+      this.sent += size;
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+export interface ConsumerOptions {
+  /** records/s per partition (null = as fast as possible). */
+  perPartitionRate?: () => number | null;
+  /** records/s over all partitions of this consumer (null = unlimited). */
+  totalRate?: () => number | null;
+  /** a record this consumer cannot process: it retries it forever (without crashing or leaving). */
+  poison?: (message: KafkaMessage) => boolean;
+  fromBeginning?: boolean;
+  maxBytesPerPartition?: number;
+  partitionsConsumedConcurrently?: number;
+}
+
+/** One group member processing records through optional rate limits, committing every 500 ms. */
+export class DrillConsumer {
+  processed = 0;
+  stuck = false;
+  readonly consumer: Consumer;
+  private running = false;
+  private readonly perPartition = new Map<number, Limiter>();
+  private readonly total: Limiter;
+
+  constructor(
+    kafka: Kafka,
+    readonly groupId: string,
+    private readonly topic: string,
+    private readonly opts: ConsumerOptions,
+    private readonly log: (line: string) => void,
+  ) {
+    this.consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: 6_000,
+      rebalanceTimeout: 10_000,
+      heartbeatInterval: 500,
+      maxWaitTimeInMs: 250,
+      maxBytesPerPartition: opts.maxBytesPerPartition ?? 16_384,
+      allowAutoTopicCreation: false,
+      retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2_000, restartOnFailure: async () => this.running },
+    });
+    this.total = new Limiter(opts.totalRate ?? (() => null));
+  }
+
+  private limiter(partition: number): Limiter {
+    let l = this.perPartition.get(partition);
+    if (!l) {
+      l = new Limiter(this.opts.perPartitionRate ?? (() => null));
+      this.perPartition.set(partition, l);
+    }
+    return l;
+  }
+
+  async start(): Promise<this> {
+    this.running = true;
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [this.topic], fromBeginning: this.opts.fromBeginning ?? true });
+    this.consumer.on(this.consumer.events.CRASH, (e) => this.log(`consumer ${this.groupId} crashed: ${String(e.payload.error?.message ?? e.payload.error)}`));
+    await this.consumer.run({
+      autoCommit: true,
+      autoCommitInterval: 500,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 8,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale() || !this.running) break;
+          if (this.opts.poison?.(message)) {
+            // The record cannot be deserialized: retry it (a real consumer's retry loop), never skip it.
+            this.stuck = true;
+            await sleep(250);
+            await heartbeat();
+            break;
+          }
+          await this.limiter(batch.partition).take();
+          await this.total.take();
+          this.processed++;
+          resolveOffset(message.offset);
+          await commitOffsetsIfNecessary();
+          await heartbeat();
+        }
+      },
+    });
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.consumer.disconnect().catch(() => undefined);
+  }
+}
+
+/** The resources of one run and the sampling history. */
+export class DrillKit {
+  readonly kafka: Kafka;
+  readonly admin: Admin;
+  readonly gateway: KafkaGateway;
+  readonly topics: string[] = [];
+  readonly groups: string[] = [];
+  readonly events: TimelineEvent[] = [];
+  readonly log: (line: string) => void;
+  private readonly ownGateway: boolean;
+  private readonly configChanges: { topic: string; original: Record<string, string | null> }[] = [];
+  private readonly pacers: Pacer[] = [];
+  private readonly producers: Producer[] = [];
+  private readonly consumers: DrillConsumer[] = [];
+  private readonly cleanups: (() => Promise<void>)[] = [];
+  private readonly snapshots: ClusterSnapshot[] = [];
+  private stopped = false;
+  /** brokers the sampling gateway bootstraps from (broker-down narrows it to survivors). */
+  private sampler: KafkaGateway;
+  private ownSampler = false;
+
+  constructor(
+    readonly ctx: DrillContext,
+    readonly prefix: string,
+  ) {
+    this.log = ctx.log ?? (() => undefined);
+    this.kafka = new Kafka({
+      brokers: ctx.brokers,
+      clientId: prefix,
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: ctx.connectTimeoutMs ?? 3_000,
+      requestTimeout: 10_000,
+      retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2_000 },
+    });
+    this.admin = this.kafka.admin();
+    this.ownGateway = !ctx.gateway;
+    this.gateway = ctx.gateway ?? this.newGateway(ctx.brokers);
+    this.sampler = this.gateway;
+  }
+
+  private newGateway(brokers: string[]): KafkaGateway {
+    return new KafkajsGateway({ brokers, clientId: `${this.prefix}-sampler`, connectTimeoutMs: this.ctx.connectTimeoutMs ?? 3_000, requestTimeoutMs: 10_000, retries: 2 });
+  }
+
+  /** Sample through a gateway bootstrapping from these brokers only (a broker about to be stopped is left out). */
+  sampleFrom(brokers: string[]): void {
+    this.sampler = this.newGateway(brokers);
+    this.ownSampler = true;
+  }
+
+  static async open(ctx: DrillContext, scenarioId: string): Promise<DrillKit> {
+    const kit = new DrillKit(ctx, drillPrefix(scenarioId));
+    await kit.admin.connect();
+    return kit;
+  }
+
+  name(suffix: string): string {
+    return `${this.prefix}-${suffix}`;
+  }
+
+  async createTopic(
+    suffix: string,
+    opts: { partitions?: number; configs?: Record<string, string>; replicaAssignment?: { partition: number; replicas: number[] }[] } = {},
+  ): Promise<string> {
+    const topic = this.name(suffix);
+    this.topics.push(topic);
+    const created = await this.admin.createTopics({
+      topics: [
+        opts.replicaAssignment
+          ? { topic, replicaAssignment: opts.replicaAssignment, configEntries: this.entries(opts.configs) }
+          : { topic, numPartitions: opts.partitions ?? 3, replicationFactor: 1, configEntries: this.entries(opts.configs) },
+      ],
+      waitForLeaders: true,
+      timeout: 30_000,
+    });
+    if (!created) throw new Error(`topic ${topic} already exists`);
+    return topic;
+  }
+
+  private entries(configs?: Record<string, string>) {
+    return Object.entries(configs ?? {}).map(([name, value]) => ({ name, value }));
+  }
+
+  group(suffix = "g"): string {
+    const g = this.name(suffix);
+    if (!this.groups.includes(g)) this.groups.push(g);
+    return g;
+  }
+
+  /** Changes topic configs through the gateway (read-modify-write) and remembers the originals. */
+  async alterTopicConfig(topic: string, changes: Record<string, string>): Promise<void> {
+    const current = await this.gateway.describeTopicConfigs(topic);
+    const original: Record<string, string | null> = {};
+    for (const key of Object.keys(changes)) {
+      const entry = current.find((e) => e.name === key);
+      original[key] = entry && entry.source === "DYNAMIC_TOPIC_CONFIG" ? entry.value : null;
+    }
+    this.configChanges.push({ topic, original });
+    await this.gateway.alterTopicConfigs(topic, changes);
+  }
+
+  async producer(): Promise<Producer> {
+    const p = this.kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 } });
+    this.producers.push(p);
+    await p.connect();
+    return p;
+  }
+
+  async pace(topic: string, opts: PacerOptions): Promise<Pacer> {
+    const pacer = new Pacer(await this.producer(), topic, opts);
+    this.pacers.push(pacer);
+    return pacer;
+  }
+
+  async consumer(groupId: string, topic: string, opts: ConsumerOptions = {}): Promise<DrillConsumer> {
+    const c = new DrillConsumer(this.kafka, groupId, topic, opts, this.log);
+    this.consumers.push(c);
+    await c.start();
+    return c;
+  }
+
+  /** Registers extra cleanup (run before topics and groups are deleted), e.g. restarting a broker. */
+  onCleanup(fn: () => Promise<void>): void {
+    this.cleanups.push(fn);
+  }
+
+  async sample(): Promise<ClusterSnapshot[]> {
+    const snapshot = await this.sampler.collectSnapshot({ topics: this.topics, groups: this.groups });
+    this.snapshots.push(snapshot);
+    return this.snapshots;
+  }
+
+  history(): ClusterSnapshot[] {
+    return this.snapshots;
+  }
+
+  async describeGroup(groupId: string): Promise<GroupSnapshot | undefined> {
+    return (await this.gateway.describeGroups([groupId]))[0];
+  }
+
+  /** Waits until the group is Stable with `members` members, each with a known assignment. */
+  async waitForStableGroup(groupId: string, members: number, timeoutMs = 45_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = "not described";
+    while (Date.now() < deadline) {
+      const g = await this.describeGroup(groupId).catch(() => undefined);
+      if (g) last = `${g.state} with ${g.members.length} member(s)`;
+      if (g && g.state === "Stable" && g.members.length === members) return;
+      await sleep(300);
+    }
+    throw new Error(`group ${groupId} did not become Stable with ${members} member(s) in ${timeoutMs} ms (last: ${last})`);
+  }
+
+  /** Waits until the group's committed offsets reach the log end on every partition of its topics. */
+  async waitForCaughtUp(groupId: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let lag = -1;
+    while (Date.now() < deadline) {
+      const s = await this.gateway.collectSnapshot({ topics: this.topics, groups: [groupId] });
+      const g = s.groups.find((x) => x.groupId === groupId);
+      if (g && g.offsets.length > 0) {
+        lag = 0;
+        for (const o of g.offsets) {
+          const p = s.topics.find((t) => t.name === o.topic)?.partitions.find((x) => x.partition === o.partition);
+          lag += Math.max(0, (p?.logEndOffset ?? 0) - (o.committedOffset ?? 0));
+        }
+        if (lag === 0) return;
+      }
+      await sleep(300);
+    }
+    throw new Error(`group ${groupId} did not catch up in ${timeoutMs} ms (lag ${lag})`);
+  }
+
+  /** Removes everything this run created. Every step runs even if an earlier one fails. */
+  async cleanup(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    const problems: string[] = [];
+    const step = async (what: string, fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+      } catch (error) {
+        problems.push(`${what}: ${(error as Error).message}`);
+      }
+    };
+    for (const p of this.pacers) p.stop();
+    await Promise.all(this.consumers.map((c) => c.stop()));
+    await Promise.all(this.producers.map((p) => p.disconnect().catch(() => undefined)));
+    for (const fn of this.cleanups) await step("cleanup hook", fn);
+    for (const change of [...this.configChanges].reverse()) {
+      await step(`revert configs of ${change.topic}`, () => this.gateway.alterTopicConfigs(change.topic, change.original));
+    }
+    if (this.groups.length > 0) {
+      await step("delete groups", async () => {
+        const existing = new Set((await this.gateway.listGroups()).map((g) => g.groupId));
+        const mine = this.groups.filter((g) => existing.has(g));
+        if (mine.length > 0) await retry("deleting groups", () => this.admin.deleteGroups(mine), 10, 500);
+      });
+    }
+    if (this.topics.length > 0) {
+      await step("delete topics", async () => {
+        const existing = new Set((await this.gateway.listTopics()).map((t) => t.name));
+        const mine = this.topics.filter((t) => existing.has(t));
+        if (mine.length > 0) await retry("deleting topics", () => this.admin.deleteTopics({ topics: mine, timeout: 30_000 }), 5, 1_000);
+      });
+    }
+    await this.admin.disconnect().catch(() => undefined);
+    if (this.ownSampler) await this.sampler.close().catch(() => undefined);
+    if (this.ownGateway) await this.gateway.close().catch(() => undefined);
+    if (problems.length > 0) throw new Error(`cleanup of ${this.prefix} incomplete: ${problems.join("; ")}`);
+  }
+
+  /** A RunningScenario over this kit. */
+  running(spec: {
+    scope: Scope;
+    tick?: (index: number, planned: number) => Promise<void> | void;
+    established: (signals: EvidenceSignals) => boolean;
+  }): RunningScenario {
+    return {
+      topics: this.topics,
+      groups: this.groups,
+      scope: spec.scope,
+      events: this.events,
+      prefix: this.prefix,
+      sample: () => this.sample(),
+      history: () => this.history(),
+      tick: async (index, planned) => {
+        await spec.tick?.(index, planned);
+      },
+      established: spec.established,
+      stop: () => this.cleanup(),
+    };
+  }
+}
+
+/** Opens a kit and runs `setup`; if setup fails, cleans up what it created and rethrows. */
+export async function withKit(ctx: DrillContext, scenarioId: string, setup: (kit: DrillKit) => Promise<RunningScenario>): Promise<RunningScenario> {
+  const kit = await DrillKit.open(ctx, scenarioId);
+  try {
+    return await setup(kit);
+  } catch (error) {
+    await kit.cleanup().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Phase helper: has the run reached `fraction` of its planned samples? */
+export const reached = (index: number, planned: number, fraction: number) => index >= Math.round((planned - 1) * fraction);

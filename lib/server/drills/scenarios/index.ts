@@ -1,0 +1,31 @@
+/** Every drill scenario, in the order drills:report runs them (the healthy baseline last). */
+import type { Scenario } from "../kit";
+import { brokerDown } from "./broker-down";
+import { healthy } from "./healthy";
+import { hotPartition } from "./hot-partition";
+import { poisonRecord } from "./poison-record";
+import { rebalanceStorm } from "./rebalance-storm";
+import { retention } from "./retention";
+import { silentStop } from "./silent-stop";
+import { slowSink } from "./slow-sink";
+import { tooFewPartitions } from "./too-few-partitions";
+import { trafficSpike } from "./traffic-spike";
+
+export const SCENARIOS: readonly Scenario[] = [
+  slowSink,
+  rebalanceStorm,
+  hotPartition,
+  poisonRecord,
+  silentStop,
+  retention,
+  trafficSpike,
+  tooFewPartitions,
+  brokerDown,
+  healthy,
+];
+
+export function findScenario(id: string): Scenario | undefined {
+  return SCENARIOS.find((s) => s.id === id);
+}
+
+export { brokerDown, healthy, hotPartition, poisonRecord, rebalanceStorm, retention, silentStop, slowSink, tooFewPartitions, trafficSpike };
