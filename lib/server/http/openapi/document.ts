@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { clusterOperations } from "./cluster-operations";
 import { coreOperations } from "./core-operations";
 import { incidentOperations } from "./incident-operations";
 import type { Operation } from "./types";
 
 // Features add their operation lists here.
-const ALL_OPERATIONS: Operation[] = [...coreOperations, ...incidentOperations];
+const ALL_OPERATIONS: Operation[] = [...coreOperations, ...clusterOperations, ...incidentOperations];
 
 const problemRef = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
 

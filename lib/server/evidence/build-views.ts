@@ -1,0 +1,182 @@
+/**
+ * Builds the Cluster API's views from a history (no I/O): the overview, a group's detail and a
+ * topic's detail. Signals come from the domain's computeSignals over the last `windowMs` of
+ * history, computed per group (its topics only) and per chunk of topics so the cost stays
+ * linear in topics and groups.
+ */
+import { clusterSignals } from "@/lib/domain/evidence/cluster-changes";
+import { computeSignals, type GroupSignals, type TopicSignals } from "@/lib/domain/evidence/signals";
+import type { ClusterSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
+import type { ClusterOverview, GroupDetail, TopicDetail } from "@/lib/schemas/cluster";
+import { groupSeries } from "./group-series";
+import { topicSeries } from "./topic-series";
+import { indexOf, projectHistory, topicsOfGroup } from "./project-history";
+import { groupPartitionView, groupRow, topicRow } from "./views";
+
+const TOPIC_CHUNK = 100;
+
+export function windowOf(history: readonly ClusterSnapshot[], windowMs: number): ClusterSnapshot[] {
+  const last = history[history.length - 1];
+  if (!last) return [];
+  return history.filter((s) => s.takenAt >= last.takenAt - windowMs);
+}
+
+function seedsFor(seeds: readonly OffsetTimePoint[], topics: readonly string[]): OffsetTimePoint[] {
+  const wanted = new Set(topics);
+  return seeds.filter((s) => wanted.has(s.topic));
+}
+
+export function groupSignalsOf(window: readonly ClusterSnapshot[], groupId: string, seeds: readonly OffsetTimePoint[]): GroupSignals | null {
+  const topics = topicsOfGroup(window, groupId);
+  const signals = computeSignals(projectHistory(window, topics, [groupId]), { seeds: seedsFor(seeds, topics) });
+  return signals.groups.find((g) => g.groupId === groupId) ?? null;
+}
+
+function topicSignalsAll(window: readonly ClusterSnapshot[], names: readonly string[]): TopicSignals[] {
+  const out: TopicSignals[] = [];
+  for (let i = 0; i < names.length; i += TOPIC_CHUNK) {
+    out.push(...computeSignals(projectHistory(window, names.slice(i, i + TOPIC_CHUNK), []), { includeInternal: true }).topics);
+  }
+  return out;
+}
+
+export type OverviewData = Omit<ClusterOverview, "sampler">;
+
+export function emptyOverview(): OverviewData {
+  return {
+    snapshot: null,
+    totals: { brokers: 0, topics: 0, partitions: 0, offline: 0, underReplicated: 0, underMinIsr: 0, groups: 0, groupsAtRisk: 0 },
+    changes: { brokersLeft: [], leaderChanges: 0, isrShrinks: 0, isrExpands: 0, configChanges: [] },
+    topics: [],
+    groups: [],
+  };
+}
+
+const STATUS_RANK = ["error", "stopped", "stalled", "rewound", "rebalancing", "lagging", "unknown", "ok"];
+
+export function buildOverview(history: readonly ClusterSnapshot[], seeds: readonly OffsetTimePoint[], windowMs: number): OverviewData {
+  const window = windowOf(history, windowMs);
+  const last = window[window.length - 1];
+  if (!last) return emptyOverview();
+  const topicNames = last.topics.filter((t) => !t.internal).map((t) => t.name);
+  const lastIndex = indexOf(last);
+  const topics = topicSignalsAll(window, topicNames).map((t) => topicRow(t, lastIndex.topics.get(t.name)));
+  const groupIds = [...new Set(window.flatMap((s) => s.groups.map((g) => g.groupId)))].sort();
+  const groups = groupIds
+    .map((id) => groupSignalsOf(window, id, seeds))
+    .filter((g): g is GroupSignals => g !== null)
+    .map(groupRow)
+    .sort((a, b) => STATUS_RANK.indexOf(a.status) - STATUS_RANK.indexOf(b.status) || b.totalLag - a.totalLag || (a.groupId < b.groupId ? -1 : 1));
+  const changes = clusterSignals(window);
+  return {
+    snapshot: {
+      takenAt: last.takenAt,
+      clusterId: last.clusterId,
+      kraft: last.kraft,
+      controllerId: last.controllerId,
+      brokers: last.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })),
+      warnings: last.warnings.slice(0, 50),
+      requestCount: last.requestCount ?? null,
+      durationMs: last.durationMs ?? null,
+    },
+    totals: {
+      brokers: last.brokers.length,
+      topics: topics.length,
+      partitions: topics.reduce((n, t) => n + t.partitions, 0),
+      offline: topics.reduce((n, t) => n + t.offline, 0),
+      underReplicated: topics.reduce((n, t) => n + t.underReplicated, 0),
+      underMinIsr: topics.reduce((n, t) => n + t.underMinIsr, 0),
+      groups: groups.length,
+      groupsAtRisk: groups.filter((g) => g.retention.kind === "lost" || g.retention.kind === "expires-before-drain").length,
+    },
+    changes: {
+      brokersLeft: changes.brokersLeft,
+      leaderChanges: changes.leaderChanges.length,
+      isrShrinks: changes.isrShrinks.length,
+      isrExpands: changes.isrExpands.length,
+      configChanges: changes.configChanges.slice(-50),
+    },
+    topics: topics.sort((a, b) => b.offline - a.offline || b.underMinIsr - a.underMinIsr || b.underReplicated - a.underReplicated || (a.name < b.name ? -1 : 1)),
+    groups,
+  };
+}
+
+export type GroupDetailData = Omit<GroupDetail, "sampler">;
+
+/** null when the group appears nowhere in the window. `seriesHistory` may reach further back than the window. */
+export function buildGroupDetail(
+  history: readonly ClusterSnapshot[],
+  seriesHistory: readonly ClusterSnapshot[],
+  groupId: string,
+  seeds: readonly OffsetTimePoint[],
+  windowMs: number,
+): GroupDetailData | null {
+  const window = windowOf(history, windowMs);
+  const signals = groupSignalsOf(window, groupId, seeds);
+  if (!signals) return null;
+  const latestGroup = indexOf(window[window.length - 1]!).groups.get(groupId);
+  const row = groupRow(signals);
+  return {
+    takenAt: window[window.length - 1]?.takenAt ?? null,
+    group: {
+      ...row,
+      idleMembers: signals.idleMembers,
+      assignmentKnown: signals.assignmentKnown,
+      lagStartedAt: signals.lagStartedAt,
+      churn: {
+        stateTransitions: signals.churn.stateTransitions,
+        rebalancingSamples: signals.churn.rebalancingSamples,
+        membersJoined: signals.churn.membersJoined,
+        membersLeft: signals.churn.membersLeft,
+      },
+      memberList: (latestGroup?.members ?? []).map((m) => ({
+        memberId: m.memberId,
+        clientId: m.clientId,
+        host: m.host,
+        partitions: Object.values(m.assignment).reduce((n, ps) => n + ps.length, 0),
+      })),
+    },
+    partitions: signals.partitions.map(groupPartitionView),
+    series: groupSeries(projectHistory(seriesHistory, topicsOfGroup(seriesHistory, groupId), [groupId]), groupId, seedsFor(seeds, signals.topics)),
+  };
+}
+
+export type TopicDetailData = Omit<TopicDetail, "sampler">;
+
+export function buildTopicDetail(history: readonly ClusterSnapshot[], topic: string, seeds: readonly OffsetTimePoint[], windowMs: number): TopicDetailData | null {
+  const window = windowOf(history, windowMs);
+  const last = window[window.length - 1];
+  const raw = last ? indexOf(last).topics.get(topic) : undefined;
+  if (!last || !raw) return null;
+  const readers = last.groups.filter((g) => g.offsets.some((o) => o.topic === topic)).map((g) => g.groupId);
+  const [t] = computeSignals(projectHistory(window, [topic], []), { includeInternal: true }).topics;
+  if (!t) return null;
+  const groups = readers
+    .map((id) => groupSignalsOf(window, id, seeds))
+    .filter((g): g is GroupSignals => g !== null)
+    .map((g) => {
+      const own = g.partitions.filter((p) => p.topic === topic);
+      const times = own.map((p) => p.timeLagSeconds).filter((x): x is number => x !== null);
+      return { groupId: g.groupId, status: g.status, lag: own.reduce((n, p) => n + (p.lag ?? 0), 0), maxTimeLagSeconds: times.length ? Math.max(...times) : null };
+    });
+  const series = topicSeries(window, topic);
+  return {
+    takenAt: last.takenAt,
+    topic: { ...topicRow(t, raw), configs: raw.configs },
+    partitions: t.partitions.map((p) => ({
+      partition: p.partition,
+      leader: p.leader,
+      replicas: p.replicas,
+      isr: p.isr,
+      offline: p.offline,
+      underReplicated: p.underReplicated,
+      underMinIsr: p.underMinIsr,
+      logStartOffset: p.logStartOffset,
+      logEndOffset: p.logEndOffset,
+      inputRatePerSec: p.inputRatePerSec,
+      inputShare: p.inputShare,
+    })),
+    groups,
+    series,
+  };
+}

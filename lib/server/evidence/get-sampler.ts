@@ -1,0 +1,40 @@
+import "server-only";
+import { env } from "../env";
+import { clusterConfigFromEnv, clusterKey, getGateway } from "../kafka/registry";
+import { appendSample } from "./append-sample";
+import { loadSamples } from "./load-samples";
+import { pruneSamples } from "./prune-samples";
+import { EvidenceSampler } from "./sampler";
+
+/**
+ * The sampler of the configured cluster: one per process (kept on globalThis across Next's
+ * module reloads), created and started by the first read (or at start-up, lib/server/startup.ts).
+ * Throws KafkaGatewayError when no cluster is configured.
+ */
+type Samplers = Map<string, EvidenceSampler>;
+const KEY = Symbol.for("ripcord.evidence.samplers");
+const holder = globalThis as typeof globalThis & { [KEY]?: Samplers };
+
+export function getSampler(): EvidenceSampler {
+  const config = clusterConfigFromEnv();
+  const key = clusterKey(config);
+  holder[KEY] ??= new Map();
+  let sampler = holder[KEY].get(key);
+  if (!sampler) {
+    sampler = new EvidenceSampler({
+      cluster: env().KAFKA_CLUSTER_NAME,
+      gateway: getGateway(config),
+      where: config.brokers.join(","),
+      store: { append: appendSample, prune: pruneSamples, load: loadSamples },
+    });
+    holder[KEY].set(key, sampler);
+  }
+  sampler.start();
+  return sampler;
+}
+
+/** Stops every sampler of this process (tests, shutdown). */
+export function stopSamplers(): void {
+  for (const s of holder[KEY]?.values() ?? []) s.stop();
+  holder[KEY]?.clear();
+}

@@ -1,0 +1,286 @@
+/**
+ * The per-cluster evidence sampler: periodic snapshots kept as history.
+ *
+ * Two cadences. Every `fastMs` (default 10 s) one snapshot: offsets, group state, and — because
+ * the collector reads them in the same pass at a fixed cost of one DescribeConfigs and the
+ * DescribeGroups batches it needs for state anyway — configs and membership too. Every `slowMs`
+ * (default 60 s) the slow work: offsets-by-timestamp seeds for time lag (lagging partitions
+ * only), a persisted keyframe (configs and membership stored at this cadence; fast rows store
+ * offsets and state as deltas) and pruning past `retentionMs` (default 24 h).
+ *
+ * History: the last `hotWindowMs` (default 15 min) in memory, everything within the retention in
+ * SQLite (when a store is given). A failed collection keeps the history: readers get the last
+ * data and its age, plus the error. Collections never overlap; a slow one delays the next tick.
+ */
+import type { ClusterSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
+import { KafkaGatewayError, toGatewayError } from "../kafka/errors";
+import type { KafkaGateway } from "../kafka/gateway";
+import { indexKeyframe, type KeyframeIndex } from "./encode-sample";
+
+export interface SampleStore {
+  append(cluster: string, snapshot: ClusterSnapshot, keyframe: { id: number; index: KeyframeIndex } | null): Promise<{ id: number; bytes: number }>;
+  prune(cluster: string, before: number): Promise<number>;
+  load(cluster: string, from: number, to: number, every?: number): Promise<{ snapshots: ClusterSnapshot[]; lastKeyframe: { id: number; index: KeyframeIndex } | null }>;
+}
+
+export interface SamplerOptions {
+  /** Key of this cluster's rows in the store (the display name). */
+  cluster: string;
+  gateway: KafkaGateway;
+  where: string;
+  store?: SampleStore | null;
+  fastMs?: number;
+  slowMs?: number;
+  hotWindowMs?: number;
+  retentionMs?: number;
+  /** Most partitions asked for time-lag seeds per slow tick. */
+  seedPartitions?: number;
+}
+
+export interface SamplerError {
+  code: string;
+  message: string;
+  at: number;
+}
+
+export interface SamplerStatus {
+  cluster: string;
+  brokers: string;
+  running: boolean;
+  /** a collection is under way right now */
+  collecting: boolean;
+  collectingSince: number | null;
+  lastAttemptAt: number | null;
+  lastSampleAt: number | null;
+  /** the newest attempt failed: the data shown is the last good sample */
+  lastError: SamplerError | null;
+  consecutiveFailures: number;
+  samples: number;
+  oldestSampleAt: number | null;
+  lastDurationMs: number | null;
+  lastRequestCount: number | null;
+  fastMs: number;
+  slowMs: number;
+  hotWindowMs: number;
+  retentionMs: number;
+  persisted: { rows: number; bytes: number; lastError: string | null };
+}
+
+const SEED_MAX_AGE_MS = 2 * 60 * 60 * 1000;
+
+export class EvidenceSampler {
+  readonly cluster: string;
+  readonly fastMs: number;
+  readonly slowMs: number;
+  readonly hotWindowMs: number;
+  readonly retentionMs: number;
+  private readonly gateway: KafkaGateway;
+  private readonly store: SampleStore | null;
+  private readonly where: string;
+  private readonly seedPartitions: number;
+  private snapshots: ClusterSnapshot[] = [];
+  private seedPoints = new Map<string, OffsetTimePoint>();
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private inFlight: Promise<void> | null = null;
+  private collectingSince: number | null = null;
+  private lastAttemptAt: number | null = null;
+  private lastError: SamplerError | null = null;
+  private failures = 0;
+  private lastSlowAt = 0;
+  private keyframe: { id: number; index: KeyframeIndex } | null = null;
+  private persisted = { rows: 0, bytes: 0, lastError: null as string | null };
+  private loaded: Promise<void> | null = null;
+  /** Bumped on every new sample or error: readers cache derived views by it. */
+  version = 0;
+
+  constructor(opts: SamplerOptions) {
+    this.cluster = opts.cluster;
+    this.gateway = opts.gateway;
+    this.where = opts.where;
+    this.store = opts.store ?? null;
+    this.fastMs = opts.fastMs ?? 10_000;
+    this.slowMs = opts.slowMs ?? 60_000;
+    this.hotWindowMs = opts.hotWindowMs ?? 15 * 60_000;
+    this.retentionMs = opts.retentionMs ?? 24 * 60 * 60_000;
+    this.seedPartitions = opts.seedPartitions ?? 2_000;
+  }
+
+  /** Starts the loop (idempotent). The first collection starts at once. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.loop();
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async loop(): Promise<void> {
+    if (!this.running) return;
+    const started = Date.now();
+    await this.collectNow();
+    if (!this.running) return;
+    this.timer = setTimeout(() => void this.loop(), Math.max(0, this.fastMs - (Date.now() - started)));
+    this.timer.unref?.();
+  }
+
+  /** Reloads the hot window from the store once (a restarted server keeps its recent history). */
+  private loadFromStore(): Promise<void> {
+    this.loaded ??= (async () => {
+      if (!this.store) return;
+      try {
+        const now = Date.now();
+        const { snapshots, lastKeyframe } = await this.store.load(this.cluster, now - this.hotWindowMs, now);
+        if (snapshots.length && this.snapshots.length === 0) {
+          this.snapshots = snapshots;
+          this.keyframe = lastKeyframe;
+          this.lastSlowAt = lastKeyframe?.index.snapshot.takenAt ?? 0;
+          this.version++;
+        }
+      } catch (error) {
+        this.persisted.lastError = `history not reloaded: ${(error as Error).message}`;
+      }
+    })();
+    return this.loaded;
+  }
+
+  /** One collection now (joins the one under way, if any). Never rejects. */
+  collectNow(): Promise<void> {
+    this.inFlight ??= this.collect().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  /** Resolves when a first sample exists, the first attempt failed, or `timeoutMs` passed. */
+  async ready(timeoutMs: number): Promise<void> {
+    await this.loadFromStore();
+    if (this.snapshots.length > 0 || this.lastError) return;
+    this.start();
+    const first = this.inFlight ?? this.collectNow();
+    await Promise.race([first, new Promise((r) => setTimeout(r, timeoutMs).unref?.())]);
+  }
+
+  private async collect(): Promise<void> {
+    await this.loadFromStore();
+    const started = Date.now();
+    this.collectingSince = started;
+    this.lastAttemptAt = started;
+    this.version++;
+    try {
+      const snapshot = await this.gateway.collectSnapshot();
+      this.snapshots.push(snapshot);
+      const cutoff = snapshot.takenAt - this.hotWindowMs;
+      while (this.snapshots.length > 1 && (this.snapshots[0]?.takenAt ?? 0) < cutoff) this.snapshots.shift();
+      this.lastError = null;
+      this.failures = 0;
+      const slow = snapshot.takenAt - this.lastSlowAt >= this.slowMs;
+      if (slow) {
+        this.lastSlowAt = snapshot.takenAt;
+        await this.refreshSeeds(snapshot);
+      }
+      await this.persist(snapshot, slow);
+    } catch (error) {
+      const mapped = error instanceof KafkaGatewayError ? error : toGatewayError(error, this.where);
+      this.lastError = { code: mapped.code, message: mapped.message, at: Date.now() };
+      this.failures++;
+    } finally {
+      this.collectingSince = null;
+      this.version++;
+    }
+  }
+
+  /** Offsets-by-timestamp points for lagging partitions, so time lag is known from the first minute. */
+  private async refreshSeeds(snapshot: ClusterSnapshot): Promise<void> {
+    const ends = new Map<string, number | null>();
+    for (const t of snapshot.topics) for (const p of t.partitions) ends.set(`${t.name}\u0000${p.partition}`, p.logEndOffset);
+    const wanted: Record<string, Set<number>> = {};
+    let budget = this.seedPartitions;
+    for (const g of snapshot.groups) {
+      for (const o of g.offsets) {
+        if (budget <= 0) break;
+        const end = ends.get(`${o.topic}\u0000${o.partition}`);
+        if (end == null || (o.committedOffset !== null && o.committedOffset >= end)) continue;
+        const set = (wanted[o.topic] ??= new Set());
+        if (!set.has(o.partition)) {
+          set.add(o.partition);
+          budget--;
+        }
+      }
+    }
+    const minAt = snapshot.takenAt - SEED_MAX_AGE_MS;
+    for (const [k, p] of this.seedPoints) if (p.timestampMs < minAt) this.seedPoints.delete(k);
+    if (Object.keys(wanted).length === 0) return;
+    try {
+      const points = await this.gateway.sampleOffsetTimes(
+        Object.fromEntries(Object.entries(wanted).map(([t, s]) => [t, [...s]])),
+        snapshot.takenAt,
+      );
+      for (const p of points) this.seedPoints.set(`${p.topic}\u0000${p.partition}\u0000${p.offset}`, p);
+    } catch {
+      // Seeds only sharpen time lag in the first minutes; the snapshot itself succeeded.
+    }
+  }
+
+  private async persist(snapshot: ClusterSnapshot, slow: boolean): Promise<void> {
+    if (!this.store) return;
+    try {
+      const asKeyframe = slow || !this.keyframe;
+      const written = await this.store.append(this.cluster, snapshot, asKeyframe ? null : this.keyframe);
+      if (asKeyframe) this.keyframe = { id: written.id, index: indexKeyframe(snapshot) };
+      this.persisted.rows++;
+      this.persisted.bytes += written.bytes;
+      if (slow) await this.store.prune(this.cluster, snapshot.takenAt - this.retentionMs);
+      this.persisted.lastError = null;
+    } catch (error) {
+      this.persisted.lastError = (error as Error).message;
+    }
+  }
+
+  /** The in-memory history, oldest first (do not mutate). */
+  history(): readonly ClusterSnapshot[] {
+    return this.snapshots;
+  }
+
+  latest(): ClusterSnapshot | null {
+    return this.snapshots[this.snapshots.length - 1] ?? null;
+  }
+
+  seeds(): OffsetTimePoint[] {
+    return [...this.seedPoints.values()];
+  }
+
+  /** Persisted history (older than the hot window); [] without a store. */
+  async persistedHistory(from: number, to: number, every = 1): Promise<ClusterSnapshot[]> {
+    if (!this.store) return [];
+    return (await this.store.load(this.cluster, from, to, every)).snapshots;
+  }
+
+  status(): SamplerStatus {
+    const latest = this.latest();
+    return {
+      cluster: this.cluster,
+      brokers: this.where,
+      running: this.running,
+      collecting: this.collectingSince !== null,
+      collectingSince: this.collectingSince,
+      lastAttemptAt: this.lastAttemptAt,
+      lastSampleAt: latest?.takenAt ?? null,
+      lastError: this.lastError,
+      consecutiveFailures: this.failures,
+      samples: this.snapshots.length,
+      oldestSampleAt: this.snapshots[0]?.takenAt ?? null,
+      lastDurationMs: latest?.durationMs ?? null,
+      lastRequestCount: latest?.requestCount ?? null,
+      fastMs: this.fastMs,
+      slowMs: this.slowMs,
+      hotWindowMs: this.hotWindowMs,
+      retentionMs: this.retentionMs,
+      persisted: { ...this.persisted },
+    };
+  }
+}
