@@ -10,7 +10,9 @@ export const queryKeys = {
   clusterOverview: (cluster: string) => [...queryKeys.cluster(cluster), "overview"] as const,
   group: (cluster: string, groupId: string) => [...queryKeys.cluster(cluster), "group", groupId] as const,
   topic: (cluster: string, topic: string) => [...queryKeys.cluster(cluster), "topic", topic] as const,
+  groupSeries: (cluster: string, groupId: string, minutes: number) => [...queryKeys.group(cluster, groupId), "series", minutes] as const,
   incidents: () => ["incidents"] as const,
   incidentList: (filters: Record<string, string | undefined>) => [...queryKeys.incidents(), "list", filters] as const,
   incident: (incidentId: string) => [...queryKeys.incidents(), "detail", incidentId] as const,
+  incidentSeverityEvaluation: (incidentId: string) => [...queryKeys.incident(incidentId), "severity-evaluation"] as const,
 };

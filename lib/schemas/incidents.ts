@@ -51,7 +51,7 @@ export type ChangeStatusBody = z.infer<typeof ChangeStatusBody>;
 
 export const CommanderAnswersBody = z.object({
   freshnessSloSeconds: z.number().positive().max(30 * 86400).nullable().optional(),
-  answers: z.record(z.enum(["writesAtRisk", "freshnessBreached", "backlogGrowing", "recoveryConstrained", "criticalWorkload"]), z.enum(["yes", "no", "unknown"])).optional(),
+  answers: z.partialRecord(z.enum(["writesAtRisk", "freshnessBreached", "backlogGrowing", "recoveryConstrained", "criticalWorkload"]), z.enum(["yes", "no", "unknown"])).optional(),
   sampleSeconds: z.number().min(0).max(30).optional(),
 });
 export type CommanderAnswersBody = z.infer<typeof CommanderAnswersBody>;

@@ -1,0 +1,74 @@
+"use client";
+import { SeverityBadge } from "@/components/severity/severity-badge";
+import { Time } from "@/components/timeline/time";
+import { useChangeStatus, type StreamStatus, type Viewer } from "@/lib/client/hooks/use-incidents";
+import type { IncidentState } from "@/lib/domain/incidents/derive";
+import { KEY_TIMES, KEY_TIME_LABELS, STATUS_LABELS, STATUS_TRANSITIONS } from "@/lib/domain/incidents/types";
+import { StatusBadge } from "./status-badge";
+
+const fmtDuration = (s: number | null) => (s === null ? "–" : s < 60 ? `${s} s` : s < 3600 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);
+
+function Presence({ viewers }: { viewers: Viewer[] }) {
+  return (
+    <ul aria-label="Viewing now" data-testid="presence" className="flex -space-x-2">
+      {viewers.map((v) => (
+        <li key={v.userId} title={`${v.name} (${v.role}) is viewing`} data-testid="presence-avatar" className="flex h-8 w-8 items-center justify-center rounded-full border-2 border-surface bg-surface-2 text-xs font-bold">
+          {v.name.split(/\s+/).map((p) => p[0]).join("").slice(0, 2).toUpperCase()}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function IncidentHeader({ incidentId, state, viewers, stream, canCommand }: { incidentId: string; state: IncidentState; viewers: Viewer[]; stream: StreamStatus; canCommand: boolean }) {
+  const change = useChangeStatus(incidentId);
+  const next = STATUS_TRANSITIONS[state.status];
+  return (
+    <header className="mb-4 grid gap-3 rounded-lg border border-border bg-surface p-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <SeverityBadge level={state.severity} testId="header-severity" />
+        <StatusBadge status={state.status} testId="header-status" />
+        <h1 className="text-xl font-bold tracking-tight" data-testid="incident-title">{state.title}</h1>
+        <div className="ml-auto flex items-center gap-3">
+          <span data-testid="stream-status" className={`text-xs ${stream === "live" ? "text-ok" : "text-warn"}`}>
+            {stream === "live" ? "● live" : stream === "connecting" ? "○ connecting…" : "○ reconnecting — showing what was last received"}
+          </span>
+          <Presence viewers={viewers} />
+        </div>
+      </div>
+      <div className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+        <span>Commander: <strong data-testid="commander">{state.commander?.name ?? "nobody"}</strong></span>
+        <span className="text-muted">{state.cluster} · groups {state.scope.groups.join(", ") || "–"} · topics {state.scope.topics.join(", ") || "–"}</span>
+      </div>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-xs sm:grid-cols-4 lg:grid-cols-8">
+        {KEY_TIMES.map((k) => (
+          <div key={k}>
+            <dt className="text-muted">{KEY_TIME_LABELS[k]}</dt>
+            <dd>{state.keyTimes[k] ? <Time iso={state.keyTimes[k]} /> : "–"}</dd>
+          </div>
+        ))}
+        <div><dt className="text-muted">MTTD</dt><dd>{fmtDuration(state.metrics.mttdSeconds)}</dd></div>
+        <div><dt className="text-muted">MTTA</dt><dd>{fmtDuration(state.metrics.mttaSeconds)}</dd></div>
+        <div><dt className="text-muted">MTTR</dt><dd>{fmtDuration(state.metrics.mttrSeconds)}</dd></div>
+      </dl>
+      {canCommand && next.length ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-muted">Move to</span>
+          {next.map((s) => (
+            <button
+              key={s}
+              type="button"
+              data-testid={`status-${s}`}
+              disabled={change.isPending}
+              onClick={() => change.mutate({ to: s, expectedVersion: state.itemVersions.status ?? 0 })}
+              className="rounded-md border border-border px-2.5 py-1 font-semibold hover:bg-surface-2 disabled:opacity-50"
+            >
+              {STATUS_LABELS[s]}
+            </button>
+          ))}
+          {change.error ? <span role="alert" className="text-bad">{change.error.message}</span> : null}
+        </div>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+import { ClassifierPanel, SeverityDrift } from "@/components/severity/classifier-panel";
+import { Timeline } from "@/components/timeline/timeline";
+import { useIncident, useIncidentStream, type IncidentDetail } from "@/lib/client/hooks/use-incidents";
+import { roleAtLeast, type Role } from "@/lib/domain/auth/roles";
+import { IncidentHeader } from "./incident-header";
+import { IncidentTabs, PanelPlaceholder } from "./incident-tabs";
+
+export function IncidentView({ initial, role }: { initial: IncidentDetail; role: Role }) {
+  const id = initial.incident.id;
+  const { data, isError, error } = useIncident(id, initial);
+  const stream = useIncidentStream(id, initial.state.lastSeq);
+  const detail = data ?? initial;
+  const canPost = roleAtLeast(role, "responder") && detail.state.status !== "closed";
+  const canCommand = roleAtLeast(role, "commander");
+  return (
+    <div>
+      <IncidentHeader incidentId={id} state={detail.state} viewers={detail.viewers} stream={stream} canCommand={canCommand} />
+      {isError ? <p role="alert" className="mb-3 text-sm text-bad">Refreshing failed ({error.message}); what you see may be stale.</p> : null}
+      <div className="mb-3"><SeverityDrift incidentId={id} state={detail.state} /></div>
+      <IncidentTabs
+        panels={{
+          timeline: <Timeline incidentId={id} entries={detail.entries} corrections={detail.state.corrections} canPost={canPost} />,
+          severity: <ClassifierPanel incidentId={id} state={detail.state} canDecide={canCommand} />,
+          "root-cause": <PanelPlaceholder title="The root-cause tree" />,
+          mitigation: <PanelPlaceholder title="The mitigation checklist" />,
+          review: <PanelPlaceholder title="The post-incident review" />,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+import { SeverityBadge } from "@/components/severity/severity-badge";
+import { ANNOTATION_LABELS, KEY_TIME_LABELS, STATUS_LABELS, type IncidentEntry, type KnownPayloads } from "@/lib/domain/incidents/types";
+import { SafeMarkdown } from "./markdown";
+import { Time } from "./time";
+
+type P<K extends keyof KnownPayloads> = KnownPayloads[K];
+
+const ANNOTATION_TONE: Record<string, string> = {
+  observation: "border-accent",
+  hypothesis: "border-warn",
+  action: "border-sev2",
+  decision: "border-ok",
+  communication: "border-sev4",
+  "did-not-change": "border-muted",
+};
+
+function Body({ entry }: { entry: IncidentEntry }) {
+  const p = entry.payload as Record<string, unknown>;
+  switch (entry.kind) {
+    case "annotation": {
+      const a = p as unknown as P<"annotation">;
+      return (
+        <>
+          <SafeMarkdown text={a.body} />
+          {a.links.length ? (
+            <ul className="mt-1 text-xs">
+              {a.links.map((l) => (
+                <li key={l.url}><a className="text-accent underline" href={l.url} target="_blank" rel="noopener noreferrer nofollow">{l.label ?? l.url}</a></li>
+              ))}
+            </ul>
+          ) : null}
+          {a.evidence ? <p className="mt-1 text-xs text-muted">Evidence: {a.evidence.kind} {a.evidence.ref}</p> : null}
+        </>
+      );
+    }
+    case "incident-opened": {
+      const o = p as unknown as P<"incident-opened">;
+      return <p className="text-sm">Opened <strong>{o.title}</strong> on {o.cluster} — groups: {o.scope.groups.join(", ") || "–"}; topics: {o.scope.topics.join(", ") || "–"}{o.summary ? `. ${o.summary}` : ""}</p>;
+    }
+    case "status-changed": {
+      const s = p as unknown as P<"status-changed">;
+      return <p className="text-sm">Status {STATUS_LABELS[s.from]} → <strong>{STATUS_LABELS[s.to]}</strong>{s.note ? ` — ${s.note}` : ""}</p>;
+    }
+    case "severity-proposed": {
+      const s = p as unknown as P<"severity-proposed">;
+      return (
+        <div className="text-sm">
+          Classifier proposed <SeverityBadge level={s.level} />
+          <ul className="mt-1 list-disc pl-5 text-xs text-muted">{s.reasons.map((r, i) => <li key={i}>{r.text}</li>)}</ul>
+        </div>
+      );
+    }
+    case "severity-set": {
+      const s = p as unknown as P<"severity-set">;
+      return <p className="text-sm">Severity <SeverityBadge level={s.level} /> {s.decision === "accepted" ? "accepted" : `overridden (proposal was ${s.proposedLevel ?? "none"})`}{s.rationale ? <> — <em>{s.rationale}</em></> : null}</p>;
+    }
+    case "role-changed": {
+      const r = p as unknown as P<"role-changed">;
+      return <p className="text-sm">{r.userName} {r.action === "took" ? "took" : r.action === "handed-over" ? "was handed" : r.action} {r.role === "commander" ? "command" : "part"}</p>;
+    }
+    case "key-time-set": {
+      const k = p as unknown as P<"key-time-set">;
+      return <p className="text-sm">{KEY_TIME_LABELS[k.key]} set to <Time iso={k.at} />{k.note ? ` — ${k.note}` : ""}</p>;
+    }
+    case "event": {
+      const e = p as unknown as P<"event">;
+      return <p className="text-sm"><strong>{e.type}</strong>{e.service ? ` of ${e.service}` : ""} at <Time iso={e.at} />: {e.description}{e.url ? <> (<a className="text-accent underline" href={e.url} target="_blank" rel="noopener noreferrer">link</a>)</> : null}</p>;
+    }
+    case "correction":
+      return <SafeMarkdown text={String(p.body ?? "")} />;
+    default: {
+      const text = ["summary", "description", "body", "title"].map((k) => p[k]).find((v): v is string => typeof v === "string");
+      return <p className="text-sm">{text ?? <span className="text-muted">{entry.kind}</span>}</p>;
+    }
+  }
+}
+
+export function entryLabel(entry: IncidentEntry): string {
+  if (entry.kind === "annotation") return ANNOTATION_LABELS[(entry.payload as P<"annotation">).annotationKind] ?? "Annotation";
+  if (entry.kind === "event") return (entry.payload as P<"event">).type === "deploy" ? "Deploy" : "Schema change";
+  return entry.kind.replace(/-/g, " ");
+}
+
+export function EntryItem({ entry, correctedBy, onCorrect }: { entry: IncidentEntry; correctedBy: number[]; onCorrect?: (entry: IncidentEntry) => void }) {
+  const isEvent = entry.kind === "event";
+  const tone = entry.kind === "annotation" ? ANNOTATION_TONE[(entry.payload as P<"annotation">).annotationKind] ?? "border-border" : isEvent ? "border-sev2" : "border-border";
+  return (
+    <li data-testid="timeline-entry" data-kind={entry.kind} data-seq={entry.seq} className={`relative border-l-4 ${tone} bg-surface px-4 py-2`}>
+      <div className="flex flex-wrap items-baseline gap-2 text-xs text-muted">
+        {isEvent ? <span aria-label="event marker" className="inline-block h-2 w-2 rotate-45 bg-sev2" /> : null}
+        <span className="font-semibold uppercase tracking-wide text-fg">{entryLabel(entry)}</span>
+        <span>{entry.author.name}{entry.author.kind === "token" ? " (API)" : ""}</span>
+        <Time iso={entry.createdAt} />
+        <span className="font-mono">#{entry.seq}</span>
+        {entry.correctsEntryId ? <span className="text-warn">corrects an earlier entry</span> : null}
+        {correctedBy.length ? <span className="text-warn">corrected by #{correctedBy.join(", #")}</span> : null}
+        {onCorrect && entry.kind === "annotation" ? (
+          <button type="button" onClick={() => onCorrect(entry)} className="ml-auto text-accent underline">Correct</button>
+        ) : null}
+      </div>
+      <div className={correctedBy.length ? "opacity-70" : ""}>
+        <Body entry={entry} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { z } from "zod";
+import type { Answers, ClassifierEvidence } from "@/lib/domain/incidents/classifier";
+import { deriveIncident, type IncidentState } from "@/lib/domain/incidents/derive";
+import type { IncidentEntry, SeverityLevel, SeverityReason } from "@/lib/domain/incidents/types";
+import type { AnnotateBody, ChangeStatusBody, CommanderAnswersBody, DecideSeverityBody, IncidentSummaryView, OpenIncidentBody } from "@/lib/schemas/incidents";
+import { apiFetch } from "../api";
+import { queryKeys } from "../query-keys";
+
+export type IncidentSummary = z.infer<typeof IncidentSummaryView>;
+export interface Viewer {
+  userId: string;
+  name: string;
+  role: string;
+}
+export interface IncidentDetail {
+  incident: IncidentSummary;
+  state: IncidentState;
+  entries: IncidentEntry[];
+  viewers: Viewer[];
+}
+export interface SeverityProposal {
+  level: SeverityLevel;
+  reasons: SeverityReason[];
+  answers: Answers;
+  evidence: ClassifierEvidence | null;
+  evidenceTakenAt: string | null;
+  warnings: string[];
+}
+export type IncidentFilters = Record<"status" | "severity" | "cluster" | "from" | "to" | "q", string | undefined>;
+
+export function useIncidentList(filters: IncidentFilters) {
+  const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
+  return useQuery({
+    queryKey: queryKeys.incidentList(filters),
+    queryFn: () => apiFetch<{ incidents: IncidentSummary[] }>(`/api/incidents?${params.toString()}`),
+  });
+}
+
+/** Keeps every incident list fresh: any change to any incident invalidates the lists. */
+export function useIncidentListLive(): boolean {
+  const client = useQueryClient();
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    const source = new EventSource("/api/incidents/stream");
+    const refresh = () => void client.invalidateQueries({ queryKey: [...queryKeys.incidents(), "list"] });
+    source.addEventListener("ready", () => {
+      setConnected(true);
+      refresh();
+    });
+    source.addEventListener("changed", refresh);
+    source.onerror = () => setConnected(false);
+    return () => source.close();
+  }, [client]);
+  return connected;
+}
+
+export function useIncident(incidentId: string, initialData?: IncidentDetail) {
+  return useQuery({
+    queryKey: queryKeys.incident(incidentId),
+    queryFn: () => apiFetch<IncidentDetail>(`/api/incidents/${incidentId}`),
+    initialData,
+    // The stream keeps it fresh; a refetch on focus only catches what a dead stream missed.
+    staleTime: 30_000,
+  });
+}
+
+export type StreamStatus = "connecting" | "live" | "reconnecting";
+
+/**
+ * Follows the incident's SSE stream and patches the detail query through the key factory:
+ * entries append in seq order (a gap triggers a refetch), presence replaces the viewers.
+ * EventSource reconnects by itself and sends Last-Event-ID, so the server replays what was missed.
+ */
+export function useIncidentStream(incidentId: string, afterSeq: number): StreamStatus {
+  const client = useQueryClient();
+  const [status, setStatus] = useState<StreamStatus>("connecting");
+  useEffect(() => {
+    const key = queryKeys.incident(incidentId);
+    const source = new EventSource(`/api/incidents/${incidentId}/stream?after=${afterSeq}`);
+    source.addEventListener("entry", (message: MessageEvent<string>) => {
+      const entry = JSON.parse(message.data) as IncidentEntry;
+      const current = client.getQueryData<IncidentDetail>(key);
+      if (!current) return;
+      if (entry.seq <= current.state.lastSeq) return;
+      if (entry.seq !== current.state.lastSeq + 1) {
+        void client.invalidateQueries({ queryKey: key });
+        return;
+      }
+      const entries = [...current.entries, entry];
+      client.setQueryData<IncidentDetail>(key, { ...current, entries, state: deriveIncident(entries), incident: { ...current.incident, lastSeq: entry.seq } });
+    });
+    source.addEventListener("presence", (message: MessageEvent<string>) => {
+      const { viewers } = JSON.parse(message.data) as { viewers: Viewer[] };
+      const current = client.getQueryData<IncidentDetail>(key);
+      if (current) client.setQueryData<IncidentDetail>(key, { ...current, viewers });
+    });
+    source.addEventListener("ready", () => setStatus("live"));
+    source.onerror = () => setStatus("reconnecting");
+    return () => source.close();
+    // afterSeq only matters for the first connection; later ones resume from Last-Event-ID.
+  }, [incidentId, client]);
+  return status;
+}
+
+const newKey = () => crypto.randomUUID();
+
+export function useOpenIncident() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<OpenIncidentBody, "idempotencyKey" | "cluster" | "scope"> & Partial<Pick<OpenIncidentBody, "cluster" | "scope">>) =>
+      apiFetch<{ incident: IncidentSummary }>("/api/incidents", { method: "POST", json: { ...body, idempotencyKey: newKey() } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.incidents() }),
+  });
+}
+
+type Appended = { entry: IncidentEntry; duplicate: boolean };
+
+export function useAnnotate(incidentId: string) {
+  return useMutation({
+    // The key is made once per draft by the caller, so a retry of the same draft is stored once.
+    mutationFn: (body: Omit<AnnotateBody, "links"> & { links?: AnnotateBody["links"] }) =>
+      apiFetch<Appended>(`/api/incidents/${incidentId}/annotations`, { method: "POST", json: body }),
+    retry: 2,
+  });
+}
+
+export function useChangeStatus(incidentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<ChangeStatusBody, "idempotencyKey">) => apiFetch<Appended>(`/api/incidents/${incidentId}/status`, { method: "POST", json: { ...body, idempotencyKey: newKey() } }),
+    onError: () => client.invalidateQueries({ queryKey: queryKeys.incident(incidentId) }),
+  });
+}
+
+export function useProposeSeverity(incidentId: string) {
+  return useMutation({
+    mutationFn: (body: CommanderAnswersBody) => apiFetch<{ proposal: SeverityProposal; entry: IncidentEntry }>(`/api/incidents/${incidentId}/severity/proposal`, { method: "POST", json: body }),
+  });
+}
+
+export function useDecideSeverity(incidentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<z.input<typeof DecideSeverityBody>, "idempotencyKey">) =>
+      apiFetch<Appended>(`/api/incidents/${incidentId}/severity`, { method: "POST", json: { ...body, idempotencyKey: newKey() } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.incidentSeverityEvaluation(incidentId) }),
+    onError: () => client.invalidateQueries({ queryKey: queryKeys.incident(incidentId) }),
+  });
+}
+
+/** Re-runs the classifier every minute while the incident is open, so the page can say when the evidence moved. */
+export function useSeverityEvaluation(incidentId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.incidentSeverityEvaluation(incidentId),
+    queryFn: () => apiFetch<SeverityProposal>(`/api/incidents/${incidentId}/severity/evaluation`),
+    enabled,
+    refetchInterval: 60_000,
+    staleTime: 50_000,
+    retry: false,
+  });
+}
