@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type Admin, type ITopicConfig } from "kafkajs";
 import { KafkajsGateway } from "@/lib/server/kafka/kafkajs-gateway";
+import { waitFor } from "../helpers";
 
 /** Real-broker fixtures for the kafka integration tests (no mocks). */
 export function brokers(): string[] {
@@ -17,17 +18,29 @@ export function kafkaFor(list = brokers()): Kafka {
 }
 
 export async function createTopics(admin: Admin, topics: ITopicConfig[]): Promise<void> {
-  await admin.createTopics({ topics, waitForLeaders: true, timeout: 30_000 });
+  await admin.createTopics({ topics, waitForLeaders: false, timeout: 30_000 });
+  // Leaders may still be loading the new partitions under load: wait until each answers ListOffsets.
+  for (const { topic } of topics) {
+    await waitFor(
+      () => admin.fetchTopicOffsets(topic).then(() => true, () => false),
+      (ok) => ok,
+      { what: `topic ${topic} to be served by its leaders`, intervalMs: 200 },
+    );
+  }
 }
 
-/** Produces `count` small records to each listed partition. */
+/** Produces `count` small records to each listed partition (retrying while a new topic settles). */
 export async function produce(kafka: Kafka, topic: string, perPartition: Record<number, number>): Promise<void> {
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   try {
     for (const [partition, count] of Object.entries(perPartition)) {
       const messages = Array.from({ length: count }, (_, i) => ({ value: `m${i}`, partition: Number(partition) }));
-      await producer.send({ topic, messages, acks: -1 });
+      await waitFor(
+        () => producer.send({ topic, messages, acks: -1 }).then(() => true, () => false),
+        (ok) => ok,
+        { what: `produce to ${topic}-${partition}`, intervalMs: 500 },
+      );
     }
   } finally {
     await producer.disconnect();

@@ -91,7 +91,7 @@ describe("kafkajs gateway against a real broker", () => {
 
   it("grows partitions and maps unknown topics to UNKNOWN_TOPIC", async () => {
     await gateway.createPartitions(topic, 4);
-    const listed = await gateway.listTopics();
+    const listed = await waitFor(() => gateway.listTopics(), (ts) => ts.find((t) => t.name === topic)?.partitions === 4, { what: "4 partitions in metadata" });
     expect(listed.find((t) => t.name === topic)?.partitions).toBe(4);
     const missing = await gateway.describeTopicConfigs(uniqueName("it-missing")).catch((e: unknown) => e);
     expect((missing as KafkaGatewayError).code).toBe("UNKNOWN_TOPIC");
