@@ -27,6 +27,7 @@ export function mergeDiagnoses(scopes: Diagnosis[]): MergedDiagnosis {
     scopes,
     causes: [...causes.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)),
     ruledOut: [...ruledOut.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    verdicts: scopes.flatMap((d) => d.verdicts.map((v) => ({ ...v, scope: d.scope }))),
+    // people's answers are the same in every scope: list each once
+    verdicts: scopes.flatMap((d, i) => d.verdicts.filter((v) => i === 0 || v.checkId !== "answer").map((v) => ({ ...v, scope: d.scope }))),
   };
 }

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { clusterOperations } from "./cluster-operations";
 import { coreOperations } from "./core-operations";
+import { diagnosisOperations } from "./diagnosis-operations";
 import { incidentOperations } from "./incident-operations";
 import type { Operation } from "./types";
 
 // Features add their operation lists here.
-const ALL_OPERATIONS: Operation[] = [...coreOperations, ...clusterOperations, ...incidentOperations];
+const ALL_OPERATIONS: Operation[] = [...coreOperations, ...clusterOperations, ...incidentOperations, ...diagnosisOperations];
 
 const problemRef = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
 
