@@ -172,7 +172,8 @@ export class Pacer {
         const m = message?.(done + k) ?? {};
         return { key: m.key, partition: m.partition, value: m.value ?? JSON.stringify({ v: 1, id: done + k, at: Date.now() }) };
       });
-      await this.producer.send({ topic: this.topic, messages, acks: 1 });
+      // a just-created topic may not be in this producer's metadata yet: retry briefly
+      await retry(`producing to ${this.topic}`, () => this.producer.send({ topic: this.topic, messages, acks: 1 }), 10, 300);
       this.sent += size;
     }
   }

@@ -1,0 +1,51 @@
+/**
+ * Snapshot histories captured from a real broker by scripts/capture-fixtures.ts (one per drill
+ * scenario of lib/server/drills/scenarios), with what each must diagnose. Names are normalised
+ * to `drill-<scenario>-<suffix>`; the consumer group of every scenario is `drill-<scenario>-g`.
+ * Re-capture: `npx tsx -C react-server scripts/capture-fixtures.ts --brokers HOST:PORT`.
+ */
+import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
+import type { Scope } from "@/lib/domain/diagnosis/types";
+import healthy from "./healthy.json";
+import hotPartition from "./hot-partition.json";
+import poisonRecord from "./poison-record.json";
+import rebalanceStorm from "./rebalance-storm.json";
+import retention from "./retention.json";
+import silentStop from "./silent-stop.json";
+import slowSink from "./slow-sink.json";
+import tooFewPartitions from "./too-few-partitions.json";
+import trafficSpike from "./traffic-spike.json";
+
+export interface CapturedFixture {
+  id: string;
+  history: ClusterSnapshot[];
+  scope: Scope;
+  /** the injected cause, which must rank first; null for the healthy baseline. */
+  cause: string | null;
+}
+
+const group = (id: string): Scope => ({ kind: "group", name: `drill-${id}-g` });
+const fixture = (id: string, data: unknown, cause: string | null, scope: Scope = group(id)): CapturedFixture => ({
+  id,
+  history: data as ClusterSnapshot[],
+  scope,
+  cause,
+});
+
+export const CAPTURED: readonly CapturedFixture[] = [
+  fixture("slow-sink", slowSink, "consumer.sink-bottleneck"),
+  fixture("rebalance-storm", rebalanceStorm, "consumer.rebalance-storm"),
+  fixture("hot-partition", hotPartition, "topic.partition-skew"),
+  fixture("poison-record", poisonRecord, "consumer.poison-record"),
+  fixture("silent-stop", silentStop, "consumer.stopped"),
+  fixture("retention", retention, "topic.retention-too-short"),
+  fixture("traffic-spike", trafficSpike, "producer.traffic-spike"),
+  fixture("too-few-partitions", tooFewPartitions, "topic.insufficient-partitions"),
+  fixture("healthy", healthy, null),
+];
+
+export function captured(id: string): CapturedFixture {
+  const f = CAPTURED.find((x) => x.id === id);
+  if (!f) throw new Error(`no captured fixture ${id}`);
+  return f;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { CAPTURED } from "@/lib/domain/__fixtures__";
+import { computeSignals } from "@/lib/domain/evidence/signals";
+import { proposeSeverity } from "@/lib/domain/severity/propose";
+import { diagnose, WORTH_INVESTIGATING } from "./rank";
+
+/** Diagnosis on snapshot histories captured from a real broker by the drills (scripts/capture-fixtures.ts). */
+describe("diagnosis on captured real-broker fixtures", () => {
+  for (const f of CAPTURED.filter((x) => x.cause !== null)) {
+    it(`${f.id}: ${f.cause} ranks first`, () => {
+      const d = diagnose(computeSignals(f.history), { scope: f.scope });
+      expect(d.causes[0]?.id, JSON.stringify(d.causes.map((c) => [c.id, c.score]))).toBe(f.cause);
+      expect(d.causes[0]?.score).toBeGreaterThanOrEqual(WORTH_INVESTIGATING);
+      expect(d.causes[0]?.reasons.length).toBeGreaterThan(0);
+      // deterministic: the same evidence gives the same ranking
+      expect(diagnose(computeSignals(f.history), { scope: f.scope }).causes).toEqual(d.causes);
+    });
+  }
+
+  it("healthy: no cause passes the threshold and the proposal is neither SEV1 nor SEV2", () => {
+    const f = CAPTURED.find((x) => x.id === "healthy")!;
+    const signals = computeSignals(f.history);
+    expect(diagnose(signals, { scope: f.scope }).causes).toEqual([]);
+    expect(["SEV3", "SEV4"]).toContain(proposeSeverity(signals, { scope: f.scope }).proposed);
+  });
+
+  it("poison-record: the captured evidence rules out a stopped consumer", () => {
+    const f = CAPTURED.find((x) => x.id === "poison-record")!;
+    const d = diagnose(computeSignals(f.history), { scope: f.scope });
+    expect(d.ruledOut.map((r) => r.id)).toContain("consumer.stopped");
+  });
+
+  it("retention: records already lost propose SEV1", () => {
+    const f = CAPTURED.find((x) => x.id === "retention")!;
+    expect(proposeSeverity(computeSignals(f.history), { scope: f.scope }).proposed).toBe("SEV1");
+  });
+});
