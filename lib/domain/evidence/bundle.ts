@@ -2,14 +2,19 @@
  * The evidence bundle (contracts.md §3): snapshot history → one JSON document. Pure: no I/O,
  * reused by the evidence CLI and by the server.
  *
- * Rates are measured between the first and the last snapshot of the history in which the
- * offset is known: (offset_last − offset_first) / seconds between them. null when fewer than two
- * readings exist. Time lag uses offsets-by-timestamp points (see timeLagSeconds below) and falls
- * back to lag / input rate.
+ * Every number comes from computeSignals (rates over the history, lag, time lag seeded from
+ * offsets-by-timestamp points), diagnoseAll (causes above the worth-investigating threshold,
+ * best first, and the causes the evidence rules out) and proposeSeverity.
  */
-import type { ClusterSnapshot, GroupSnapshot, OffsetTimePoint, TopicSnapshot } from "./types";
+import { diagnoseAll } from "../diagnosis/rank";
+import type { DiagnosisEntry } from "../diagnosis/types";
+import { proposeSeverity, type SeverityContext, type SeverityLevel } from "../severity/propose";
+import { computeSignals } from "./signals";
+import type { GroupSignals, TopicSignals } from "./signal-types";
+import type { ClusterSnapshot, OffsetTimePoint } from "./types";
 
-export type Sev = "SEV1" | "SEV2" | "SEV3" | "SEV4";
+export type Sev = SeverityLevel;
+export type { DiagnosisEntry };
 
 export interface BundlePartition {
   partition: number;
@@ -29,6 +34,8 @@ export interface BundleGroupPartition {
   logEndOffset: number | null;
   lag: number | null;
   consumeRatePerSec: number | null;
+  timeLagSeconds: number | null;
+  status: string;
 }
 export interface BundleGroup {
   groupId: string;
@@ -39,12 +46,9 @@ export interface BundleGroup {
   totalLag: number;
   /** How far behind in time the slowest partition is (seconds); 0 when caught up, null when unknown. */
   timeLagSeconds: number | null;
+  /** Burrow-style status of the group (ok, lagging, stalled, stopped, rewound, rebalancing, error). */
+  status: string;
   partitions: BundleGroupPartition[];
-}
-export interface DiagnosisEntry {
-  scope: string;
-  causes: { id: string; score: number; reasons: string[] }[];
-  ruledOut: { id: string; reasons: string[] }[];
 }
 export interface EvidenceBundle {
   takenAt: string;
@@ -71,127 +75,75 @@ export interface BundleOptions {
   topics?: string[];
   /** Offsets-by-timestamp points for time lag (gateway.sampleOffsetTimes). */
   timePoints?: OffsetTimePoint[];
+  /** Freshness SLOs and tiers of the streams (ownership catalog), for the severity proposal. */
+  severity?: Omit<SeverityContext, "scope">;
 }
 
-type Reading = { at: number; value: number };
+const round = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
 
-/** Per-second rate between the first and the last reading; null with fewer than two. */
-export function ratePerSec(readings: Reading[]): number | null {
-  if (readings.length < 2) return null;
-  const first = readings[0]!;
-  const last = readings[readings.length - 1]!;
-  const seconds = (last.at - first.at) / 1000;
-  if (seconds <= 0) return null;
-  return Math.max(0, Math.round(((last.value - first.value) / seconds) * 1000) / 1000);
-}
-
-const key = (topic: string, partition: number) => `${topic}\0${partition}`;
-
-function readingsOf<T>(history: ClusterSnapshot[], pick: (s: ClusterSnapshot) => T | undefined, value: (x: T) => number | null): Reading[] {
-  const out: Reading[] = [];
-  for (const snapshot of history) {
-    const item = pick(snapshot);
-    const v = item === undefined ? null : value(item);
-    if (v !== null) out.push({ at: snapshot.takenAt, value: v });
-  }
-  return out;
-}
-
-/**
- * Produce time of the record at `offset`, interpolated between (offset, timestamp) points and
- * the partition's end at `now`. When the offset is older than every point, the oldest point's
- * time is returned (so the time lag is a lower bound).
- */
-export function produceTimeOf(offset: number, points: OffsetTimePoint[], logEnd: number, now: number): number | null {
-  const sorted = [...points].sort((a, b) => a.offset - b.offset);
-  if (logEnd > offset) sorted.push({ topic: "", partition: 0, offset: logEnd, timestampMs: now });
-  if (sorted.length === 0) return null;
-  if (offset <= sorted[0]!.offset) return sorted[0]!.timestampMs;
-  for (let i = 1; i < sorted.length; i++) {
-    const a = sorted[i - 1]!;
-    const b = sorted[i]!;
-    if (offset <= b.offset) {
-      const span = b.offset - a.offset;
-      return span <= 0 ? b.timestampMs : a.timestampMs + ((offset - a.offset) / span) * (b.timestampMs - a.timestampMs);
-    }
-  }
-  return now;
-}
-
-function timeLagSeconds(partitions: BundleGroupPartition[], points: Map<string, OffsetTimePoint[]>, inputRates: Map<string, number | null>, now: number): number | null {
-  let worst: number | null = 0;
-  for (const p of partitions) {
-    if (p.lag === null) continue;
-    if (p.lag <= 0 || p.committedOffset === null || p.logEndOffset === null) continue;
-    const pts = points.get(key(p.topic, p.partition)) ?? [];
-    let seconds: number | null = null;
-    if (pts.length > 0) {
-      const ts = produceTimeOf(p.committedOffset, pts, p.logEndOffset, now);
-      if (ts !== null) seconds = Math.max(0, (now - ts) / 1000);
-    }
-    if (seconds === null) {
-      const rate = inputRates.get(key(p.topic, p.partition));
-      if (rate) seconds = p.lag / rate;
-    }
-    if (seconds === null) return null;
-    worst = Math.max(worst ?? 0, Math.round(seconds * 10) / 10);
-  }
-  return worst;
-}
-
-function bundleTopic(topic: TopicSnapshot, history: ClusterSnapshot[], rates: Map<string, number | null>): BundleTopic {
+function bundleTopic(topic: TopicSignals, configs: Record<string, string>): BundleTopic {
   return {
     name: topic.name,
-    configs: { ...topic.configs },
-    partitions: topic.partitions.map((p) => {
-      const rate = ratePerSec(
-        readingsOf(history, (s) => s.topics.find((t) => t.name === topic.name)?.partitions.find((q) => q.partition === p.partition), (q) => q.logEndOffset),
-      );
-      rates.set(key(topic.name, p.partition), rate);
-      return { partition: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr, offline: p.offline, logStartOffset: p.logStartOffset, logEndOffset: p.logEndOffset, inputRatePerSec: rate };
-    }),
+    configs: { ...configs },
+    partitions: topic.partitions.map((p) => ({
+      partition: p.partition,
+      leader: p.leader,
+      replicas: p.replicas,
+      isr: p.isr,
+      offline: p.offline,
+      logStartOffset: p.logStartOffset,
+      logEndOffset: p.logEndOffset,
+      inputRatePerSec: round(p.inputRatePerSec),
+    })),
   };
 }
 
-function bundleGroup(group: GroupSnapshot, history: ClusterSnapshot[], ends: Map<string, number | null>): Omit<BundleGroup, "timeLagSeconds"> {
-  const partitions = group.offsets.map((o) => {
-    const logEndOffset = ends.get(key(o.topic, o.partition)) ?? null;
-    const lag = o.committedOffset !== null && logEndOffset !== null ? Math.max(0, logEndOffset - o.committedOffset) : null;
-    const consumeRatePerSec = ratePerSec(
-      readingsOf(history, (s) => s.groups.find((g) => g.groupId === group.groupId)?.offsets.find((q) => q.topic === o.topic && q.partition === o.partition), (q) => q.committedOffset),
-    );
-    return { topic: o.topic, partition: o.partition, committedOffset: o.committedOffset, logEndOffset, lag, consumeRatePerSec };
-  });
-  const totalLag = partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0);
-  return { groupId: group.groupId, state: group.state, protocol: group.protocol, members: group.members.length, totalLag, partitions };
+function bundleGroup(group: GroupSignals, snapshotProtocol: string | undefined): BundleGroup {
+  return {
+    groupId: group.groupId,
+    state: group.state,
+    protocol: snapshotProtocol ?? group.protocol,
+    members: group.memberCount,
+    totalLag: group.totalLag,
+    timeLagSeconds: group.totalLag === 0 ? 0 : group.maxTimeLagSeconds === null ? null : Math.round(group.maxTimeLagSeconds * 10) / 10,
+    status: group.status,
+    partitions: group.partitions.map((p) => ({
+      topic: p.topic,
+      partition: p.partition,
+      committedOffset: p.committedOffset,
+      logEndOffset: p.logEndOffset,
+      lag: p.lag,
+      consumeRatePerSec: round(p.consumeRatePerSec),
+      timeLagSeconds: p.timeLagSeconds === null ? null : Math.round(p.timeLagSeconds * 10) / 10,
+      status: p.status,
+    })),
+  };
 }
 
 /** Builds the bundle from snapshots in time order (the last one is "now"). */
 export function buildEvidenceBundle(history: ClusterSnapshot[], opts: BundleOptions = {}): EvidenceBundle {
   const latest = history[history.length - 1];
   if (!latest) throw new Error("buildEvidenceBundle needs at least one snapshot");
-  const first = history[0]!;
-  const groups = opts.groups ? latest.groups.filter((g) => opts.groups!.includes(g.groupId)) : latest.groups;
-  const topicNames = opts.topics ? new Set([...opts.topics, ...groups.flatMap((g) => g.offsets.map((o) => o.topic))]) : null;
-  const selectedGroups = opts.topics && !opts.groups ? groups.filter((g) => g.offsets.some((o) => opts.topics!.includes(o.topic))) : groups;
+  const signals = computeSignals(history, { seeds: opts.timePoints });
 
-  const inputRates = new Map<string, number | null>();
-  const topics = latest.topics.filter((t) => !topicNames || topicNames.has(t.name)).map((t) => bundleTopic(t, history, inputRates));
-  const ends = new Map<string, number | null>();
-  for (const t of latest.topics) for (const p of t.partitions) ends.set(key(t.name, p.partition), p.logEndOffset);
-  const points = new Map<string, OffsetTimePoint[]>();
-  for (const p of opts.timePoints ?? []) points.set(key(p.topic, p.partition), [...(points.get(key(p.topic, p.partition)) ?? []), p]);
+  const wantedGroups = opts.groups ? signals.groups.filter((g) => opts.groups!.includes(g.groupId)) : signals.groups;
+  const groups = opts.topics && !opts.groups ? wantedGroups.filter((g) => g.topics.some((t) => opts.topics!.includes(t))) : wantedGroups;
+  const topicNames = opts.topics || opts.groups ? new Set([...(opts.topics ?? []), ...groups.flatMap((g) => g.topics)]) : null;
+  const topics = signals.topics.filter((t) => !topicNames || topicNames.has(t.name));
+  const configsOf = new Map(latest.topics.map((t) => [t.name, t.configs]));
+  const protocolOf = new Map(latest.groups.map((g) => [g.groupId, g.protocol]));
 
-  const bundleGroups = selectedGroups.map((g) => {
-    const base = bundleGroup(g, history, ends);
-    return { ...base, timeLagSeconds: timeLagSeconds(base.partitions, points, inputRates, latest.takenAt) };
-  });
+  // Diagnose only what was asked for: a scoped bundle carries no other group's causes.
+  const groupIds = new Set(groups.map((g) => g.groupId));
+  const diagnosis = diagnoseAll(signals).filter((d) => d.scope.kind !== "group" || groupIds.has(d.scope.name));
+  const severity = proposeSeverity(signals, { ...opts.severity, scope: opts.groups?.length === 1 ? { kind: "group", name: opts.groups[0]! } : undefined });
+
   const warnings = [...new Set(history.flatMap((s) => s.warnings))];
-  if (opts.groups) for (const id of opts.groups) if (!groups.some((g) => g.groupId === id)) warnings.push(`group ${id} not found`);
+  if (opts.groups) for (const id of opts.groups) if (!signals.groups.some((g) => g.groupId === id)) warnings.push(`group ${id} not found`);
 
   return {
     takenAt: new Date(latest.takenAt).toISOString(),
-    windowSeconds: Math.round((latest.takenAt - first.takenAt) / 100) / 10,
+    windowSeconds: Math.round(signals.windowSeconds * 10) / 10,
     samples: history.length,
     cluster: {
       clusterId: latest.clusterId,
@@ -199,11 +151,10 @@ export function buildEvidenceBundle(history: ClusterSnapshot[], opts: BundleOpti
       controllerId: latest.controllerId,
       kraft: latest.kraft,
     },
-    topics,
-    groups: bundleGroups,
-    // TODO(integrator): wire lib/domain/diagnosis/rank.ts and lib/domain/severity/propose.ts.
-    diagnosis: [],
-    severity: { proposed: "SEV4", reasons: [] },
+    topics: topics.map((t) => bundleTopic(t, configsOf.get(t.name) ?? {})),
+    groups: groups.map((g) => bundleGroup(g, protocolOf.get(g.groupId))),
+    diagnosis,
+    severity: { proposed: severity.proposed, reasons: severity.reasons.map((r) => r.text) },
     warnings,
   };
 }
@@ -223,7 +174,7 @@ export function renderEvidenceMarkdown(b: EvidenceBundle): string {
   if (b.groups.length === 0) lines.push("No consumer groups selected.");
   for (const g of b.groups) {
     lines.push(`### ${g.groupId}`, "");
-    lines.push(`State ${g.state} (${g.protocol}), ${g.members} member(s), total lag ${g.totalLag}, time lag ${g.timeLagSeconds === null ? "unknown" : `${g.timeLagSeconds} s`}.`, "");
+    lines.push(`Status **${g.status}**. State ${g.state} (${g.protocol}), ${g.members} member(s), total lag ${g.totalLag}, time lag ${g.timeLagSeconds === null ? "unknown" : `${g.timeLagSeconds} s`}.`, "");
     lines.push("| Topic | Partition | Committed | Log end | Lag | Consume/s |", "|---|---:|---:|---:|---:|---:|");
     for (const p of g.partitions) lines.push(`| ${p.topic} | ${p.partition} | ${cell(p.committedOffset)} | ${cell(p.logEndOffset)} | ${cell(p.lag)} | ${cell(p.consumeRatePerSec)} |`);
     lines.push("");
@@ -241,7 +192,7 @@ export function renderEvidenceMarkdown(b: EvidenceBundle): string {
   lines.push("## Diagnosis", "");
   if (b.diagnosis.length === 0) lines.push("No cause passes the worth-investigating threshold.");
   for (const d of b.diagnosis) {
-    lines.push(`### ${d.scope}`, "");
+    lines.push(`### ${d.scope.kind} ${d.scope.name}`, "");
     for (const c of d.causes) lines.push(`- **${c.id}** (score ${c.score}): ${c.reasons.join("; ")}`);
     for (const r of d.ruledOut) lines.push(`- ruled out ${r.id}: ${r.reasons.join("; ")}`);
     lines.push("");
