@@ -1,0 +1,226 @@
+import "server-only";
+import { Prisma, type IncidentEntry as EntryRow } from "@prisma/client";
+import { incidentTitle, scopeKey, type AlertScope, type IncomingAlert } from "@/lib/domain/alerts/normalize";
+import { routeScope } from "@/lib/domain/catalog/match";
+import type { CatalogEntry } from "@/lib/domain/catalog/types";
+import type { IncidentScope } from "@/lib/domain/incidents/types";
+import type { Principal } from "@/lib/server/auth/identify";
+import { listCatalogEntries } from "@/lib/server/catalog/list-entries";
+import { severityContextFrom } from "@/lib/server/catalog/severity-context";
+import { db } from "@/lib/server/db";
+import { conflict } from "@/lib/server/http/errors";
+import { authorOf, SYSTEM_AUTHOR, toEntry } from "@/lib/server/incidents/mappers";
+import { publishEntry } from "@/lib/server/live/hub";
+import { log } from "@/lib/server/log";
+import { appendInTx } from "./tx-append";
+import { proposeFromCatalog } from "./propose-from-catalog";
+
+/** Alerts of the same scope within this window join the open incident instead of opening another. */
+export const GROUPING_WINDOW_MS = 30 * 60_000;
+/** Statuses in which an incident still takes new alerts. */
+const TAKES_ALERTS = ["detection", "triage", "mitigation", "resolution"];
+
+export type AlertOutcome = "opened" | "grouped" | "duplicate" | "refired" | "resolved" | "ignored";
+
+export interface IntakeResult {
+  received: number;
+  alerts: { fingerprint: string; name: string; status: IncomingAlert["status"]; outcome: AlertOutcome; incidentId: string | null }[];
+  incidents: { id: string; opened: boolean }[];
+}
+
+type Tx = Prisma.TransactionClient;
+type Target = { id: string; lastSeq: number };
+
+function alertPayload(a: IncomingAlert, extra: Record<string, unknown> = {}) {
+  return {
+    source: a.source,
+    fingerprint: a.fingerprint,
+    name: a.name,
+    status: a.status,
+    summary: a.summary,
+    labels: a.labels,
+    annotations: a.annotations,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    url: a.url,
+    scope: a.scope,
+    ...extra,
+  };
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join("\u0000") === [...b].sort().join("\u0000");
+
+async function openIncidentForScope(tx: Tx, scope: AlertScope, since: Date): Promise<Target | null> {
+  const candidates = await tx.incident.findMany({
+    where: { status: { in: TAKES_ALERTS }, cluster: scope.cluster, updatedAt: { gte: since } },
+    orderBy: { updatedAt: "desc" },
+    select: { id: true, lastSeq: true, scope: true },
+  });
+  for (const c of candidates) {
+    const s = JSON.parse(c.scope) as IncidentScope;
+    if (sameSet(s.topics, scope.topics) && sameSet(s.groups, scope.groups)) return { id: c.id, lastSeq: c.lastSeq };
+  }
+  return null;
+}
+
+/**
+ * Takes one payload's alerts, all or nothing (one transaction): de-duplicates by (source,
+ * fingerprint); an alert already tied to an open incident updates it (re-fired / resolved /
+ * nothing new); otherwise a firing alert joins an open incident of the same scope active
+ * within the window, or opens a new incident in triage with its scope from the labels and
+ * its routing (impact, diagnosis, action owners, severity context) from the catalog. After
+ * the commit the entries go to live listeners, and each new incident gets a severity proposal
+ * carrying the catalog's freshness SLO (in the background: it reads Kafka for a few seconds).
+ */
+export async function ingestAlerts(alerts: IncomingAlert[], principal: Principal, now: Date = new Date()): Promise<IntakeResult> {
+  const catalog = await listCatalogEntries();
+  const author = authorOf(principal);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { result, rows } = await db().$transaction((tx) => ingestInTx(tx, alerts, catalog, author, now), { timeout: 20_000 });
+      for (const row of rows) publishEntry(toEntry(row));
+      for (const incident of result.incidents.filter((i) => i.opened)) {
+        void proposeFromCatalog(incident.id, principal).catch((error: unknown) => log("warn", "severity proposal after alert intake failed", { incidentId: incident.id, error: String(error) }));
+      }
+      return result;
+    } catch (error) {
+      const raced = error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2025" || error.code === "P2002" || error.code === "P2034");
+      if (!raced) throw error;
+      if (attempt >= 3) throw conflict("another write reached the same incident at the same moment; the alert webhook can retry");
+    }
+  }
+}
+
+async function ingestInTx(tx: Tx, alerts: IncomingAlert[], catalog: CatalogEntry[], author: ReturnType<typeof authorOf>, now: Date) {
+  const rows: EntryRow[] = [];
+  const targets = new Map<string, Target>();
+  const opened = new Set<string>();
+  const touched = new Set<string>();
+  const result: IntakeResult = { received: alerts.length, alerts: [], incidents: [] };
+  const since = new Date(now.getTime() - GROUPING_WINDOW_MS);
+
+  const append = async (target: Target, kind: string, payload: unknown, opts: { author?: typeof author; item?: string; status?: string } = {}) => {
+    const current = targets.get(target.id) ?? target;
+    const { row, incident } = await appendInTx(tx, current, { kind, payload, author: opts.author ?? author, item: opts.item }, opts.status ? { status: opts.status } : {});
+    targets.set(target.id, incident);
+    rows.push(row);
+    touched.add(target.id);
+  };
+  const targetById = async (id: string | null): Promise<Target | null> => {
+    if (!id) return null;
+    const known = targets.get(id);
+    if (known) return known;
+    const row = await tx.incident.findUnique({ where: { id }, select: { id: true, lastSeq: true, status: true } });
+    return row && TAKES_ALERTS.includes(row.status) ? { id: row.id, lastSeq: row.lastSeq } : null;
+  };
+
+  for (const alert of alerts) {
+    const key = scopeKey(alert.scope);
+    const record = await tx.alertRecord.findUnique({ where: { source_fingerprint: { source: alert.source, fingerprint: alert.fingerprint } } });
+    const recordTarget = await targetById(record?.incidentId ?? null);
+    let outcome: AlertOutcome;
+    let target: Target | null = recordTarget;
+
+    if (record && recordTarget) {
+      const sameEpisode = record.startsAt.toISOString() === alert.startsAt;
+      if (alert.status === "firing" && record.status === "firing" && sameEpisode) outcome = "duplicate";
+      else if (alert.status === "resolved" && record.status === "resolved") outcome = "duplicate";
+      else if (alert.status === "firing") {
+        outcome = "refired";
+        await append(recordTarget, "alert-firing", alertPayload(alert, { refired: true }));
+      } else {
+        outcome = "resolved";
+        await append(recordTarget, "alert-resolved", alertPayload(alert));
+      }
+    } else if (alert.status === "resolved") {
+      // A resolve for an alert we never saw firing (or whose incident is over): note it on an
+      // open incident of the same scope if there is one; never open an incident for it.
+      target = await openIncidentForScope(tx, alert.scope, since);
+      if (target) {
+        outcome = "resolved";
+        await append(target, "alert-resolved", alertPayload(alert));
+      } else outcome = "ignored";
+    } else {
+      target = await openIncidentForScope(tx, alert.scope, since);
+      if (target) {
+        outcome = "grouped";
+        await append(target, "alert-firing", alertPayload(alert));
+      } else {
+        outcome = "opened";
+        target = await openFromAlert(tx, alert, catalog, now, append);
+        opened.add(target.id);
+      }
+    }
+
+    if (outcome !== "ignored" || record) {
+      const data = {
+        status: alert.status,
+        alertName: alert.name,
+        scopeKey: key,
+        incidentId: target?.id ?? record?.incidentId ?? null,
+        labels: JSON.stringify(alert.labels),
+        startsAt: new Date(alert.startsAt),
+        endsAt: alert.endsAt ? new Date(alert.endsAt) : null,
+        lastSeen: now,
+      };
+      await tx.alertRecord.upsert({
+        where: { source_fingerprint: { source: alert.source, fingerprint: alert.fingerprint } },
+        create: { source: alert.source, fingerprint: alert.fingerprint, firstSeen: now, ...data },
+        update: data,
+      });
+    }
+    result.alerts.push({ fingerprint: alert.fingerprint, name: alert.name, status: alert.status, outcome, incidentId: target?.id ?? null });
+  }
+  // A duplicate still counts as activity: it keeps the incident inside the grouping window.
+  for (const a of result.alerts) {
+    if (a.outcome === "duplicate" && a.incidentId && !touched.has(a.incidentId)) {
+      await tx.incident.update({ where: { id: a.incidentId }, data: { updatedAt: now } });
+      touched.add(a.incidentId);
+    }
+  }
+  const ids = [...new Set(result.alerts.map((a) => a.incidentId).filter((id): id is string => id !== null))];
+  result.incidents = ids.map((id) => ({ id, opened: opened.has(id) }));
+  return { result, rows };
+}
+
+async function openFromAlert(
+  tx: Tx,
+  alert: IncomingAlert,
+  catalog: CatalogEntry[],
+  now: Date,
+  append: (target: Target, kind: string, payload: unknown, opts?: { author?: ReturnType<typeof authorOf>; item?: string; status?: string }) => Promise<void>,
+): Promise<Target> {
+  const names = { topics: alert.scope.topics, groups: alert.scope.groups };
+  const routing = routeScope(catalog, names);
+  const scope: IncidentScope = { topics: alert.scope.topics, groups: alert.scope.groups, services: routing.services };
+  const title = incidentTitle(alert);
+  const row = await tx.incident.create({ data: { title, cluster: alert.scope.cluster, scope: JSON.stringify(scope), status: "detection", commanderId: null } });
+  const target: Target = { id: row.id, lastSeq: row.lastSeq };
+  await append(target, "incident-opened", {
+    title,
+    cluster: alert.scope.cluster,
+    scope,
+    summary: alert.annotations.description ?? alert.summary ?? undefined,
+    impactStartedAt: alert.startsAt,
+    detectedAt: now.toISOString(),
+  });
+  await append(target, "status-changed", { from: "detection", to: "triage", note: `opened from ${alert.source} alert ${alert.name}` }, { item: "status", status: "triage" });
+  await append(target, "alert-firing", alertPayload(alert));
+  const severity = severityContextFrom(catalog, names);
+  await append(
+    target,
+    "owners-suggested",
+    {
+      owners: routing.owners,
+      services: routing.services,
+      runbooks: routing.runbooks,
+      unmatched: routing.unmatched,
+      matches: routing.matches.map((m) => ({ kind: m.kind, name: m.name, match: m.entry.match, service: m.entry.service, team: m.entry.team, tier: m.entry.tier, freshnessSloSeconds: m.entry.freshnessSloSeconds })),
+      streams: severity.streams,
+      freshnessSloSeconds: severity.freshnessSloSeconds,
+      tier: severity.tier,
+    },
+    { author: SYSTEM_AUTHOR, item: "owners" },
+  );
+  return target;
+}
