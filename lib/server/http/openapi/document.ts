@@ -3,10 +3,11 @@ import { clusterOperations } from "./cluster-operations";
 import { coreOperations } from "./core-operations";
 import { diagnosisOperations } from "./diagnosis-operations";
 import { incidentOperations } from "./incident-operations";
+import { mitigationOperations } from "./mitigation-operations";
 import type { Operation } from "./types";
 
 // Features add their operation lists here.
-const ALL_OPERATIONS: Operation[] = [...coreOperations, ...clusterOperations, ...incidentOperations, ...diagnosisOperations];
+const ALL_OPERATIONS: Operation[] = [...coreOperations, ...clusterOperations, ...incidentOperations, ...diagnosisOperations, ...mitigationOperations];
 
 const problemRef = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
 
