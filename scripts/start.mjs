@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: migrate, build when missing or stale, start the local Kafka when KAFKA_BROKERS
 // is unset and Java is present, then serve on :3000 (PORT overrides).
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { buildIsStale } from "./lib/build-state.mjs";
@@ -44,17 +45,21 @@ async function main() {
 
   const port = env.PORT || "3000";
   say(`serving on http://localhost:${port}`);
-  const server = run("npx", ["next", "start", "-p", port], { env });
+  const server = spawn("npx", ["next", "start", "-p", port], { env, stdio: "inherit" });
+  const exited = new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
   const stop = async () => {
     if (startedKafka) await down(startedKafka, {}, say);
   };
   for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => {
-      // next start receives the signal from the terminal's process group too.
-      stop().finally(() => process.exit(0));
+    process.on(signal, async () => {
+      // Stop the server first (it may not share our process group), then the Kafka we started.
+      server.kill("SIGTERM");
+      await exited;
+      await stop();
+      process.exit(0);
     });
   }
-  const code = await server;
+  const code = await exited;
   await stop();
   process.exit(code);
 }
