@@ -45,7 +45,7 @@ async function main() {
 
   const port = env.PORT || "3000";
   say(`serving on http://localhost:${port}`);
-  const server = spawn("npx", ["next", "start", "-p", port], { env, stdio: "inherit" });
+  const server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { env, stdio: "inherit" });
   const exited = new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
   const stop = async () => {
     if (startedKafka) await down(startedKafka, {}, say);
