@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ClusterOverviewView } from "@/components/cluster/cluster-overview";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Cluster" };
@@ -8,7 +8,7 @@ export default function ClusterPage() {
   return (
     <>
       <PageHeader title="Cluster" subtitle="Brokers, topics and consumer groups with lag in records and seconds." />
-      <EmptyState title="Nothing here yet" testId="cluster-empty" />
+      <ClusterOverviewView />
     </>
   );
 }

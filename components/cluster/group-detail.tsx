@@ -1,0 +1,229 @@
+"use client";
+import Link from "next/link";
+import { BarListChart } from "@/components/charts/bar-list-chart";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { useGroupDetail } from "@/lib/client/hooks/use-cluster";
+import { SERIES_WINDOWS, useClusterViewStore, type SeriesWindow } from "@/lib/client/stores/cluster-view-store";
+import type { ConsumerStatus, GroupDetail } from "@/lib/schemas/cluster";
+import { FreshnessBar } from "./freshness-bar";
+import { formatCount, formatRate, formatSeconds } from "./format";
+import { Collecting, LoadError, Panel, Tile } from "./panel";
+import { RetentionRisk } from "./retention-risk";
+import { StatusBadge } from "./status-badge";
+import { useNow } from "./use-now";
+
+const BAR_TONE: Record<ConsumerStatus, "ok" | "warn" | "bad" | "muted"> = {
+  ok: "ok",
+  lagging: "warn",
+  stalled: "bad",
+  stopped: "bad",
+  rewound: "warn",
+  rebalancing: "warn",
+  error: "bad",
+  unknown: "muted",
+};
+
+const WINDOW_LABEL: Record<SeriesWindow, string> = { 5: "5 min", 15: "15 min", 60: "1 h", 360: "6 h", 1440: "24 h" };
+
+/** A consumer group: status, lag in records and seconds over time, input vs consume rate, per-partition lag. */
+export function GroupDetailView({ groupId }: { groupId: string }) {
+  const { seriesMinutes, setSeriesMinutes } = useClusterViewStore();
+  const query = useGroupDetail(groupId, seriesMinutes);
+  const now = useNow();
+  const data = query.data;
+  return (
+    <div data-testid="group-detail">
+      <FreshnessBar sampler={data?.sampler ?? null} fetching={query.isFetching} pollError={query.error && data ? query.error.message : null} now={now} />
+      {!data ? (
+        query.error ? (
+          <LoadError message={query.error.message} onRetry={() => void query.refetch()} />
+        ) : (
+          <Collecting what={`Reading group ${groupId}…`} />
+        )
+      ) : (
+        <GroupBody data={data} now={now} windowControl={
+          <label className="flex items-center gap-2 text-sm">
+            <span className="text-muted">Window</span>
+            <select
+              data-testid="series-window"
+              value={seriesMinutes}
+              onChange={(e) => {
+                const v = Number(e.target.value);
+                const hit = SERIES_WINDOWS.find((w) => w === v);
+                if (hit) setSeriesMinutes(hit);
+              }}
+              className="rounded border border-border bg-surface-2 px-2 py-1"
+            >
+              {SERIES_WINDOWS.map((w) => (
+                <option key={w} value={w}>
+                  {WINDOW_LABEL[w]}
+                </option>
+              ))}
+            </select>
+          </label>
+        } />
+      )}
+    </div>
+  );
+}
+
+function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: number; windowControl: React.ReactNode }) {
+  const g = data.group;
+  const risk = g.retention;
+  const urgent = risk.kind === "lost" || risk.kind === "expires-before-drain";
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <StatusBadge status={g.status} reason={g.statusReason} />
+        <span className="text-sm text-muted" data-testid="status-reason">
+          {g.statusReason}
+        </span>
+        <span className="text-sm text-muted">
+          · state {g.state} · {g.members} member{g.members === 1 ? "" : "s"}
+          {g.idleMembers ? ` (${g.idleMembers} idle)` : ""} · reads {g.topics.map((t, i) => (
+            <span key={t}>
+              {i ? ", " : ""}
+              <Link className="font-mono text-accent hover:underline" href={`/cluster/topics/${encodeURIComponent(t)}`}>
+                {t}
+              </Link>
+            </span>
+          ))}
+        </span>
+      </div>
+      {urgent ? (
+        <div role="alert" data-testid="retention-callout" className="mb-4 rounded-lg border border-bad/50 bg-bad/10 px-4 py-3 text-sm">
+          <strong className="text-bad">Retention risk: </strong>
+          <RetentionRisk risk={risk} takenAt={data.takenAt} now={now} />
+        </div>
+      ) : null}
+      <div className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <Tile label="Lag (records)" value={formatCount(g.totalLag)} tone={g.totalLag > 0 ? "warn" : "ok"} testId="tile-lag" />
+        <Tile label="Time lag" value={formatSeconds(g.maxTimeLagSeconds)} testId="tile-time-lag" hint="How old the oldest unread record is (worst partition)" />
+        <Tile label="Lag growth" value={g.lagGrowthPerSec === null ? "—" : `${g.lagGrowthPerSec > 0 ? "+" : ""}${formatRate(g.lagGrowthPerSec)}`} tone={(g.lagGrowthPerSec ?? 0) > 0.5 ? "warn" : "fg"} testId="tile-growth" />
+        <Tile label="Input / consume" value={`${formatRate(g.inputRatePerSec)} / ${formatRate(g.consumeRatePerSec)}`} testId="tile-rates" />
+        <Tile
+          label="Time to drain"
+          value={g.drain === "draining" ? formatSeconds(g.timeToDrainSeconds) : g.drain === "caught-up" ? "caught up" : g.drain === "not-draining" ? "not draining" : "—"}
+          tone={g.drain === "not-draining" ? "bad" : g.drain === "caught-up" ? "ok" : "fg"}
+          testId="tile-drain"
+        />
+        <Tile label="Retention risk" value={<RetentionRisk risk={risk} takenAt={data.takenAt} now={now} compact />} testId="tile-retention" />
+      </div>
+      <Panel title="Lag and time lag" actions={windowControl} testId="lag-chart-panel">
+        {data.series.length < 2 ? (
+          <p className="text-sm text-muted">Collecting: the chart appears after two samples.</p>
+        ) : null}
+        <TimeSeriesChart
+          data={data.series}
+          x="at"
+          series={[
+            { key: "lag", label: "Lag (records)", tone: "accent" },
+            { key: "timeLagSeconds", label: "Time lag (s)", tone: "warn", axis: "right" },
+          ]}
+          leftLabel="records"
+          rightLabel="seconds"
+          formatLeft={formatCount}
+          formatRight={(v) => formatSeconds(v)}
+          summary={`Lag of ${g.groupId} over ${data.series.length} samples; now ${g.totalLag} records, ${formatSeconds(g.maxTimeLagSeconds)} behind.`}
+          testId="lag-chart"
+        />
+      </Panel>
+      <Panel title="Input vs consume rate" testId="rate-chart-panel">
+        <TimeSeriesChart
+          data={data.series}
+          x="at"
+          series={[
+            { key: "inputRatePerSec", label: "Input (records/s)", tone: "bad" },
+            { key: "consumeRatePerSec", label: "Consume (records/s)", tone: "ok", dashed: true },
+          ]}
+          leftLabel="records/s"
+          formatLeft={(v) => formatRate(v)}
+          summary={`Input ${formatRate(g.inputRatePerSec)} against consume ${formatRate(g.consumeRatePerSec)}: lag grows while input stays above consume.`}
+          testId="rate-chart"
+        />
+      </Panel>
+      <Panel title={`Lag per partition (${data.partitions.length})`} testId="partition-panel">
+        {data.partitions.length === 0 ? (
+          <p className="text-sm text-muted">This group has no committed offsets.</p>
+        ) : (
+          <>
+            <BarListChart
+              data={data.partitions.slice(0, 64).map((p) => ({ label: `${p.topic}[${p.partition}]`, value: p.lag ?? 0, tone: BAR_TONE[p.status] }))}
+              valueLabel="lag (records)"
+              format={formatCount}
+              summary={`Lag per partition; the largest is ${formatCount(Math.max(...data.partitions.map((p) => p.lag ?? 0)))} records.`}
+              testId="partition-lag-bars"
+            />
+            <div className="mt-4 overflow-x-auto">
+              <table className="w-full text-sm" data-testid="partitions-table">
+                <thead className="text-left text-xs uppercase tracking-wide text-muted">
+                  <tr>
+                    <th className="py-2 pr-4">Partition</th>
+                    <th className="py-2 pr-4">Status</th>
+                    <th className="py-2 pr-4 text-right">Committed</th>
+                    <th className="py-2 pr-4 text-right">Log start / end</th>
+                    <th className="py-2 pr-4 text-right">Lag</th>
+                    <th className="py-2 pr-4 text-right">Time lag</th>
+                    <th className="py-2 pr-4 text-right">In / out</th>
+                    <th className="py-2 pr-4">Retention</th>
+                    <th className="py-2 pr-4">Owner</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.partitions.map((p) => (
+                    <tr key={`${p.topic}-${p.partition}`} data-testid="partition-row" className={`border-t border-border ${p.retention.kind === "lost" ? "bg-bad/10" : ""}`}>
+                      <td className="py-2 pr-4 font-mono">
+                        {p.topic}[{p.partition}]
+                      </td>
+                      <td className="py-2 pr-4">
+                        <StatusBadge status={p.status} reason={p.statusReason} />
+                      </td>
+                      <td className="py-2 pr-4 text-right font-mono tabular-nums">{p.committedOffset ?? "none"}</td>
+                      <td className="py-2 pr-4 text-right font-mono tabular-nums">
+                        {p.logStartOffset ?? "—"} / {p.logEndOffset ?? "—"}
+                      </td>
+                      <td className="py-2 pr-4 text-right font-mono tabular-nums" title={p.lagFromLogStart ? "no committed offset: counted from the log start" : undefined}>
+                        {formatCount(p.lag)}
+                        {p.lagFromLogStart ? "*" : ""}
+                      </td>
+                      <td className="py-2 pr-4 text-right font-mono tabular-nums" title={`estimate: ${p.timeLagEstimate}`}>
+                        {formatSeconds(p.timeLagSeconds)}
+                        {p.timeLagEstimate === "lower-bound" ? "+" : ""}
+                      </td>
+                      <td className="py-2 pr-4 text-right font-mono tabular-nums">
+                        {formatRate(p.inputRatePerSec)} / {formatRate(p.consumeRatePerSec)}
+                      </td>
+                      <td className="py-2 pr-4">
+                        <RetentionRisk risk={p.retention} takenAt={data.takenAt} now={now} compact />
+                      </td>
+                      <td className="max-w-40 truncate py-2 pr-4 font-mono text-xs text-muted" title={p.assignedTo ?? undefined}>
+                        {p.assignedTo ?? "—"}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="mt-2 text-xs text-muted">
+                Offsets are the last stable offset (read_committed): equal to the high watermark unless a transaction is open. * no committed offset: lag counted from the log start. + time lag is a lower bound.
+              </p>
+            </div>
+          </>
+        )}
+      </Panel>
+      {g.churn.stateTransitions.length || g.churn.membersJoined || g.churn.membersLeft ? (
+        <Panel title="Rebalance churn" testId="churn-panel">
+          <p className="text-sm">
+            {g.churn.membersJoined} joined, {g.churn.membersLeft} left, {g.churn.rebalancingSamples} samples rebalancing.
+          </p>
+          <ul className="mt-2 text-sm text-muted">
+            {g.churn.stateTransitions.slice(-10).map((t) => (
+              <li key={`${t.at}-${t.to}`}>
+                {new Date(t.at).toLocaleTimeString()}: {t.from} → {t.to}
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      ) : null}
+    </>
+  );
+}
