@@ -11,7 +11,6 @@ export const queryKeys = {
   group: (cluster: string, groupId: string) => [...queryKeys.cluster(cluster), "group", groupId] as const,
   topic: (cluster: string, topic: string) => [...queryKeys.cluster(cluster), "topic", topic] as const,
   groupSeries: (cluster: string, groupId: string, minutes: number) => [...queryKeys.group(cluster, groupId), "series", minutes] as const,
-  groupSeries: (cluster: string, groupId: string, minutes: number) => [...queryKeys.group(cluster, groupId), "series", minutes] as const,
   incidents: () => ["incidents"] as const,
   incidentList: (filters: Record<string, string | undefined>) => [...queryKeys.incidents(), "list", filters] as const,
   incident: (incidentId: string) => [...queryKeys.incidents(), "detail", incidentId] as const,
