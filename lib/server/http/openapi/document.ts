@@ -4,10 +4,11 @@ import { coreOperations } from "./core-operations";
 import { diagnosisOperations } from "./diagnosis-operations";
 import { incidentOperations } from "./incident-operations";
 import { mitigationOperations } from "./mitigation-operations";
+import { reviewOperations } from "./review-operations";
 import type { Operation } from "./types";
 
 // Features add their operation lists here.
-const ALL_OPERATIONS: Operation[] = [...coreOperations, ...clusterOperations, ...incidentOperations, ...diagnosisOperations, ...mitigationOperations];
+const ALL_OPERATIONS: Operation[] = [...coreOperations, ...clusterOperations, ...incidentOperations, ...diagnosisOperations, ...mitigationOperations, ...reviewOperations];
 
 const problemRef = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
 

@@ -1,0 +1,14 @@
+import { IncidentParams } from "@/lib/schemas/incidents";
+import { route } from "@/lib/server/http/route";
+import { exportIncident } from "@/lib/server/reviews/export-incident";
+
+export const GET = route({ auth: "viewer", params: IncidentParams }, async ({ params }) => {
+  const data = await exportIncident(params.id);
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "content-type": "application/json",
+      "content-disposition": `attachment; filename="incident-${params.id}.json"`,
+      "cache-control": "no-store",
+    },
+  });
+});
