@@ -6,9 +6,33 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildIsStale } from "./lib/build-state.mjs";
 import { quietEnv, run } from "./lib/run.mjs";
-import { UsageError, bootstrapServers, checkPrerequisites, down, kafkaSettings, projectRoot, up } from "./kafka/local-kafka.mjs";
+import { UsageError, bootstrapServers, checkPrerequisites, down, kafkaSettings, projectRoot, runningCluster, up } from "./kafka/local-kafka.mjs";
 
 const say = (message) => console.error(`ripcord: ${message}`);
+
+/** What this process started and must stop on exit or on a signal. */
+const owned = { kafka: null, server: null };
+
+async function stopOwned() {
+  if (owned.server) {
+    const server = owned.server;
+    owned.server = null;
+    const gone = new Promise((resolve) => server.on("exit", resolve));
+    server.kill("SIGTERM");
+    await gone;
+  }
+  if (owned.kafka) {
+    const settings = owned.kafka;
+    owned.kafka = null;
+    await down(settings, {}, say);
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    stopOwned().finally(() => process.exit(0));
+  });
+}
 
 async function main() {
   process.chdir(projectRoot);
@@ -27,13 +51,13 @@ async function main() {
     if ((await run("npx", ["next", "build"], { env })) !== 0) throw new Error("next build failed (see above)");
   }
 
-  let startedKafka = null;
   if (!env.KAFKA_BROKERS) {
     const settings = kafkaSettings(env);
     try {
       checkPrerequisites();
-      const result = await up(settings, say);
-      if (result.started) startedKafka = settings;
+      // Owned from before it starts: a signal during start-up must stop it too.
+      if (!runningCluster(settings)) owned.kafka = settings;
+      await up(settings, say);
       env.KAFKA_BROKERS = bootstrapServers(settings);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
@@ -45,26 +69,15 @@ async function main() {
 
   const port = env.PORT || "3000";
   say(`serving on http://localhost:${port}`);
-  const server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { env, stdio: "inherit" });
-  const exited = new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
-  const stop = async () => {
-    if (startedKafka) await down(startedKafka, {}, say);
-  };
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, async () => {
-      // Stop the server first (it may not share our process group), then the Kafka we started.
-      server.kill("SIGTERM");
-      await exited;
-      await stop();
-      process.exit(0);
-    });
-  }
-  const code = await exited;
-  await stop();
+  owned.server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { env, stdio: "inherit" });
+  const code = await new Promise((resolve) => owned.server.on("exit", (c) => resolve(c ?? 0)));
+  owned.server = null;
+  await stopOwned();
   process.exit(code);
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   say(error.message || String(error));
+  await stopOwned();
   process.exit(1);
 });
