@@ -7,11 +7,11 @@ import { answerVerdicts } from "@/lib/domain/diagnosis/checks";
 import { clusterNeedsDiagnosis, diagnose, scoreVerdicts } from "@/lib/domain/diagnosis/rank";
 import type { Diagnosis, Scope } from "@/lib/domain/diagnosis/types";
 import { computeSignals, type EvidenceSignals } from "@/lib/domain/evidence/signals";
-import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
+import type { ClusterSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
 import type { IncidentScope } from "@/lib/domain/incidents/types";
 import type { IncidentDiagnosisView } from "@/lib/schemas/diagnosis";
 import { getIncident } from "@/lib/server/incidents/get-incident";
-import { incidentSnapshots } from "./incident-snapshots";
+import { scopeHistory } from "./scope-history";
 
 /** The scopes an incident is diagnosed over: its groups, its topics no scoped group reads, and the cluster when brokers show trouble. */
 export function diagnosisScopes(scope: IncidentScope, signals: EvidenceSignals): Scope[] {
@@ -33,17 +33,17 @@ export async function diagnoseIncident(incidentId: string, opts: { fresh?: boole
   const events = eventsForDiagnosis(entries);
   const warnings: string[] = [];
   let history: ClusterSnapshot[] = [];
+  let seeds: OffsetTimePoint[] = [];
   let source: IncidentDiagnosisView["source"] = "none";
   try {
-    history = await incidentSnapshots(incident.scope, opts);
-    source = "incident-snapshots";
+    ({ history, seeds, source } = await scopeHistory(incident.scope, opts));
   } catch (error) {
     warnings.push(`Kafka could not be read, so only people's answers are ranked: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   let diagnoses: Diagnosis[];
   if (history.length > 0) {
-    const signals = computeSignals(history);
+    const signals = computeSignals(history, { seeds });
     warnings.push(...signals.warnings);
     diagnoses = diagnosisScopes(incident.scope, signals).map((scope) => diagnose(signals, { scope, answers, events }));
   } else {
