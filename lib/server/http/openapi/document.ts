@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertOperations, catalogOperations } from "./catalog-operations";
 import { clusterOperations } from "./cluster-operations";
 import { coreOperations } from "./core-operations";
 import { diagnosisOperations } from "./diagnosis-operations";
@@ -8,7 +9,7 @@ import { reviewOperations } from "./review-operations";
 import type { Operation } from "./types";
 
 // Features add their operation lists here.
-const ALL_OPERATIONS: Operation[] = [...coreOperations, ...clusterOperations, ...incidentOperations, ...diagnosisOperations, ...mitigationOperations, ...reviewOperations];
+const ALL_OPERATIONS: Operation[] = [...coreOperations, ...clusterOperations, ...incidentOperations, ...diagnosisOperations, ...mitigationOperations, ...reviewOperations, ...catalogOperations, ...alertOperations];
 
 const problemRef = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
 
