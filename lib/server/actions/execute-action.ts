@@ -99,14 +99,22 @@ function assertMayExecute(rec: ActionRecord, principal: Principal): void {
 export async function executeAction(incidentId: string, actionId: string, principal: Principal, gateway: KafkaGateway = getGateway()): Promise<GuardedActionView> {
   return exclusively(actionId, async () => {
     const rec = await loadAction(incidentId, actionId);
-    assertMayExecute(rec, principal);
-    const from = rec.row.status as "approved" | "requested";
     const base = {
       actionId, kind: rec.params.kind, title: ACTION_LABELS[rec.params.kind], summary: rec.dryRun.summary,
       requestedBy: { id: rec.row.requestedBy, name: rec.row.requestedByName },
       approvedBy: rec.row.approvedBy ? { id: rec.row.approvedBy, name: rec.row.approvedByName } : null,
       executedBy: { id: principal.id, name: principal.name },
     };
+    try {
+      assertMayExecute(rec, principal);
+    } catch (error) {
+      // an attempt to run an unapproved action is part of the audit trail
+      if (error instanceof AppError && error.code === "PRECONDITION_FAILED") {
+        await appendEntry({ incidentId, kind: "action-refused", item: `action:${actionId}`, author: authorOf(principal), payload: { ...base, error: error.message } });
+      }
+      throw error;
+    }
+    const from = rec.row.status as "approved" | "requested";
     let result: ReadBack;
     try {
       result = await perform(gateway, rec.dryRun);
