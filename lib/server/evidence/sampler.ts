@@ -14,7 +14,7 @@
  */
 import type { ClusterSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
 import { KafkaGatewayError, toGatewayError } from "../kafka/errors";
-import type { KafkaGateway } from "../kafka/gateway";
+import type { CollectOptions, KafkaGateway } from "../kafka/gateway";
 import { indexKeyframe, type KeyframeIndex } from "./encode-sample";
 
 export interface SampleStore {
@@ -35,6 +35,8 @@ export interface SamplerOptions {
   retentionMs?: number;
   /** Most partitions asked for time-lag seeds per slow tick. */
   seedPartitions?: number;
+  /** Restricts collection (default: every non-internal topic and every group). */
+  scope?: CollectOptions;
 }
 
 export interface SamplerError {
@@ -78,6 +80,7 @@ export class EvidenceSampler {
   private readonly store: SampleStore | null;
   private readonly where: string;
   private readonly seedPartitions: number;
+  private readonly scope: CollectOptions;
   private snapshots: ClusterSnapshot[] = [];
   private seedPoints = new Map<string, OffsetTimePoint>();
   private timer: NodeJS.Timeout | null = null;
@@ -104,6 +107,7 @@ export class EvidenceSampler {
     this.hotWindowMs = opts.hotWindowMs ?? 15 * 60_000;
     this.retentionMs = opts.retentionMs ?? 24 * 60 * 60_000;
     this.seedPartitions = opts.seedPartitions ?? 2_000;
+    this.scope = opts.scope ?? {};
   }
 
   /** Starts the loop (idempotent). The first collection starts at once. */
@@ -172,7 +176,7 @@ export class EvidenceSampler {
     this.lastAttemptAt = started;
     this.version++;
     try {
-      const snapshot = await this.gateway.collectSnapshot();
+      const snapshot = await this.gateway.collectSnapshot(this.scope);
       this.snapshots.push(snapshot);
       const cutoff = snapshot.takenAt - this.hotWindowMs;
       while (this.snapshots.length > 1 && (this.snapshots[0]?.takenAt ?? 0) < cutoff) this.snapshots.shift();
