@@ -15,4 +15,5 @@ export const queryKeys = {
   incidentList: (filters: Record<string, string | undefined>) => [...queryKeys.incidents(), "list", filters] as const,
   incident: (incidentId: string) => [...queryKeys.incidents(), "detail", incidentId] as const,
   incidentSeverityEvaluation: (incidentId: string) => [...queryKeys.incident(incidentId), "severity-evaluation"] as const,
+  catalog: () => ["catalog"] as const,
 };
