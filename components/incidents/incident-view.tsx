@@ -5,6 +5,7 @@ import { useIncident, useIncidentStream, type IncidentDetail } from "@/lib/clien
 import { roleAtLeast, type Role } from "@/lib/domain/auth/roles";
 import { IncidentHeader } from "./incident-header";
 import { IncidentTabs, PanelPlaceholder } from "./incident-tabs";
+import { ReviewLink } from "@/components/review/review-link";
 
 export function IncidentView({ initial, role }: { initial: IncidentDetail; role: Role }) {
   const id = initial.incident.id;
@@ -24,7 +25,7 @@ export function IncidentView({ initial, role }: { initial: IncidentDetail; role:
           severity: <ClassifierPanel incidentId={id} state={detail.state} canDecide={canCommand} />,
           "root-cause": <PanelPlaceholder title="The root-cause tree" />,
           mitigation: <PanelPlaceholder title="The mitigation checklist" />,
-          review: <PanelPlaceholder title="The post-incident review" />,
+          review: <ReviewLink incidentId={id} />,
         }}
       />
     </div>

@@ -14,6 +14,8 @@ export const queryKeys = {
   incidents: () => ["incidents"] as const,
   incidentList: (filters: Record<string, string | undefined>) => [...queryKeys.incidents(), "list", filters] as const,
   incident: (incidentId: string) => [...queryKeys.incidents(), "detail", incidentId] as const,
+  review: (incidentId: string) => [...queryKeys.incident(incidentId), "review"] as const,
+  metrics: (includeDrills: boolean) => ["metrics", { includeDrills }] as const,
   incidentSeverityEvaluation: (incidentId: string) => [...queryKeys.incident(incidentId), "severity-evaluation"] as const,
   catalog: () => ["catalog"] as const,
 };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { MetricsDashboard } from "@/components/review/metrics-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Reviews" };
@@ -7,8 +7,8 @@ export const metadata: Metadata = { title: "Reviews" };
 export default function ReviewsPage() {
   return (
     <>
-      <PageHeader title="Reviews" subtitle="Post-incident reviews and the manager's view." />
-      <EmptyState title="Nothing here yet" testId="reviews-empty" />
+      <PageHeader title="Reviews" subtitle="Post-incident reviews and the manager's view: response times, severities, causes and action items. Drills are left out unless included." />
+      <MetricsDashboard />
     </>
   );
 }
