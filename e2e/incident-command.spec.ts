@@ -1,0 +1,115 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { Kafka, logLevel } from "kafkajs";
+import { testBrokers } from "./support/kafka";
+import { keepScreenshot } from "./support/screenshots";
+import { USERS, storageStateFor } from "./support/users";
+
+/** A topic with 200 records and a group that committed only 50 of them: a lagging consumer group with no consumer. */
+async function laggingGroup(): Promise<{ topic: string; group: string }> {
+  const suffix = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+  const topic = `e2e-orders-${suffix}`;
+  const group = `e2e-billing-${suffix}`;
+  const kafka = new Kafka({ clientId: "ripcord-e2e-incident", brokers: testBrokers(), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  const producer = kafka.producer();
+  await admin.connect();
+  await producer.connect();
+  try {
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+    await producer.send({ topic, messages: Array.from({ length: 200 }, (_, i) => ({ key: String(i), value: `order ${i}` })) });
+    await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "50" }] });
+  } finally {
+    await producer.disconnect();
+    await admin.disconnect();
+  }
+  return { topic, group };
+}
+
+async function pageAs(browser: Browser, role: "commander" | "responder" | "viewer"): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStateFor(role) });
+  return context.newPage();
+}
+
+test("three people command, annotate and watch one incident live", async ({ browser }, testInfo) => {
+  const { topic, group } = await laggingGroup();
+  const commander = await pageAs(browser, "commander");
+  const responder = await pageAs(browser, "responder");
+  const viewer = await pageAs(browser, "viewer");
+  let incidentUrl = "";
+
+  await test.step("the commander opens an incident for the lagging group", async () => {
+    await commander.goto("/incidents");
+    await commander.getByTestId("new-incident").click();
+    await commander.getByTestId("incident-title").fill(`Billing lag on ${group}`);
+    await commander.getByTestId("incident-groups").fill(group);
+    await commander.getByTestId("incident-topics").fill(topic);
+    await commander.getByTestId("open-incident").click();
+    await commander.waitForURL((url) => /^\/incidents\/(?!new$)[^/]+$/.test(url.pathname));
+    incidentUrl = new URL(commander.url()).pathname;
+    await expect(commander.getByTestId("commander")).toHaveText(USERS.commander.name);
+    await expect(commander.getByTestId("header-status")).toHaveText(/detection/i);
+    await expect(commander.getByTestId("stream-status")).toContainText("live");
+  });
+
+  await test.step("the responder and the viewer open it too; presence shows all three", async () => {
+    await responder.goto(incidentUrl);
+    await viewer.goto(incidentUrl);
+    await expect(commander.getByTestId("presence-avatar")).toHaveCount(3);
+    await keepScreenshot(commander, testInfo, "01-opened-with-presence");
+  });
+
+  await test.step("the classifier proposes a severity from the live lag; the commander accepts it with a rationale", async () => {
+    await commander.getByTestId("tab-severity").click();
+    await commander.getByTestId("run-classifier").click();
+    const proposed = commander.getByTestId("proposed-severity");
+    await expect(proposed).toBeVisible({ timeout: 30_000 });
+    await expect(commander.getByTestId("proposal-reasons")).toContainText(`${group}: lag 150 records`);
+    const level = (await proposed.textContent())?.trim() ?? "";
+    expect(level).toMatch(/^SEV-[1-4]$/);
+    await keepScreenshot(commander, testInfo, "02-proposal");
+    await commander.getByTestId("severity-rationale").fill("150 records behind with no consumer draining them; billing reports depend on it.");
+    await commander.getByTestId("accept-severity").click();
+    await expect(commander.getByTestId("current-severity")).toHaveText(level);
+    await expect(commander.getByTestId("header-severity")).toHaveText(level);
+    await expect(viewer.getByTestId("header-severity")).toHaveText(level);
+  });
+
+  await test.step("the responder's annotation reaches the commander's timeline within a second, without reload", async () => {
+    await commander.getByTestId("tab-timeline").click();
+    const text = `Lag started at 09:12 on ${topic}-0 (${randomBytes(4).toString("hex")})`;
+    await responder.getByTestId("annotation-kind").selectOption("observation");
+    await responder.getByTestId("annotation-body").fill(`${text}\n\n<script>alert(1)</script> **bold**`);
+    const started = Date.now();
+    const posted = responder.waitForResponse((r) => r.url().endsWith("/annotations") && r.request().method() === "POST");
+    await responder.getByTestId("post-annotation").click();
+    expect((await posted).status()).toBe(201);
+    await expect(commander.getByTestId("timeline").getByText(text)).toBeVisible({ timeout: 1_000 });
+    const elapsed = Date.now() - started;
+    testInfo.annotations.push({ type: "fan-out", description: `annotation visible to the commander ${elapsed} ms after the click` });
+    expect(elapsed).toBeLessThan(1_000);
+    // Markdown rendered, raw HTML not executed nor rendered as an element
+    await expect(commander.getByTestId("timeline").locator("strong", { hasText: "bold" })).toBeVisible();
+    expect(await commander.getByTestId("timeline").locator("script").count()).toBe(0);
+    await keepScreenshot(commander, testInfo, "03-commander-timeline");
+
+    await expect(viewer.getByTestId("timeline").getByText(text)).toBeVisible({ timeout: 1_000 });
+  });
+
+  await test.step("the viewer has no way to post, and a direct POST with the viewer's cookie is refused", async () => {
+    await expect(viewer.getByTestId("annotation-composer")).toHaveCount(0);
+    await expect(viewer.getByTestId("read-only-note")).toBeVisible();
+    await expect(viewer.getByTestId("run-classifier")).toHaveCount(0);
+    const id = incidentUrl.split("/").pop();
+    const refused = await viewer.context().request.post(`/api/incidents/${id}/annotations`, { data: { annotationKind: "observation", body: "sneaky" } });
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { code: string }).code).toBe("FORBIDDEN");
+    await keepScreenshot(viewer, testInfo, "04-viewer-read-only");
+  });
+
+  await test.step("the incident list shows it open, with its severity", async () => {
+    await viewer.goto("/incidents");
+    await expect(viewer.getByTestId("incident-list")).toContainText(`Billing lag on ${group}`);
+    await keepScreenshot(viewer, testInfo, "05-list");
+  });
+});

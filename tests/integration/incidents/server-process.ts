@@ -1,0 +1,56 @@
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+/** A real production server (`next start`) on its own port and its own SQLite file. */
+export class ServerProcess {
+  private child: ChildProcess | null = null;
+  readonly url: string;
+  readonly dbFile: string;
+
+  constructor(readonly port: number) {
+    this.url = `http://127.0.0.1:${port}`;
+    this.dbFile = path.resolve("data", "test", `incidents-restart-${port}.db`);
+  }
+
+  private env() {
+    return { ...process.env, DATABASE_URL: `file:${this.dbFile}`, PORT: String(this.port), NODE_ENV: "production", CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
+  }
+
+  freshDatabase(): void {
+    fs.mkdirSync(path.dirname(this.dbFile), { recursive: true });
+    for (const s of ["", "-wal", "-shm", "-journal"]) fs.rmSync(this.dbFile + s, { force: true });
+    execFileSync("npx", ["prisma", "migrate", "deploy"], { env: this.env(), stdio: "pipe" });
+  }
+
+  async start(): Promise<void> {
+    // Own process group, so SIGKILL reaches the server and nothing else.
+    this.child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.port)], { env: this.env(), detached: true, stdio: "ignore" });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        const res = await fetch(`${this.url}/api/health`);
+        if (res.status < 500 || res.status === 503) return;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) throw new Error(`server on ${this.port} did not come up`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  /** SIGKILL: no shutdown hooks, no flush; what was acknowledged must already be durable. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child?.pid) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    process.kill(-child.pid, "SIGKILL");
+    await exited;
+    this.child = null;
+  }
+
+  cleanup(): void {
+    if (this.child?.pid) process.kill(-this.child.pid, "SIGKILL");
+    for (const s of ["", "-wal", "-shm", "-journal"]) fs.rmSync(this.dbFile + s, { force: true });
+  }
+}
