@@ -22,7 +22,9 @@ export function getSampler(): EvidenceSampler {
   let sampler = holder[KEY].get(key);
   if (!sampler) {
     sampler = new EvidenceSampler({
-      cluster: env().KAFKA_CLUSTER_NAME,
+      // Rows are keyed by name and bootstrap servers: pointing the name at another cluster must
+      // not show the previous cluster's stored history.
+      cluster: `${env().KAFKA_CLUSTER_NAME}|${[...config.brokers].sort().join(",")}`,
       gateway: getGateway(config),
       where: config.brokers.join(","),
       store: { append: appendSample, prune: pruneSamples, load: loadSamples },
