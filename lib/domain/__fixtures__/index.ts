@@ -6,6 +6,7 @@
  */
 import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
 import type { Scope } from "@/lib/domain/diagnosis/types";
+import brokerDown from "./broker-down.json";
 import healthy from "./healthy.json";
 import hotPartition from "./hot-partition.json";
 import poisonRecord from "./poison-record.json";
@@ -41,6 +42,8 @@ export const CAPTURED: readonly CapturedFixture[] = [
   fixture("retention", retention, "topic.retention-too-short"),
   fixture("traffic-spike", trafficSpike, "producer.traffic-spike"),
   fixture("too-few-partitions", tooFewPartitions, "topic.insufficient-partitions"),
+  // captured on a 3-broker cluster: broker 3 (the only replica of partition 2) stopped mid-run
+  fixture("broker-down", brokerDown, "broker.down", { kind: "cluster", name: "drill-cluster" }),
   fixture("healthy", healthy, null),
 ];
 

@@ -30,6 +30,11 @@ describe("diagnosis on captured real-broker fixtures", () => {
     expect(d.ruledOut.map((r) => r.id)).toContain("consumer.stopped");
   });
 
+  it("broker-down: offline partitions propose SEV1", () => {
+    const f = CAPTURED.find((x) => x.id === "broker-down")!;
+    expect(proposeSeverity(computeSignals(f.history), { scope: f.scope }).proposed).toBe("SEV1");
+  });
+
   it("retention: records already lost propose SEV1", () => {
     const f = CAPTURED.find((x) => x.id === "retention")!;
     expect(proposeSeverity(computeSignals(f.history), { scope: f.scope }).proposed).toBe("SEV1");

@@ -101,6 +101,16 @@ describe("signals on captured real-broker fixtures", () => {
     expect(g.churn.memberSetChanges).toBe(0);
   });
 
+  it("broker-down: broker 3 left and its RF=1 partition went offline with null offsets", () => {
+    const f = captured("broker-down");
+    const s = computeSignals(f.history);
+    expect(s.cluster.brokersLeft.map((b) => b.nodeId)).toEqual([3]);
+    expect(s.cluster.brokerIds).toEqual([1, 2]);
+    expect(s.cluster.offlinePartitions.map((p) => p.partition)).toEqual([2]);
+    const p2 = s.topics[0]!.partitions.find((p) => p.partition === 2)!;
+    expect([p2.leader, p2.logEndOffset]).toEqual([-1, null]);
+  });
+
   it("healthy: the group keeps pace with its input", () => {
     const { g } = groupOf("healthy");
     expect(g.consumeRatePerSec! / g.inputRatePerSec!).toBeGreaterThan(0.9);
