@@ -4,9 +4,10 @@ import { Timeline } from "@/components/timeline/timeline";
 import { useIncident, useIncidentStream, type IncidentDetail } from "@/lib/client/hooks/use-incidents";
 import { roleAtLeast, type Role } from "@/lib/domain/auth/roles";
 import { IncidentHeader } from "./incident-header";
-import { IncidentTabs, PanelPlaceholder } from "./incident-tabs";
+import { IncidentTabs } from "./incident-tabs";
 import { ReviewLink } from "@/components/review/review-link";
 import { MitigationPanel } from "@/components/mitigation/mitigation-panel";
+import { RootCauseTree } from "@/components/tree/root-cause-tree";
 
 export function IncidentView({ initial, role }: { initial: IncidentDetail; role: Role }) {
   const id = initial.incident.id;
@@ -24,7 +25,7 @@ export function IncidentView({ initial, role }: { initial: IncidentDetail; role:
         panels={{
           timeline: <Timeline incidentId={id} entries={detail.entries} corrections={detail.state.corrections} canPost={canPost} />,
           severity: <ClassifierPanel incidentId={id} state={detail.state} canDecide={canCommand} />,
-          "root-cause": <PanelPlaceholder title="The root-cause tree" />,
+          "root-cause": <RootCauseTree incidentId={id} entries={detail.entries} canMark={canCommand && detail.state.status !== "closed"} canAnswer={canPost} />,
           mitigation: <MitigationPanel incidentId={id} entries={detail.entries} role={role} scope={detail.incident.scope} closed={detail.state.status === "closed"} />,
           review: <ReviewLink incidentId={id} />,
         }}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TREE_MARKS } from "@/lib/domain/diagnosis-marks/types";
+import { CHECK_IDS } from "@/lib/domain/diagnosis/tree";
 
 const leafId = z.string().trim().min(1).max(100);
 const idempotencyKey = z.string().min(8).max(100).optional();
@@ -37,7 +38,7 @@ const ScopeView = z.object({ kind: z.enum(["group", "topic", "cluster"]), name: 
 const CauseView = z.object({ id: z.string(), score: z.number(), reasons: z.array(z.string()), scope: ScopeView });
 const RuledOutView = z.object({ id: z.string(), reasons: z.array(z.string()), scope: ScopeView });
 const VerdictView = z.object({
-  checkId: z.string(),
+  checkId: z.enum([...CHECK_IDS, "answer"]),
   leafId: z.string(),
   verdict: z.enum(["supported", "contradicted", "unknown"]),
   weight: z.number(),
