@@ -11,6 +11,7 @@
  * raise a level by one, but a healthy, caught-up scope is never proposed above SEV3: a human
  * answer alone does not make Kafka evidence disagree with itself.
  */
+import { LAG_NOISE_SECONDS } from "../diagnosis/checks";
 import type { EvidenceSignals, GroupSignals } from "@/lib/domain/evidence/signal-types";
 import type { Scope } from "@/lib/domain/diagnosis/types";
 
@@ -103,9 +104,11 @@ export function proposeSeverity(signals: EvidenceSignals, context: SeverityConte
     const tier = own?.tier;
     const slo = own?.freshnessSloSeconds;
     const tl = g.maxTimeLagSeconds;
-    const growing = g.totalLag > 0 && (g.lagGrowthPerSec ?? 0) > 0 && g.drain !== "draining";
+    // Records in flight between two samples are not a backlog (same floor as the diagnosis).
+    const backlog = g.totalLag > 0 && g.totalLag > (g.inputRatePerSec ?? 0) * LAG_NOISE_SECONDS;
+    const growing = backlog && (g.lagGrowthPerSec ?? 0) > 0 && g.drain !== "draining";
     const stuck = g.totalLag > 0 && (g.status === "stopped" || g.status === "stalled" || g.status === "error");
-    if (g.totalLag > 0 && (growing || stuck || g.status !== "ok")) anyProblem = true;
+    if (backlog && (growing || stuck || g.status !== "ok")) anyProblem = true;
     // 2. Freshness against the business objective.
     if (slo !== undefined && tl !== null) {
       if (tl > slo) {

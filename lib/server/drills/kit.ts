@@ -15,7 +15,6 @@
  * under plain Node (tsx), like the evidence CLI.
  */
 import { randomBytes } from "node:crypto";
-// eslint-disable-next-line no-restricted-imports -- drills must produce and consume; the gateway is admin-only (see the module comment)
 import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage, type Producer } from "kafkajs";
 import type { ClusterSnapshot, GroupSnapshot } from "@/lib/domain/evidence/types";
 import type { EvidenceSignals } from "@/lib/domain/evidence/signal-types";
