@@ -55,3 +55,20 @@ describe("severity classifier", () => {
     expect(proposeFromAnswers(a).level).toBe("SEV3");
   });
 });
+
+describe("evidenceFromSignals", () => {
+  it("counts a retention deadline as constraining only within the recovery horizon", async () => {
+    const { evidenceFromSignals, RECOVERY_HORIZON_SECONDS } = await import("./classifier");
+    const partition = (secondsUntilExpiry: number) => ({ topic: "orders", partition: 0, retention: { kind: "expires-before-drain", secondsUntilExpiry, secondsToDrain: null } });
+    const signals = (secondsUntilExpiry: number) =>
+      ({
+        takenAt: 1,
+        samples: 2,
+        cluster: { offlinePartitions: [], underMinIsr: [] },
+        groups: [{ groupId: "billing", topics: ["orders"], totalLag: 150, lagGrowthPerSec: 0, drain: "not-draining", timeToDrainSeconds: null, maxTimeLagSeconds: 5, memberCount: 0, state: "Empty", partitions: [partition(secondsUntilExpiry)] }],
+      }) as unknown as Parameters<typeof evidenceFromSignals>[0];
+    const scope = { topics: [], groups: ["billing"], services: [] };
+    expect(evidenceFromSignals(signals(7 * 86400), scope).groups[0]?.retentionAtRisk).toEqual([]);
+    expect(evidenceFromSignals(signals(RECOVERY_HORIZON_SECONDS - 60), scope).groups[0]?.retentionAtRisk).toEqual(["orders-0"]);
+  });
+});

@@ -58,6 +58,12 @@ export interface CommanderAnswers {
   answers?: Partial<Record<QuestionId, Answer>>;
 }
 
+/**
+ * How far ahead a retention deadline counts as "no safe recovery path". A stalled group on a
+ * 7-day topic will lose data eventually, but that is days of runway, not a Sev-1 now.
+ */
+export const RECOVERY_HORIZON_SECONDS = 6 * 3600;
+
 export function evidenceFromSignals(signals: EvidenceSignals, scope: IncidentScope): ClassifierEvidence {
   const topics = new Set([...scope.topics, ...signals.groups.filter((g) => scope.groups.includes(g.groupId)).flatMap((g) => g.topics)]);
   const inScope = (ref: { topic: string }) => topics.size === 0 || topics.has(ref.topic);
@@ -77,7 +83,9 @@ export function evidenceFromSignals(signals: EvidenceSignals, scope: IncidentSco
       maxTimeLagSeconds: g.maxTimeLagSeconds,
       memberCount: g.memberCount,
       state: g.state,
-      retentionAtRisk: g.partitions.filter((p) => p.retention.kind === "expires-before-drain").map(name),
+      retentionAtRisk: g.partitions
+        .filter((p) => p.retention.kind === "expires-before-drain" && p.retention.secondsUntilExpiry < RECOVERY_HORIZON_SECONDS)
+        .map(name),
       retentionLost: g.partitions.filter((p) => p.retention.kind === "lost").map(name),
     })),
   };

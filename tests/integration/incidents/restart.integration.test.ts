@@ -53,6 +53,7 @@ describe("SIGKILL and restart mid-incident", () => {
     // Writers post until the server dies; each 2xx is an acknowledgement.
     const acked = new Map<string, number>();
     const unacked: string[] = [];
+    const statuses: number[] = [];
     let stop = false;
     const writer = async (w: number) => {
       for (let i = 0; !stop; i++) {
@@ -60,7 +61,10 @@ describe("SIGKILL and restart mid-incident", () => {
         try {
           const res = await call(`/api/incidents/${incidentId}/annotations`, responder, { annotationKind: "observation", body: `writer ${w} note ${i}`, idempotencyKey: key });
           if (res.status === 201) acked.set(((await res.json()) as { entry: Entry }).entry.id, i);
-          else unacked.push(key);
+          else {
+            statuses.push(res.status);
+            unacked.push(key);
+          }
         } catch {
           unacked.push(key);
           return;
@@ -68,13 +72,16 @@ describe("SIGKILL and restart mid-incident", () => {
       }
     };
     const writers = Promise.all(Array.from({ length: 4 }, (_, w) => writer(w)));
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Kill mid-stream: once a good number of writes were acknowledged, while more are in flight.
+    const deadline = Date.now() + 30_000;
+    while (acked.size < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await server.kill();
     stop = true;
     await writers;
     follower.abort();
     await followerDone;
-    expect(acked.size).toBeGreaterThan(10);
+    expect(statuses).toEqual([]);
+    expect(acked.size).toBeGreaterThanOrEqual(20);
     const lastSeen = Math.max(0, ...received);
     expect(received).toEqual(Array.from({ length: received.length }, (_, i) => i + 1));
 
