@@ -28,6 +28,7 @@ async function pageAs(browser: Browser, role: "commander" | "responder"): Promis
 }
 
 test("the commander requests a retention change, a responder approves it from another browser, and Kafka has the new value", async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
   const topic = `e2e-ledger-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
   await withAdmin((admin) =>
     admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: "retention.ms", value: "3600000" }, { name: "max.message.bytes", value: "2000000" }] }] }),

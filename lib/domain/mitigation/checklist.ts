@@ -36,7 +36,7 @@ interface ItemDef {
 }
 
 const p = (id: string, label: string, status: Precondition["status"], current: string, stop = false): Precondition => ({ id, label, status, current, stop });
-const noEvidence = (id: string, label: string) => p(id, label, "unknown", "no live evidence for the incident's scope (Kafka unreachable or nothing in scope)");
+const noEvidence = (id: string, label: string) => p(id, label, "unknown", "no live evidence: the incident names no matching consumer group or topic, or Kafka is unreachable");
 
 function scalingParallelism(ctx: Ctx): Precondition {
   const g = ctx.group;
@@ -150,7 +150,7 @@ function clusterHealthy(ctx: Ctx): Precondition {
   const trouble = c.offlinePartitions.length + c.underReplicated.length + c.brokersLeft.length;
   return trouble
     ? p("cluster", label, "fail", `${c.offlinePartitions.length} offline, ${c.underReplicated.length} under-replicated partitions, ${c.brokersLeft.length} brokers left: catch-up reads would add load to a degraded cluster`, true)
-    : p("cluster", label, "pass", `${c.brokerIds.length} brokers, no offline or under-replicated partitions`);
+    : p("cluster", label, "pass", `${c.brokerIds.length} broker${c.brokerIds.length === 1 ? "" : "s"}, no offline or under-replicated partitions`);
 }
 
 function recoveryUnit(ctx: Ctx): Precondition {
