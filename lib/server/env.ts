@@ -37,6 +37,8 @@ const EnvSchema = z
     /** The local Kafka started by `npm start` when KAFKA_BROKERS is unset. */
     KAFKA_PORT: positiveInt.default(9092),
     RIPCORD_SESSION_DAYS: positiveInt.default(7),
+    /** Least role that may approve a high-blast-radius Kafka action (never viewer). */
+    RIPCORD_APPROVER_ROLE: z.enum(["responder", "commander", "admin"]).default("responder"),
     RIPCORD_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {

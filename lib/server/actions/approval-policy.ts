@@ -1,12 +1,12 @@
 import "server-only";
-import { isRole, roleAtLeast, type Role } from "@/lib/domain/auth/roles";
+import { roleAtLeast, type Role } from "@/lib/domain/auth/roles";
+import { env } from "@/lib/server/env";
 import type { Principal } from "@/lib/server/auth/identify";
 import { forbidden } from "@/lib/server/http/errors";
 
 /** Least role that may approve a high-blast-radius action: RIPCORD_APPROVER_ROLE, default responder (never viewer). */
 export function approverRole(): Role {
-  const configured = process.env.RIPCORD_APPROVER_ROLE;
-  return configured && isRole(configured) && configured !== "viewer" ? configured : "responder";
+  return env().RIPCORD_APPROVER_ROLE;
 }
 
 /** Throws FORBIDDEN unless the principal may decide (approve/reject) an action requested by `requestedBy`. */
