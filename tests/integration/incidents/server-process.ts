@@ -50,7 +50,13 @@ export class ServerProcess {
   }
 
   cleanup(): void {
-    if (this.child?.pid) process.kill(-this.child.pid, "SIGKILL");
+    if (this.child?.pid) {
+      try {
+        process.kill(-this.child.pid, "SIGKILL");
+      } catch {
+        // already gone (e.g. it could not start)
+      }
+    }
     for (const s of ["", "-wal", "-shm", "-journal"]) fs.rmSync(this.dbFile + s, { force: true });
   }
 }
