@@ -19,8 +19,10 @@ export function RetentionRisk({ risk, takenAt, now, compact = false }: { risk: R
     const elapsed = takenAt === null ? 0 : Math.max(0, (now - takenAt) / 1000);
     const left = Math.max(0, (risk.secondsUntilExpiry ?? 0) - elapsed);
     const danger = risk.kind === "expires-before-drain";
+    // Red when the loss is less than 6 h away; further out it is a warning, not an emergency.
+    const tone = danger ? (left < 6 * 3600 ? "font-semibold text-bad" : "font-semibold text-warn") : "text-muted";
     return (
-      <span data-testid="retention-risk" data-kind={risk.kind} className={danger ? "font-semibold text-bad" : "text-muted"}>
+      <span data-testid="retention-risk" data-kind={risk.kind} className={tone}>
         {danger ? "Loss in " : "Retention deadline in "}
         <span className="font-mono tabular-nums" data-testid="retention-countdown">
           {formatSeconds(left)}
