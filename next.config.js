@@ -3,6 +3,9 @@ const nextConfig = {
   // kafkajs and the SQLite driver are Node-only; keep them out of the server bundle.
   serverExternalPackages: ["kafkajs", "better-sqlite3", "@prisma/client", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
+  // Parallel browser-test runs (E2E_PORT) build into their own folder so one run's build
+  // never replaces the files another run's server is serving.
+  distDir: process.env.RIPCORD_DIST_DIR || ".next",
   reactStrictMode: true,
   typedRoutes: false,
   // `npm run typecheck` checks the whole project (tests and scripts too) as its own CI step;

@@ -17,7 +17,7 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "e2e-artifacts/output",
+  outputDir: process.env.E2E_PORT ? `e2e-artifacts/output-${process.env.E2E_PORT}` : "e2e-artifacts/output",
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -16,8 +16,12 @@ function newestMtime(entry) {
   return newest;
 }
 
+export function distDir() {
+  return process.env.RIPCORD_DIST_DIR || ".next";
+}
+
 export function buildIsStale(root) {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, distDir(), "BUILD_ID");
   if (!fs.existsSync(buildId)) return "no production build yet";
   const built = fs.statSync(buildId).mtimeMs;
   const newest = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
