@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { bootstrapServers, down, kafkaSettings, projectRoot, up } from "./kafka/local-kafka.mjs";
+import { buildIsStale } from "./lib/build-state.mjs";
 import { quietEnv, run } from "./lib/run.mjs";
 
 process.chdir(projectRoot);
@@ -62,6 +63,17 @@ async function main() {
     env.KAFKA_BROKERS = bootstrapServers(settings);
   }
   const summary = [];
+  // Some integration tests run the production server (restart after SIGKILL, Alertmanager
+  // webhooks): build once, before the layers that need it.
+  if (layers.some((l) => l.needsKafka)) {
+    const stale = buildIsStale(projectRoot);
+    if (stale) {
+      console.log(`\n=== build (${stale}) ===`);
+      const started = Date.now();
+      if ((await run("npx", ["next", "build"], { env })) !== 0) throw new Error("next build failed");
+      console.log(`build took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  }
   try {
     for (const layer of layers) {
       fs.rmSync(layer.report, { force: true });
