@@ -63,7 +63,8 @@ export async function startRipcord(): Promise<Running & { databaseUrl: string }>
   const databaseUrl = `file:${dbFile}`;
   const env = { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
-  if (!fs.existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("no production build in .next: run `npx next build` first");
+  const distDir = process.env.RIPCORD_DIST_DIR || ".next";
+  if (!fs.existsSync(path.resolve(distDir, "BUILD_ID"))) throw new Error(`no production build in ${distDir}: run \`npx next build\` first`);
   const server = startProcess("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(RIPCORD_PORT)], env);
   await waitFor(() => answers(`${ripcordUrl}/api/health`), Boolean, { timeoutMs: 90_000, intervalMs: 500, what: `next start on ${ripcordUrl}` }).catch((e: unknown) => {
     throw new Error(`${String(e)}\n${server.output()}`);
