@@ -58,10 +58,13 @@ export async function startDrill(body: StartDrillBody, principal: Principal): Pr
       const deadlineIso = new Date(startedAt + body.durationSeconds * 1000).toISOString();
       const { incident } = await openIncident(
         {
-          title: `DRILL: ${scenario.title}`,
+          // game day: a neutral title, so the incident does not name the answer
+          title: body.gameDay ? `DRILL (game day): consumers in trouble on ${body.cluster}` : `DRILL: ${scenario.title}`,
           cluster: body.cluster,
           scope: { topics: [...running.topics], groups: [...running.groups], services: [] },
-          summary: `Drill of seed ${scenario.seed} on non-production cluster "${body.cluster}"${body.gameDay ? " in game-day mode: find the cause; the answer is revealed when the drill stops" : ""}. Not a real incident.`,
+          summary: body.gameDay
+            ? `Game-day drill on non-production cluster "${body.cluster}": find the cause; the answer is revealed when the drill stops. Not a real incident.`
+            : `Drill of seed ${scenario.seed} on non-production cluster "${body.cluster}". Not a real incident.`,
         },
         principal,
       );
@@ -72,15 +75,13 @@ export async function startDrill(body: StartDrillBody, principal: Principal): Pr
         author: authorOf(principal),
         payload: {
           drill: true,
-          scenario: scenario.id,
-          seed: scenario.seed,
           gameDay: body.gameDay,
-          ...(body.gameDay ? {} : { injectedCause: scenario.injectedCause }),
+          ...(body.gameDay ? {} : { scenario: scenario.id, seed: scenario.seed, injectedCause: scenario.injectedCause }),
           durationSeconds: body.durationSeconds,
           deadline: deadlineIso,
           topics: [...running.topics],
           groups: [...running.groups],
-          summary: `Drill started by ${principal.name}: ${scenario.title} (${scenario.seed}); auto-stop at ${deadlineIso}. Topics ${running.topics.join(", ")}; groups ${running.groups.join(", ") || "none"}.`,
+          summary: `Drill started by ${principal.name}${body.gameDay ? " (game day: the scenario stays hidden until the drill stops)" : `: ${scenario.title} (${scenario.seed})`}; auto-stop at ${deadlineIso}. Topics ${running.topics.join(", ")}; groups ${running.groups.join(", ") || "none"}.`,
         },
       });
     } catch (error) {

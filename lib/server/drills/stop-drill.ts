@@ -52,7 +52,7 @@ async function doStop(d: DrillRecord, principal: Principal | null, reason: "stop
       error: d.error,
       topics: [...d.running.topics],
       groups: [...d.running.groups],
-      summary: `Drill stopped (${d.stopReason}); ${cleanup}. Injected cause: ${cause}.`,
+      summary: `Drill stopped (${d.stopReason}); ${cleanup}. Scenario: ${d.scenario.title} (${d.scenario.seed}); injected cause: ${cause}.`,
     },
   }).catch((error: unknown) => log("warn", "drill-stopped entry not written", { drill: d.id, error: String(error) }));
   pruneFinished();

@@ -84,7 +84,8 @@ describe("drills on the real Kafka", () => {
     for (const t of drill.topics) expect(during.topics).toContain(t);
 
     const { incident, entries } = await getIncident(drill.incidentId);
-    expect(incident.title).toMatch(/^DRILL: /);
+    expect(incident.title).toMatch(/^DRILL \(game day\): /);
+    expect(incident.title).not.toMatch(/retention/i);
     expect(incident.scope.topics).toEqual(drill.topics);
     expect(incident.scope.groups).toEqual(drill.groups);
     expect(isDrillLog(entries)).toBe(true);
