@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Admin } from "kafkajs";
 import { GET as clusterRoute } from "@/app/api/cluster/route";
 import { GET as groupRoute } from "@/app/api/cluster/groups/[groupId]/route";
+import { GET as historyRoute } from "@/app/api/cluster/history/route";
+import { GET as topicRoute } from "@/app/api/cluster/topics/[topic]/route";
 import { GET as healthRoute } from "@/app/api/health/route";
 import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
 import { createApiToken } from "@/lib/server/auth/tokens";
@@ -127,6 +129,13 @@ describe("faults", () => {
       const missing = await groupRoute(get("/api/cluster/groups/nope"), ctx({ groupId: uniqueName("no-such-group") }));
       expect(missing.status).toBe(404);
       expect((await clusterRoute(get("/api/cluster", {}), ctx())).status).toBe(401);
+      const topicDetail = await topicRoute(get(`/api/cluster/topics/${kept}`), ctx({ topic: kept }));
+      expect(topicDetail.status).toBe(200);
+      expect(((await topicDetail.json()) as { partitions: unknown[] }).partitions).toHaveLength(2);
+      const history = await historyRoute(get(`/api/cluster/history?topic=${kept}&minutes=5`), ctx());
+      expect(history.status).toBe(200);
+      expect(((await history.json()) as { points: unknown[] }).points.length).toBeGreaterThan(0);
+      expect((await historyRoute(get(`/api/cluster/history?topic=${kept}&group=x`), ctx())).status).toBe(400);
       stopSamplers();
     });
 
