@@ -1,0 +1,233 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { Kafka, logLevel, type Admin } from "kafkajs";
+import { testBrokers } from "./support/kafka";
+import { keepScreenshot } from "./support/screenshots";
+import { storageStateFor } from "./support/users";
+
+/**
+ * The walk-through (issue 7): a retention drill runs on the real local Kafka; a commander works
+ * the drill incident end to end in Chromium, one guarded action is approved by a responder in a
+ * second browser, and a viewer reads the record. A screenshot per step.
+ */
+const INJECTED = "topic.retention-too-short";
+
+async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = new Kafka({ clientId: "ripcord-e2e-drill", brokers: testBrokers(), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function pageAs(browser: Browser, role: "admin" | "commander" | "responder" | "viewer"): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStateFor(role) });
+  return context.newPage();
+}
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { role: el?.getAttribute("role") ?? null, node: el?.dataset.node ?? null, suggested: el?.dataset.suggested === "true", tag: el?.tagName ?? "", text: el?.textContent?.trim() ?? "" };
+  });
+
+async function tabUntil(page: Page, accept: (f: Awaited<ReturnType<typeof focused>>) => boolean, what: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (accept(await focused(page))) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+interface Drill {
+  id: string;
+  incidentId: string;
+  topics: string[];
+  groups: string[];
+  state: string;
+  injectedCause: string | null;
+}
+
+test("drill walk-through: a commander works a live retention drill from detection to resolution; a viewer reads the record", async ({ browser }, testInfo) => {
+  test.setTimeout(300_000);
+  const admin = await pageAs(browser, "admin");
+  const commander = await pageAs(browser, "commander");
+  const responder = await pageAs(browser, "responder");
+  const viewer = await pageAs(browser, "viewer");
+  const cluster = ((await (await admin.request.get("/api/settings/clusters")).json()) as { clusters: { cluster: string; configured: boolean }[] }).clusters.find((c) => c.configured)!.cluster;
+  let drill: Drill | null = null;
+
+  try {
+    await test.step("on a production cluster the Drills page refuses and points to Settings → Clusters", async () => {
+      expect((await admin.request.put(`/api/settings/clusters/${cluster}`, { data: { environment: "production" } })).status()).toBe(200);
+      await commander.goto("/drills");
+      await expect(commander.getByTestId("drill-refused")).toContainText("production");
+      await expect(commander.getByTestId("start-drill")).toBeDisabled();
+      await expect(commander.getByTestId("drill-settings-link")).toHaveAttribute("href", "/settings/clusters");
+      await keepScreenshot(commander, testInfo, "00-refused-on-production");
+    });
+
+    await test.step("an admin marks the local cluster non-production in Settings → Clusters", async () => {
+      await admin.goto("/settings/clusters");
+      const row = admin.getByTestId(`cluster-${cluster}`);
+      await expect(row.getByTestId("cluster-environment")).toContainText("production — drills refused");
+      await row.getByTestId("toggle-environment").click();
+      await expect(row.getByTestId("cluster-environment")).toContainText("non-production — drills allowed");
+      await keepScreenshot(admin, testInfo, "01-cluster-marked-non-production");
+    });
+
+    await test.step("the admin starts a game-day retention drill through the API; the Drills page shows it running", async () => {
+      const res = await admin.request.post("/api/drills", { data: { scenario: "retention", cluster, durationSeconds: 600, gameDay: true } });
+      expect(res.status(), await res.text()).toBe(201);
+      drill = ((await res.json()) as { drill: Drill }).drill;
+      expect(drill.injectedCause).toBeNull();
+      await commander.goto("/drills");
+      const card = commander.getByTestId(`drill-${drill.id}`);
+      await expect(card.getByTestId("drill-state")).toHaveText("running");
+      await expect(card).toContainText("Game day (scenario hidden)");
+      await expect(card.getByTestId("drill-elapsed")).toContainText("auto-stop in");
+      await keepScreenshot(commander, testInfo, "02-drill-running");
+    });
+    const d = drill as unknown as Drill;
+    const topic = d.topics[0]!;
+
+    await test.step("the commander opens the drill incident from the Drills page", async () => {
+      await commander.getByTestId(`drill-${d.id}`).getByTestId("drill-open-incident").click();
+      await expect(commander).toHaveURL(new RegExp(`/incidents/${d.incidentId}`));
+      await expect(commander.getByTestId("incident-title")).toContainText("DRILL");
+      await expect(commander.getByTestId("stream-status")).toContainText("live");
+      await keepScreenshot(commander, testInfo, "03-drill-incident-opened");
+    });
+
+    // the broker must have deleted unread records before the diagnosis can see the loss
+    let top = "";
+    await expect
+      .poll(
+        async () => {
+          const r = await commander.request.get(`/api/incidents/${d.incidentId}/diagnosis?fresh=1`);
+          const body = (await r.json()) as { causes?: { id: string }[]; suggested?: string | null };
+          top = body.causes?.[0]?.id ?? "";
+          return top === INJECTED && body.suggested === top;
+        },
+        { timeout: 120_000, intervals: [3_000] },
+      )
+      .toBe(true);
+
+    await test.step("the commander classifies severity from the live evidence", async () => {
+      await commander.getByTestId("tab-severity").click();
+      await commander.getByTestId("run-classifier").click();
+      const proposed = commander.getByTestId("proposed-severity");
+      await expect(proposed).toBeVisible({ timeout: 30_000 });
+      const level = (await proposed.textContent())?.trim() ?? "";
+      expect(level).toMatch(/^SEV-[1-4]$/);
+      await commander.getByTestId("severity-rationale").fill("Drill: unread audit records are being deleted by retention before the consumer reads them.");
+      await commander.getByTestId("accept-severity").click();
+      await expect(commander.getByTestId("header-severity")).toHaveText(level);
+      await keepScreenshot(commander, testInfo, "04-severity-classified");
+    });
+
+    await test.step("the commander reads the timeline: the drill start is on it", async () => {
+      await commander.getByTestId("tab-timeline").click();
+      await expect(commander.getByTestId("timeline")).toContainText("Drill started by");
+      await expect(commander.getByTestId("timeline")).toContainText("game day");
+      await keepScreenshot(commander, testInfo, "05-timeline");
+    });
+
+    await test.step("keyboard only: the commander follows the tree to the suggested cause and confirms it", async () => {
+      await commander.goto(`/incidents/${d.incidentId}?tab=root-cause`);
+      await expect(commander.getByRole("tree", { name: "Root-cause tree" })).toBeVisible();
+      await expect(commander.locator(`[role="treeitem"][data-node="${INJECTED}"][data-suggested="true"]`)).toBeVisible({ timeout: 30_000 });
+      await commander.locator("body").click({ position: { x: 1, y: 1 } });
+      await tabUntil(commander, (f) => f.role === "treeitem", "the tree");
+      await commander.keyboard.press("Home");
+      for (let i = 0; i < 60 && !(await focused(commander)).suggested; i++) await commander.keyboard.press("ArrowDown");
+      expect(await focused(commander)).toMatchObject({ node: INJECTED, suggested: true });
+      await commander.keyboard.press("Enter");
+      await expect(commander.locator(`[role="treeitem"][data-node="${INJECTED}"]`)).toHaveAttribute("aria-selected", "true");
+      await expect(commander.getByTestId("tree-detail")).toBeVisible();
+      await tabUntil(commander, (f) => f.tag === "TEXTAREA", "the note");
+      await commander.keyboard.type("Committed offsets are below the log start offset: retention deleted records the group had not read.");
+      await tabUntil(commander, (f) => f.tag === "BUTTON" && f.text === "Confirm", "Confirm", 10);
+      await commander.keyboard.press("Enter");
+      await expect(commander.locator(`[role="treeitem"][data-node="${INJECTED}"] [data-mark="confirmed"]`)).toBeVisible();
+      await keepScreenshot(commander, testInfo, "06-tree-suggested-cause-confirmed");
+    });
+
+    await test.step("mitigation: the commander requests a retention change, a responder approves it in a second browser, the commander executes it", async () => {
+      const url = `/incidents/${d.incidentId}?tab=mitigation`;
+      await commander.goto(url);
+      await commander.getByTestId("plan-action").click();
+      await commander.getByTestId("action-kind").selectOption("change-retention");
+      await commander.getByTestId("action-topic").fill(topic);
+      await commander.getByTestId("action-retention-hours").fill("24");
+      await commander.getByTestId("action-request").click();
+      await expect(commander.getByTestId("waiting-approval")).toBeVisible();
+      await expect(commander.getByTestId("dry-after")).toHaveText("86400000");
+      await keepScreenshot(commander, testInfo, "07-action-requested");
+      await responder.goto(url);
+      await responder.getByTestId("action-approve").click();
+      await expect(commander.getByTestId("action-status")).toHaveText("approved");
+      await keepScreenshot(responder, testInfo, "08-approved-by-responder");
+      await commander.getByTestId("action-execute").click();
+      await expect(commander.getByTestId("action-status")).toHaveText("executed");
+      await expect(commander.getByTestId("action-readback")).toContainText("retention.ms=86400000");
+      const live = await withAdmin(async (a) => {
+        const r = await a.describeConfigs({ resources: [{ type: 2, name: topic }], includeSynonyms: false });
+        return r.resources[0]?.configEntries.find((e) => e.configName === "retention.ms")?.configValue;
+      });
+      expect(live).toBe("86400000");
+      await keepScreenshot(commander, testInfo, "09-action-executed-read-back");
+    });
+
+    await test.step("the commander works the checklist: one item assigned and done", async () => {
+      const item = commander.locator('[data-testid^="item-"]:not([data-testid^="item-state-"])').first();
+      await expect(item).toBeVisible({ timeout: 30_000 });
+      const itemId = ((await item.getAttribute("data-testid")) ?? "").replace(/^item-/, "");
+      await item.getByRole("button", { name: "Done" }).click();
+      await expect(commander.getByTestId(`item-state-${itemId}`)).toContainText("done");
+      await keepScreenshot(commander, testInfo, "10-checklist-item-done");
+    });
+
+    await test.step("the commander verifies recovery against live evidence", async () => {
+      const panel = commander.getByRole("region", { name: "Verification before resolve" });
+      await panel.getByRole("button", { name: /Check and record|Check/ }).click();
+      await expect(panel.locator('[data-testid^="check-"]').first()).toBeVisible({ timeout: 30_000 });
+      await expect(panel.getByTestId("verification-ready")).toBeVisible();
+      await keepScreenshot(commander, testInfo, "11-verification");
+    });
+
+    await test.step("the commander resolves the incident", async () => {
+      await commander.getByTestId("status-resolution").click();
+      await expect(commander.getByTestId("header-status")).toHaveText(/resol/i);
+      await keepScreenshot(commander, testInfo, "12-resolved");
+    });
+
+    await test.step("the drill is stopped from the Drills page; everything it created is gone and the answer is revealed", async () => {
+      await commander.goto("/drills");
+      const card = commander.getByTestId(`drill-${d.id}`);
+      await card.getByTestId("stop-drill").click();
+      await expect(commander.getByTestId(`drill-${d.id}`).getByTestId("drill-state")).toHaveText("stopped", { timeout: 60_000 });
+      await commander.getByTestId(`drill-${d.id}`).getByTestId("reveal-answer").click();
+      await expect(commander.getByTestId(`drill-${d.id}`).getByTestId("drill-answer")).toContainText(INJECTED);
+      await keepScreenshot(commander, testInfo, "13-drill-stopped-answer-revealed");
+      const left = await withAdmin(async (a) => ({ topics: await a.listTopics(), groups: (await a.listGroups()).groups.map((g) => g.groupId) }));
+      for (const t of d.topics) expect(left.topics).not.toContain(t);
+      for (const g of d.groups) expect(left.groups).not.toContain(g);
+    });
+
+    await test.step("a viewer reads the resulting record", async () => {
+      await viewer.goto(`/incidents/${d.incidentId}?tab=timeline`);
+      const timeline = viewer.getByTestId("timeline");
+      await expect(timeline).toContainText("Drill started by");
+      await expect(timeline).toContainText("Drill stopped");
+      await expect(timeline).toContainText(INJECTED);
+      await expect(viewer.getByTestId("header-status")).toHaveText(/resol/i);
+      await expect(viewer.getByTestId("run-classifier")).toHaveCount(0);
+      await keepScreenshot(viewer, testInfo, "14-viewer-reads-record");
+    });
+  } finally {
+    const running = drill as Drill | null;
+    if (running) await commander.request.post(`/api/drills/${running.id}/stop`).catch(() => undefined);
+  }
+});
