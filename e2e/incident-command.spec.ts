@@ -64,7 +64,8 @@ test("three people command, annotate and watch one incident live", async ({ brow
     await commander.getByTestId("run-classifier").click();
     const proposed = commander.getByTestId("proposed-severity");
     await expect(proposed).toBeVisible({ timeout: 30_000 });
-    await expect(commander.getByTestId("proposal-reasons")).toContainText(`${group}: lag 150 records`);
+    // The level comes from the severity engine (proposeSeverity): a stopped group with 150 unread records.
+    await expect(commander.getByTestId("proposal-reasons")).toContainText(`${group}: backlog of 150 records`);
     const level = (await proposed.textContent())?.trim() ?? "";
     expect(level).toMatch(/^SEV-[1-4]$/);
     await keepScreenshot(commander, testInfo, "02-proposal");
@@ -79,7 +80,7 @@ test("three people command, annotate and watch one incident live", async ({ brow
     await commander.getByTestId("tab-timeline").click();
     const text = `Lag started at 09:12 on ${topic}-0 (${randomBytes(4).toString("hex")})`;
     await responder.getByTestId("annotation-kind").selectOption("observation");
-    await responder.getByTestId("annotation-body").fill(`${text}\n\n<script>alert(1)</script> **bold**`);
+    await responder.getByTestId("annotation-body").fill(`${text}\n\n**bold** and <script>alert(1)</script>`);
     const started = Date.now();
     const posted = responder.waitForResponse((r) => r.url().endsWith("/annotations") && r.request().method() === "POST");
     await responder.getByTestId("post-annotation").click();

@@ -5,9 +5,10 @@ import { useDecideSeverity, useProposeSeverity, useSeverityEvaluation } from "@/
 import { QUESTIONS, QUESTION_IDS, type Answer, type Answers, type QuestionId } from "@/lib/domain/incidents/classifier";
 import type { IncidentState } from "@/lib/domain/incidents/derive";
 import { SEVERITY_LEVELS, type SeverityLevel } from "@/lib/domain/incidents/types";
+import { compareToAccepted } from "@/lib/domain/severity/propose";
 import { SeverityBadge } from "./severity-badge";
 
-const SOURCE_LABEL = { kafka: "from Kafka", commander: "commander", none: "ask the commander" } as const;
+const SOURCE_LABEL = { kafka: "from Kafka", commander: "commander", catalog: "ownership catalog", none: "ask the commander" } as const;
 
 function AnswersTable({ answers }: { answers: Answers }) {
   return (
@@ -34,10 +35,11 @@ function AnswersTable({ answers }: { answers: Answers }) {
 export function SeverityDrift({ incidentId, state }: { incidentId: string; state: IncidentState }) {
   const enabled = state.severity !== null && state.status !== "closed" && state.status !== "review";
   const { data } = useSeverityEvaluation(incidentId, enabled);
-  if (!enabled || !data || data.level === state.severity) return null;
+  const drift = data ? compareToAccepted({ proposed: data.level }, state.severity) : null;
+  if (!enabled || !data || !drift?.differs) return null;
   return (
     <div role="status" data-testid="severity-drift" className="rounded-md border border-warn bg-surface px-3 py-2 text-sm">
-      The evidence now points to <SeverityBadge level={data.level} /> (decided: {state.severity}). {data.reasons[0]?.text}
+      The evidence now points to <SeverityBadge level={data.level} /> ({drift.direction === "higher" ? "more" : "less"} severe than the decided {state.severity}). {data.reasons[0]?.text}
     </div>
   );
 }

@@ -1,74 +1,84 @@
 import { describe, expect, it } from "vitest";
-import { answerFromEvidence, proposeFromAnswers, type ClassifierEvidence } from "./classifier";
+import { computeSignals } from "@/lib/domain/evidence/signals";
+import { proposeSeverity } from "@/lib/domain/severity/propose";
+import * as S from "@/lib/domain/testing/scenarios";
+import { answerFromEvidence, classify, engineAnswers, evidenceFromSignals, RECOVERY_HORIZON_SECONDS, type CatalogContext } from "./classifier";
 
-const group = (over: Partial<ClassifierEvidence["groups"][number]> = {}): ClassifierEvidence["groups"][number] => ({
-  groupId: "billing",
-  totalLag: 5000,
-  lagGrowthPerSec: 0,
-  drain: "not-draining",
-  timeToDrainSeconds: null,
-  maxTimeLagSeconds: 600,
-  memberCount: 0,
-  state: "Empty",
-  retentionAtRisk: [],
-  retentionLost: [],
-  ...over,
-});
-const ev = (over: Partial<ClassifierEvidence> = {}): ClassifierEvidence => ({ takenAt: 1, samples: 2, offlinePartitions: [], underMinIsrPartitions: [], groups: [group()], ...over });
+const billing = { topics: [], groups: ["billing"], services: [] };
+const catalog = (over: Partial<CatalogContext>): CatalogContext => ({ streams: [], freshnessSloSeconds: null, tier: null, ...over });
 
-describe("severity classifier", () => {
-  it("proposes SEV2 for a lagging group that does not drain while ingestion is durable, with reasons tied to evidence", () => {
-    const a = answerFromEvidence(ev());
-    expect(a.writesAtRisk.answer).toBe("no");
-    expect(a.backlogGrowing).toMatchObject({ answer: "yes", source: "kafka" });
-    expect(a.freshnessBreached.answer).toBe("unknown");
-    const p = proposeFromAnswers(a);
-    expect(p.level).toBe("SEV2");
-    expect(p.reasons[0]?.text).toContain("billing: lag 5,000 records, not draining");
+describe("severity classifier (level from proposeSeverity)", () => {
+  it("gives the same level as the severity engine, with reasons tied to the classifier's questions", () => {
+    const signals = computeSignals(S.stopped());
+    const c = classify(signals, billing);
+    expect(c.level).toBe(proposeSeverity(signals, { scope: { kind: "group", name: "billing" } }).proposed);
+    expect(c.level).toBe("SEV3"); // stopped, tier unknown: SEV3 and a question about the tier
+    expect(c.questions.map((q) => q.id)).toContain("tier:billing");
+    const backlog = c.reasons.find((r) => /billing: backlog of \d+ records/.test(r.text));
+    expect(backlog).toMatchObject({ source: "kafka", level: "SEV3" });
+    expect(backlog?.question).toMatch(/backlog growing/);
+    expect(c.answers.backlogGrowing).toMatchObject({ answer: "yes", source: "kafka" });
   });
 
-  it("proposes SEV1 when partitions are offline or retention will delete unread data", () => {
-    expect(proposeFromAnswers(answerFromEvidence(ev({ offlinePartitions: ["orders-0"] }))).level).toBe("SEV1");
-    const p = proposeFromAnswers(answerFromEvidence(ev({ groups: [group({ retentionAtRisk: ["orders-1"] })] })));
-    expect(p.level).toBe("SEV1");
-    expect(p.reasons[0]?.text).toContain("orders-1");
+  it("uses the catalog's tier and SLO when the commander gave none, and the commander's SLO over the catalog's", () => {
+    const signals = computeSignals(S.stopped());
+    const important = classify(signals, billing, {}, catalog({ streams: [{ topic: "orders", tier: "important" }], tier: "important" }));
+    expect(important.level).toBe("SEV2");
+    expect(important.answers.criticalWorkload).toMatchObject({ answer: "yes", source: "catalog" });
+
+    const slow = computeSignals(S.slowProcessing()); // max time lag ~17.6 s
+    const fromCatalog = classify(slow, billing, {}, catalog({ streams: [{ group: "billing", tier: "critical", freshnessSloSeconds: 10 }], freshnessSloSeconds: 10, tier: "critical" }));
+    expect(fromCatalog.level).toBe("SEV1");
+    expect(fromCatalog.answers.freshnessBreached.evidence.join(" ")).toMatch(/ownership catalog/);
+    // the commander's SLO (generous) wins over the catalog's
+    const fromCommander = classify(slow, billing, { freshnessSloSeconds: 600 }, catalog({ streams: [{ group: "billing", tier: "critical", freshnessSloSeconds: 10 }], freshnessSloSeconds: 10, tier: "critical" }));
+    expect(fromCommander.answers.freshnessBreached.answer).toBe("no");
+    expect(fromCommander.level).not.toBe("SEV1");
   });
 
-  it("uses the commander's freshness SLO and importance where Kafka cannot answer", () => {
-    const a = answerFromEvidence(ev({ groups: [group({ drain: "draining", lagGrowthPerSec: -50, memberCount: 3, timeToDrainSeconds: 100 })] }), {
-      freshnessSloSeconds: 300,
-      answers: { criticalWorkload: "yes" },
-    });
-    expect(a.freshnessBreached).toMatchObject({ answer: "yes", source: "kafka" });
-    expect(a.criticalWorkload.source).toBe("commander");
-    expect(proposeFromAnswers(a).level).toBe("SEV1");
+  it("maps the commander's answers onto the engine's human questions", () => {
+    expect(engineAnswers({ criticalWorkload: "yes", writesAtRisk: "no", backlogGrowing: "unknown" }).map((a) => [a.question, a.answer])).toEqual([
+      ["writes-failing", "no"],
+      ["business-impact", "yes"],
+    ]);
+    const signals = computeSignals(S.stopped());
+    const c = classify(signals, billing, { answers: { criticalWorkload: "yes" } });
+    expect(c.level).toBe("SEV2"); // SEV3 raised one level by business impact
+    expect(c.reasons.some((r) => r.source === "commander" && r.question.startsWith("Is this an important workload"))).toBe(true);
+    expect(c.answers.criticalWorkload.source).toBe("commander");
   });
 
-  it("proposes SEV4 when every group is caught up, SEV3 for a non-critical growing backlog", () => {
-    expect(proposeFromAnswers(answerFromEvidence(ev({ groups: [group({ totalLag: 0, drain: "caught-up", maxTimeLagSeconds: 0 })] }))).level).toBe("SEV4");
-    expect(proposeFromAnswers(answerFromEvidence(ev(), { answers: { criticalWorkload: "no" } })).level).toBe("SEV3");
+  it("SEV1 when writes fail or retention deleted unread data; SEV4 for a healthy scope whatever people answer about importance", () => {
+    expect(classify(computeSignals(S.underReplicated()), { topics: [], groups: [], services: [] }).level).toBe("SEV1");
+    const lost = classify(computeSignals(S.retentionLost()), billing);
+    expect(lost.level).toBe("SEV1");
+    expect(lost.answers.recoveryConstrained.answer).toBe("yes");
+    expect(classify(computeSignals(S.healthy()), billing).level).toBe("SEV4");
+    expect(classify(computeSignals(S.healthy()), billing, { answers: { criticalWorkload: "yes" } }).level).toBe("SEV3");
   });
 
-  it("asks everything of the commander when no evidence could be collected", () => {
+  it("without evidence, asks everything and rests on the commander's answers", () => {
     const a = answerFromEvidence(null);
     expect(Object.values(a).every((x) => x.answer === "unknown")).toBe(true);
-    expect(proposeFromAnswers(a).level).toBe("SEV3");
+    const none = classify(null, billing);
+    expect(none.level).toBe("SEV3");
+    expect(none.reasons[0]?.text).toMatch(/no Kafka evidence/);
+    expect(classify(null, billing, { answers: { writesAtRisk: "yes" } }).level).toBe("SEV1");
   });
 });
 
 describe("evidenceFromSignals", () => {
-  it("counts a retention deadline as constraining only within the recovery horizon", async () => {
-    const { evidenceFromSignals, RECOVERY_HORIZON_SECONDS } = await import("./classifier");
+  it("counts a retention deadline as constraining only within the recovery horizon", () => {
     const partition = (secondsUntilExpiry: number) => ({ topic: "orders", partition: 0, retention: { kind: "expires-before-drain", secondsUntilExpiry, secondsToDrain: null } });
     const signals = (secondsUntilExpiry: number) =>
       ({
         takenAt: 1,
         samples: 2,
-        cluster: { offlinePartitions: [], underMinIsr: [] },
+        topics: [],
+        cluster: { offlinePartitions: [], underMinIsr: [], underReplicated: [], leaderChanges: [], isrShrinks: [], isrExpands: [], configChanges: [] },
         groups: [{ groupId: "billing", topics: ["orders"], totalLag: 150, lagGrowthPerSec: 0, drain: "not-draining", timeToDrainSeconds: null, maxTimeLagSeconds: 5, memberCount: 0, state: "Empty", partitions: [partition(secondsUntilExpiry)] }],
       }) as unknown as Parameters<typeof evidenceFromSignals>[0];
-    const scope = { topics: [], groups: ["billing"], services: [] };
-    expect(evidenceFromSignals(signals(7 * 86400), scope).groups[0]?.retentionAtRisk).toEqual([]);
-    expect(evidenceFromSignals(signals(RECOVERY_HORIZON_SECONDS - 60), scope).groups[0]?.retentionAtRisk).toEqual(["orders-0"]);
+    expect(evidenceFromSignals(signals(7 * 86400), billing).groups[0]?.retentionAtRisk).toEqual([]);
+    expect(evidenceFromSignals(signals(RECOVERY_HORIZON_SECONDS - 60), billing).groups[0]?.retentionAtRisk).toEqual(["orders-0"]);
   });
 });

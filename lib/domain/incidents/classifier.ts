@@ -1,12 +1,23 @@
 /**
- * The guided severity classifier (design/severity.md, seed 000): four questions answered from
- * live evidence where Kafka can answer, by the commander where it cannot, and a proposed level
- * whose every reason names the question and the evidence or answer behind it.
- *
- * Written against the small `ClassifierEvidence` shape so it does not depend on how the
- * signals are computed; `evidenceFromSignals` maps the evidence engine's output onto it.
+ * The guided severity classifier (design/severity.md, seed 000): the incident's question/answer
+ * view of severity. The questions are answered from live evidence where Kafka can answer and
+ * by the commander where it cannot; the *level* and its reasons come from the one severity
+ * engine, `proposeSeverity` (lib/domain/severity/propose.ts), fed with
+ *  - the evidence signals restricted to the incident's scope,
+ *  - the streams' freshness SLO and tier: the commander's SLO first, else the ownership
+ *    catalog's (lib/server/catalog/severity-context.ts),
+ *  - the commander's answers mapped onto propose.ts's human questions (COMMANDER_TO_ENGINE).
+ * The answers table (`answerFromEvidence`) only explains; it never decides the level.
  */
 import type { EvidenceSignals } from "../evidence/signal-types";
+import {
+  proposeSeverity,
+  type SeverityAnswer,
+  type SeverityProposal as EngineProposal,
+  type SeverityQuestionId,
+  type StreamOwnership,
+  type Tier,
+} from "../severity/propose";
 import type { IncidentScope, SeverityLevel, SeverityReason } from "./types";
 
 export type Answer = "yes" | "no" | "unknown";
@@ -24,14 +35,14 @@ export const QUESTION_IDS = Object.keys(QUESTIONS) as QuestionId[];
 
 export interface QuestionAnswer {
   answer: Answer;
-  source: "kafka" | "commander" | "none";
+  source: "kafka" | "commander" | "catalog" | "none";
   /** the evidence behind the answer, in words a commander can check */
   evidence: string[];
 }
 
 export type Answers = Record<QuestionId, QuestionAnswer>;
 
-/** What the classifier reads from the cluster; null = Kafka cannot tell. */
+/** What the answers table reads from the cluster; null = Kafka cannot tell. */
 export interface ClassifierEvidence {
   takenAt: number | null;
   samples: number;
@@ -58,23 +69,52 @@ export interface CommanderAnswers {
   answers?: Partial<Record<QuestionId, Answer>>;
 }
 
+/** The ownership catalog's part (severityContextFor(scope)): used where the commander gave nothing. */
+export interface CatalogContext {
+  streams: StreamOwnership[];
+  freshnessSloSeconds: number | null;
+  tier?: Tier | null;
+}
+
 /**
- * How far ahead a retention deadline counts as "no safe recovery path". A stalled group on a
- * 7-day topic will lose data eventually, but that is days of runway, not a Sev-1 now.
+ * How far ahead a retention deadline counts as "no safe recovery path" in the answers table.
+ * (The level itself follows propose.ts's own horizon.)
  */
 export const RECOVERY_HORIZON_SECONDS = 6 * 3600;
 
-export function evidenceFromSignals(signals: EvidenceSignals, scope: IncidentScope): ClassifierEvidence {
-  const topics = new Set([...scope.topics, ...signals.groups.filter((g) => scope.groups.includes(g.groupId)).flatMap((g) => g.topics)]);
-  const inScope = (ref: { topic: string }) => topics.size === 0 || topics.has(ref.topic);
-  const name = (ref: { topic: string; partition: number }) => `${ref.topic}-${ref.partition}`;
+/** The signals restricted to the incident's topics and groups (propose.ts then reads all of them). */
+export function scopeSignals(signals: EvidenceSignals, scope: IncidentScope): EvidenceSignals {
   const groups = signals.groups.filter((g) => scope.groups.length === 0 || scope.groups.includes(g.groupId));
+  const topics = new Set([...scope.topics, ...(scope.groups.length ? groups.flatMap((g) => g.topics) : [])]);
+  if (topics.size === 0) return { ...signals, groups };
+  const inScope = (ref: { topic: string }) => topics.has(ref.topic);
+  const c = signals.cluster;
   return {
-    takenAt: signals.takenAt || null,
-    samples: signals.samples,
-    offlinePartitions: signals.cluster.offlinePartitions.filter(inScope).map(name),
-    underMinIsrPartitions: signals.cluster.underMinIsr.filter(inScope).map(name),
-    groups: groups.map((g) => ({
+    ...signals,
+    groups: scope.groups.length ? groups : groups.filter((g) => g.topics.some((t) => topics.has(t))),
+    topics: signals.topics.filter((t) => topics.has(t.name)),
+    cluster: {
+      ...c,
+      offlinePartitions: c.offlinePartitions.filter(inScope),
+      underReplicated: c.underReplicated.filter(inScope),
+      underMinIsr: c.underMinIsr.filter(inScope),
+      leaderChanges: c.leaderChanges.filter(inScope),
+      isrShrinks: c.isrShrinks.filter(inScope),
+      isrExpands: c.isrExpands.filter(inScope),
+      configChanges: c.configChanges.filter((ch) => topics.has(ch.topic)),
+    },
+  };
+}
+
+export function evidenceFromSignals(signals: EvidenceSignals, scope: IncidentScope): ClassifierEvidence {
+  const s = scopeSignals(signals, scope);
+  const name = (ref: { topic: string; partition: number }) => `${ref.topic}-${ref.partition}`;
+  return {
+    takenAt: s.takenAt || null,
+    samples: s.samples,
+    offlinePartitions: s.cluster.offlinePartitions.map(name),
+    underMinIsrPartitions: s.cluster.underMinIsr.map(name),
+    groups: s.groups.map((g) => ({
       groupId: g.groupId,
       totalLag: g.totalLag,
       lagGrowthPerSec: g.lagGrowthPerSec,
@@ -94,8 +134,15 @@ export function evidenceFromSignals(signals: EvidenceSignals, scope: IncidentSco
 const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString("en-US") : String(Math.round(n * 10) / 10));
 const duration = (s: number) => (s >= 3600 ? `${fmt(s / 3600)} h` : s >= 60 ? `${fmt(s / 60)} min` : `${fmt(s)} s`);
 
+interface AnswerContext extends CommanderAnswers {
+  /** where the SLO came from, for the evidence text */
+  sloFrom?: "commander" | "catalog";
+  /** the catalog's tier, answering "important workload?" unless the commander did */
+  tier?: Tier | null;
+}
+
 /** Answers each question from the evidence where Kafka can, leaving the rest "unknown". */
-export function answerFromEvidence(ev: ClassifierEvidence | null, commander: CommanderAnswers = {}): Answers {
+export function answerFromEvidence(ev: ClassifierEvidence | null, commander: AnswerContext = {}): Answers {
   const none = (why: string): QuestionAnswer => ({ answer: "unknown", source: "none", evidence: [why] });
   const a: Answers = {
     writesAtRisk: none("Kafka evidence not collected"),
@@ -143,13 +190,16 @@ export function answerFromEvidence(ev: ClassifierEvidence | null, commander: Com
       a.freshnessBreached = {
         answer: maxTimeLag > slo ? "yes" : "no",
         source: "kafka",
-        evidence: [`time lag ${duration(maxTimeLag)} vs freshness SLO ${duration(slo)} (SLO from the commander)`],
+        evidence: [`time lag ${duration(maxTimeLag)} vs freshness SLO ${duration(slo)} (SLO from the ${commander.sloFrom === "catalog" ? "ownership catalog" : "commander"})`],
       };
     } else if (maxTimeLag !== null) {
       a.freshnessBreached = { answer: "unknown", source: "none", evidence: [`time lag is ${duration(maxTimeLag)}; the freshness SLO is not known`] };
     } else if (lagging.length === 0 && ev.groups.length) {
       a.freshnessBreached = { answer: "no", source: "kafka", evidence: ["every group in scope is caught up"] };
     }
+  }
+  if (commander.tier) {
+    a.criticalWorkload = { answer: commander.tier === "standard" ? "no" : "yes", source: "catalog", evidence: [`the ownership catalog lists the scope as ${commander.tier}`] };
   }
   for (const [id, answer] of Object.entries(commander.answers ?? {}) as [QuestionId, Answer][]) {
     if (answer && answer !== "unknown") a[id] = { answer, source: "commander", evidence: [...a[id].evidence.filter((e) => !e.startsWith("only the")), "answered by the commander"] };
@@ -158,35 +208,96 @@ export function answerFromEvidence(ev: ClassifierEvidence | null, commander: Com
 }
 
 /**
- * Seed 000's levels: Sev-1 writes failing, critical freshness breached or no safe recovery
- * path; Sev-2 backlog growing for important workloads while ingestion works; Sev-3 localized
- * with an SLO at risk; Sev-4 localized, no SLO at risk. "Unknown" importance counts as
- * important: under-classifying a growing backlog costs more than over-classifying it.
+ * The commander's answers as propose.ts's human answers. "Backlog growing" has no human
+ * counterpart there (Kafka judges it); a commander's "yes" to it or to "freshness breached"
+ * says downstream consumers are affected.
  */
-export function proposeFromAnswers(a: Answers): { level: SeverityLevel; reasons: SeverityReason[] } {
-  const reason = (q: QuestionId, text: string): SeverityReason => ({
-    question: QUESTIONS[q],
-    text: `${text} — ${a[q].evidence.join("; ")}`,
-    source: a[q].source === "commander" ? "commander" : "kafka",
+export const COMMANDER_TO_ENGINE: Record<QuestionId, SeverityQuestionId> = {
+  writesAtRisk: "writes-failing",
+  criticalWorkload: "business-impact",
+  recoveryConstrained: "data-unrecoverable",
+  freshnessBreached: "downstream-affected",
+  backlogGrowing: "downstream-affected",
+};
+
+export function engineAnswers(answers: CommanderAnswers["answers"] = {}): SeverityAnswer[] {
+  const out = new Map<SeverityQuestionId, SeverityAnswer>();
+  for (const id of QUESTION_IDS) {
+    const answer = answers[id];
+    if (answer !== "yes" && answer !== "no") continue;
+    const question = COMMANDER_TO_ENGINE[id];
+    const prev = out.get(question);
+    if (prev?.answer === "yes") continue; // a "yes" from either mapped question wins
+    out.set(question, { question, answer, note: `commander: ${QUESTIONS[id].split("?")[0]}? ${answer}` });
+  }
+  return [...out.values()];
+}
+
+/** Which classifier question an engine reason answers (so the UI can group them). */
+function questionOf(evidence: string): QuestionId {
+  if (evidence.startsWith("answer:")) {
+    const q = evidence.slice("answer:".length);
+    return (Object.entries(COMMANDER_TO_ENGINE).find(([, e]) => e === q)?.[0] as QuestionId | undefined) ?? "criticalWorkload";
+  }
+  if (evidence.startsWith("signal:cluster.")) return "writesAtRisk";
+  if (evidence.endsWith(".maxTimeLagSeconds")) return "freshnessBreached";
+  if (evidence.endsWith(".retention") || evidence.endsWith(".idleMembers")) return "recoveryConstrained";
+  return "backlogGrowing";
+}
+
+/** Streams for propose.ts: per group in scope, the commander's SLO over the catalog's, the catalog's tier. */
+function streamsFor(signals: EvidenceSignals, commanderSlo: number | null, catalog: CatalogContext | null): StreamOwnership[] {
+  const catalogStreams = catalog?.streams ?? [];
+  const merged = signals.groups.map((g): StreamOwnership => {
+    const own = catalogStreams.find((s) => s.group === g.groupId) ?? catalogStreams.find((s) => s.group === undefined && s.topic !== undefined && g.topics.includes(s.topic));
+    const slo = commanderSlo ?? own?.freshnessSloSeconds;
+    return { group: g.groupId, ...(slo !== undefined ? { freshnessSloSeconds: slo } : {}), ...(own?.tier ? { tier: own.tier } : {}) };
   });
-  const yes = (q: QuestionId) => a[q].answer === "yes";
-  const critical = a.criticalWorkload.answer !== "no";
-  const sev1: SeverityReason[] = [];
-  if (yes("writesAtRisk")) sev1.push(reason("writesAtRisk", "Writes are failing or at risk"));
-  if (yes("freshnessBreached") && a.criticalWorkload.answer === "yes") sev1.push(reason("freshnessBreached", "Critical freshness is breached"));
-  if (yes("recoveryConstrained")) sev1.push(reason("recoveryConstrained", "No safe recovery path: data is or will be deleted before it is consumed"));
-  if (sev1.length) return { level: "SEV1", reasons: sev1 };
+  return [...merged, ...catalogStreams];
+}
 
-  const sev2: SeverityReason[] = [];
-  if (yes("backlogGrowing") && critical) sev2.push(reason("backlogGrowing", "Backlog is growing or not draining while durable ingestion still works"));
-  if (yes("freshnessBreached")) sev2.push(reason("freshnessBreached", "Freshness objective is breached"));
-  if (sev2.length) return { level: "SEV2", reasons: [...sev2, reason("writesAtRisk", "Ingestion is still durable")] };
+const EMPTY_SIGNALS: EvidenceSignals = {
+  clusterId: null,
+  takenAt: 0,
+  windowStart: 0,
+  windowSeconds: 0,
+  samples: 0,
+  cluster: { brokerIds: [], brokersLeft: [], brokersJoined: [], controllerChanges: 0, kraft: null, leaderChanges: [], isrShrinks: [], isrExpands: [], offlinePartitions: [], underReplicated: [], underMinIsr: [], configChanges: [] },
+  topics: [],
+  groups: [],
+  warnings: [],
+};
 
-  const sev3: SeverityReason[] = [];
-  if (yes("backlogGrowing")) sev3.push(reason("backlogGrowing", "Backlog is growing, but the workload is not critical"));
-  if (a.freshnessBreached.answer === "unknown" && a.backlogGrowing.answer !== "no") sev3.push(reason("freshnessBreached", "Freshness SLO may be at risk"));
-  if (a.backlogGrowing.answer === "unknown") sev3.push(reason("backlogGrowing", "Backlog movement is unknown"));
-  if (sev3.length) return { level: "SEV3", reasons: sev3 };
+export interface Classification {
+  level: SeverityLevel;
+  reasons: SeverityReason[];
+  answers: Answers;
+  evidence: ClassifierEvidence | null;
+  /** what the engine still wants a human to answer */
+  questions: EngineProposal["questions"];
+}
 
-  return { level: "SEV4", reasons: [reason("backlogGrowing", "Localized: no backlog growth"), reason("writesAtRisk", "Ingestion is durable")] };
+/**
+ * Classifies an incident: answers for the table, level and reasons from proposeSeverity.
+ * `signals` null means Kafka could not be read; the engine then has only the answers.
+ */
+export function classify(signals: EvidenceSignals | null, scope: IncidentScope, commander: CommanderAnswers = {}, catalog: CatalogContext | null = null): Classification {
+  const scoped = signals ? scopeSignals(signals, scope) : EMPTY_SIGNALS;
+  const evidence = signals ? evidenceFromSignals(signals, scope) : null;
+  const commanderSlo = commander.freshnessSloSeconds ?? null;
+  const slo = commanderSlo ?? catalog?.freshnessSloSeconds ?? null;
+  const answers = answerFromEvidence(evidence, {
+    freshnessSloSeconds: slo,
+    sloFrom: commanderSlo !== null ? "commander" : "catalog",
+    tier: catalog?.tier ?? null,
+    answers: commander.answers,
+  });
+  const proposal = proposeSeverity(scoped, { streams: streamsFor(scoped, commanderSlo, catalog), answers: engineAnswers(commander.answers) });
+  const reasons: SeverityReason[] = proposal.reasons.map((r) => ({
+    question: QUESTIONS[questionOf(r.evidence)],
+    text: r.text,
+    source: r.evidence.startsWith("answer:") ? "commander" : "kafka",
+    level: r.level,
+  }));
+  return { level: proposal.proposed, reasons, answers, evidence, questions: proposal.questions };
 }

@@ -68,3 +68,13 @@ describe("compareToAccepted", () => {
     expect(compareToAccepted({ proposed: "SEV2" }, null).differs).toBe(false);
   });
 });
+
+describe("proposeSeverity without evidence", () => {
+  it("does not claim a healthy scope when no sample exists; answers are not capped", async () => {
+    const empty = { ...computeSignals(S.healthy()), samples: 0, groups: [], topics: [] };
+    const p = proposeSeverity(empty);
+    expect(p.proposed).toBe("SEV3");
+    expect(p.reasons.map((r) => r.text).join(" ")).not.toMatch(/no SLO at risk/);
+    expect(proposeSeverity(empty, { answers: [{ question: "writes-failing", answer: "yes" }] }).proposed).toBe("SEV1");
+  });
+});

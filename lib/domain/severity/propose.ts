@@ -98,7 +98,11 @@ export function proposeSeverity(signals: EvidenceSignals, context: SeverityConte
     add("SEV3", `durability reduced: ${under.length} partition(s) under-replicated, writes still accepted`, "signal:cluster.underReplicated");
   }
 
-  let anyProblem = offline.length + underMin.length + under.length > 0;
+  // No sample at all (Kafka could not be read): nothing shows the scope healthy, so human answers
+  // are not capped and no "no SLO at risk" is claimed.
+  const noEvidence = signals.samples === 0;
+  if (noEvidence) add("SEV3", "no Kafka evidence: the level rests on what people answer", "signal:no-evidence");
+  let anyProblem = noEvidence || offline.length + underMin.length + under.length > 0;
   for (const g of groups) {
     const own = ownership(g, context.streams ?? []);
     const tier = own?.tier;
