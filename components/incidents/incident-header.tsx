@@ -1,6 +1,8 @@
 "use client";
+import { useState } from "react";
 import { SeverityBadge } from "@/components/severity/severity-badge";
 import { Time } from "@/components/timeline/time";
+import { ApiError } from "@/lib/client/api";
 import { useChangeStatus, type StreamStatus, type Viewer } from "@/lib/client/hooks/use-incidents";
 import type { IncidentState } from "@/lib/domain/incidents/derive";
 import { KEY_TIMES, KEY_TIME_LABELS, STATUS_LABELS, STATUS_TRANSITIONS } from "@/lib/domain/incidents/types";
@@ -22,7 +24,9 @@ function Presence({ viewers }: { viewers: Viewer[] }) {
 
 export function IncidentHeader({ incidentId, state, viewers, stream, canCommand }: { incidentId: string; state: IncidentState; viewers: Viewer[]; stream: StreamStatus; canCommand: boolean }) {
   const change = useChangeStatus(incidentId);
+  const [overrideReason, setOverrideReason] = useState("");
   const next = STATUS_TRANSITIONS[state.status];
+  const unverified = change.error instanceof ApiError && change.error.status === 412;
   return (
     <header className="mb-4 grid gap-3 rounded-lg border border-border bg-surface p-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -67,6 +71,22 @@ export function IncidentHeader({ incidentId, state, viewers, stream, canCommand 
             </button>
           ))}
           {change.error ? <span role="alert" className="text-bad">{change.error.message}</span> : null}
+          {unverified ? (
+            <div className="flex w-full flex-wrap items-end gap-2" data-testid="resolve-override">
+              <label className="grid min-w-72 flex-1 gap-1">
+                <span className="text-xs text-muted">Resolve anyway: why is it safe although the checks do not pass? (recorded in the log)</span>
+                <input value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} className="rounded-md border border-border bg-bg px-2 py-1" />
+              </label>
+              <button
+                type="button"
+                disabled={overrideReason.trim().length < 10 || change.isPending}
+                onClick={() => change.mutate({ to: "resolution", expectedVersion: state.itemVersions.status ?? 0, verificationOverride: overrideReason.trim() })}
+                className="rounded-md border border-bad px-2.5 py-1 font-semibold text-bad disabled:opacity-50"
+              >
+                Resolve with override
+              </button>
+            </div>
+          ) : null}
         </div>
       ) : null}
     </header>

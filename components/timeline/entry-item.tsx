@@ -40,7 +40,17 @@ function Body({ entry }: { entry: IncidentEntry }) {
     }
     case "status-changed": {
       const s = p as unknown as P<"status-changed">;
-      return <p className="text-sm">Status {STATUS_LABELS[s.from]} → <strong>{STATUS_LABELS[s.to]}</strong>{s.note ? ` — ${s.note}` : ""}</p>;
+      return (
+        <div className="grid gap-1 text-sm">
+          <p>Status {STATUS_LABELS[s.from]} → <strong>{STATUS_LABELS[s.to]}</strong>{s.note ? ` — ${s.note}` : ""}</p>
+          {s.verification ? (
+            <p className={`text-xs ${s.verification.ready ? "text-ok" : "text-warn"}`} data-testid="resolution-verification">
+              {s.verification.ready ? "Recovery verified" : "Recovery NOT verified"}: {s.verification.checks.map((c) => `${c.title} (${c.status}: ${c.current})`).join("; ")}
+            </p>
+          ) : null}
+          {s.override ? <p className="text-xs" data-testid="resolution-override"><strong>Override:</strong> {s.override.reason}</p> : null}
+        </div>
+      );
     }
     case "severity-proposed": {
       const s = p as unknown as P<"severity-proposed">;

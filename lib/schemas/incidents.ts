@@ -46,7 +46,14 @@ export type AnnotateBody = z.infer<typeof AnnotateBody>;
 
 export const CorrectBody = z.object({ correctsEntryId: z.string().min(1).max(64), body: z.string().trim().min(1).max(20_000), idempotencyKey });
 
-export const ChangeStatusBody = z.object({ to: z.enum(INCIDENT_STATUSES), note: z.string().max(2000).optional(), expectedVersion: z.number().int().min(0).optional(), idempotencyKey });
+export const ChangeStatusBody = z.object({
+  to: z.enum(INCIDENT_STATUSES),
+  note: z.string().max(2000).optional(),
+  expectedVersion: z.number().int().min(0).optional(),
+  idempotencyKey,
+  /** moving to resolution without a passing recovery verification needs a written reason (recorded in the log) */
+  verificationOverride: z.string().trim().min(10, "a written reason of at least 10 characters").max(4000).optional(),
+});
 export type ChangeStatusBody = z.infer<typeof ChangeStatusBody>;
 
 export const CommanderAnswersBody = z.object({

@@ -103,12 +103,22 @@ export interface SeverityReason {
   question: string;
   text: string;
   source: "kafka" | "commander";
+  /** the level this reason alone points to (proposeSeverity); absent in older entries */
+  level?: SeverityLevel;
 }
 
 /** Payloads of the kinds this feature defines. */
 export interface KnownPayloads {
   "incident-opened": { title: string; cluster: string; scope: IncidentScope; summary?: string; impactStartedAt?: string; detectedAt?: string };
-  "status-changed": { from: IncidentStatus; to: IncidentStatus; note?: string };
+  "status-changed": {
+    from: IncidentStatus;
+    to: IncidentStatus;
+    note?: string;
+    /** moving to resolution: the recovery verification it rested on */
+    verification?: { ready: boolean; checks: { id: string; title: string; status: string; current: string }[]; evidenceTakenAt: string | null };
+    /** resolved although verification did not pass: the commander's written reason */
+    override?: { reason: string };
+  };
   "severity-proposed": { level: SeverityLevel; reasons: SeverityReason[]; answers: unknown; evidenceTakenAt: string | null };
   "severity-set": { level: SeverityLevel; decision: "accepted" | "overridden"; proposedLevel: SeverityLevel | null; proposalSeq: number | null; rationale: string };
   annotation: { annotationKind: AnnotationKind; body: string; links: { label?: string; url: string }[]; evidence?: EvidenceRef };
