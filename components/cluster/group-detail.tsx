@@ -70,7 +70,10 @@ export function GroupDetailView({ groupId }: { groupId: string }) {
 function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: number; windowControl: React.ReactNode }) {
   const g = data.group;
   const risk = g.retention;
-  const urgent = risk.kind === "lost" || risk.kind === "expires-before-drain";
+  const elapsed = data.takenAt === null ? 0 : Math.max(0, (now - data.takenAt) / 1000);
+  const soon = risk.kind === "expires-before-drain" && (risk.secondsUntilExpiry ?? 0) - elapsed < 6 * 3600;
+  const urgent = risk.kind === "lost" || soon;
+  const later = risk.kind === "expires-before-drain" && !soon;
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center gap-3">
@@ -93,6 +96,11 @@ function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: numbe
       {urgent ? (
         <div role="alert" data-testid="retention-callout" className="mb-4 rounded-lg border border-bad/50 bg-bad/10 px-4 py-3 text-sm">
           <strong className="text-bad">Retention risk: </strong>
+          <RetentionRisk risk={risk} takenAt={data.takenAt} now={now} />
+        </div>
+      ) : later ? (
+        <div data-testid="retention-note" className="mb-4 rounded-lg border border-warn/50 bg-warn/10 px-4 py-3 text-sm">
+          <strong className="text-warn">Retention: </strong>
           <RetentionRisk risk={risk} takenAt={data.takenAt} now={now} />
         </div>
       ) : null}

@@ -17,7 +17,9 @@ export function Tile({ label, value, tone = "fg", testId, hint }: { label: strin
   return (
     <div data-testid={testId} title={hint} className="rounded-lg border border-border bg-surface px-4 py-3">
       <div className="text-xs font-medium uppercase tracking-wide text-muted">{label}</div>
-      <div className={`mt-1 font-mono text-xl font-semibold tabular-nums ${color}`}>{value}</div>
+      <div data-testid={testId ? `${testId}-value` : undefined} className={`mt-1 font-mono text-xl font-semibold tabular-nums ${color}`}>
+        {value}
+      </div>
     </div>
   );
 }
