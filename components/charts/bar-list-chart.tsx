@@ -19,7 +19,7 @@ export function BarListChart({ data, valueLabel, format, summary, testId }: { da
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
             <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" stroke="var(--color-muted)" fontSize={11} tickFormatter={format} />
-            <YAxis type="category" dataKey="label" stroke="var(--color-muted)" fontSize={11} width={120} />
+            <YAxis type="category" dataKey="label" stroke="var(--color-muted)" fontSize={11} width={Math.min(260, 12 + 7 * Math.max(...data.map((d) => d.label.length), 4))} />
             <Tooltip
               cursor={{ fill: "var(--color-surface-2)" }}
               contentStyle={{ background: "var(--color-surface)", border: "1px solid var(--color-border)", color: "var(--color-fg)", fontSize: 12 }}

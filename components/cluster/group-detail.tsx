@@ -131,7 +131,7 @@ function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: numbe
           leftLabel="records"
           rightLabel="seconds"
           formatLeft={formatCount}
-          formatRight={(v) => formatSeconds(v)}
+          formatRight={(v) => (v < 600 ? `${Math.round(v)} s` : v < 36_000 ? `${Math.round(v / 60)} min` : `${Math.round(v / 3600)} h`)}
           summary={`Lag of ${g.groupId} over ${data.series.length} samples; now ${g.totalLag} records, ${formatSeconds(g.maxTimeLagSeconds)} behind.`}
           testId="lag-chart"
         />
