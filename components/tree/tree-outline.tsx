@@ -1,10 +1,12 @@
 "use client";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import type { Outline, OutlineNode } from "@/lib/domain/diagnosis-marks/outline";
+import { buildOutline, type Outline, type OutlineNode } from "@/lib/domain/diagnosis-marks/outline";
 import { MarkBadge, VerdictChip } from "./badges";
 import { ancestorsOf, navigate, typeahead, visibleNodes } from "./outline-nav";
 
 const TYPEAHEAD_RESET_MS = 700;
+/** the tree's shape never changes with the evidence: ancestors come from it */
+const STRUCTURE = buildOutline(null);
 
 /**
  * The root-cause tree as a WAI-ARIA tree view: one tab stop (roving tabindex), arrows to move,
@@ -14,9 +16,9 @@ const TYPEAHEAD_RESET_MS = 700;
  */
 export function TreeOutline({ outline, selected, onOpen }: { outline: Outline; selected: string | null; onOpen: (id: string) => void }) {
   const pathKey = outline.suggestedPath.join(">");
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set([...outline.suggestedPath, ...(selected ? ancestorsOf(selected, outline.byId) : [])]));
-  const [focusId, setFocusId] = useState<string>(selected ?? outline.suggested ?? outline.roots[0]?.id ?? "");
-  const touched = useRef(false);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set([...outline.suggestedPath, ...(selected ? ancestorsOf(selected, STRUCTURE.byId) : [])]));
+  // null until someone moves: then focus follows the selection, else the suggested cause
+  const [focusId, setFocusId] = useState<string | null>(selected);
   const items = useRef(new Map<string, HTMLLIElement>());
   const typed = useRef({ text: "", at: 0 });
 
@@ -25,21 +27,20 @@ export function TreeOutline({ outline, selected, onOpen }: { outline: Outline; s
     if (!pathKey) return;
     const ids = pathKey.split(">");
     setExpanded((prev) => (ids.every((id) => prev.has(id)) ? prev : new Set([...prev, ...ids])));
-    if (!touched.current && !selected) setFocusId(ids[ids.length - 1] ?? "");
-  }, [pathKey, selected]);
-  // A deep link (or a click elsewhere) selects a node: show it.
+  }, [pathKey]);
+  // A deep link (or a pick in the detail panel) selects a node: show it and put focus there.
   useEffect(() => {
     if (!selected) return;
-    const ids = ancestorsOf(selected, outline.byId);
+    const ids = ancestorsOf(selected, STRUCTURE.byId);
     setExpanded((prev) => (ids.every((id) => prev.has(id)) ? prev : new Set([...prev, ...ids])));
     setFocusId(selected);
-  }, [selected, outline.byId]);
+  }, [selected]);
 
   const visible = useMemo(() => visibleNodes(outline.roots, expanded), [outline.roots, expanded]);
-  const focus = visible.some((n) => n.id === focusId) ? focusId : (visible[0]?.id ?? "");
+  const wanted = focusId ?? outline.suggested ?? outline.roots[0]?.id ?? "";
+  const focus = visible.some((n) => n.id === wanted) ? wanted : (visible[0]?.id ?? "");
 
   const moveTo = (id: string) => {
-    touched.current = true;
     setFocusId(id);
     items.current.get(id)?.focus();
   };
