@@ -88,12 +88,12 @@ function Body({ entry }: { entry: IncidentEntry }) {
 
 export function entryLabel(entry: IncidentEntry): string {
   if (entry.kind === "annotation") return ANNOTATION_LABELS[(entry.payload as P<"annotation">).annotationKind] ?? "Annotation";
-  if (entry.kind === "event") return (entry.payload as P<"event">).type === "deploy" ? "Deploy" : "Schema change";
+  if (entry.kind === "event") return { deploy: "Deploy", "schema-change": "Schema change", "config-change": "Config change" }[(entry.payload as P<"event">).type] ?? "Event";
   return entry.kind.replace(/-/g, " ");
 }
 
 export function EntryItem({ entry, correctedBy, onCorrect }: { entry: IncidentEntry; correctedBy: number[]; onCorrect?: (entry: IncidentEntry) => void }) {
-  const isEvent = entry.kind === "event";
+  const isEvent = entry.kind === "event" || entry.kind === "evidence-change";
   const tone = entry.kind === "annotation" ? ANNOTATION_TONE[(entry.payload as P<"annotation">).annotationKind] ?? "border-border" : isEvent ? "border-sev2" : "border-border";
   return (
     <li data-testid="timeline-entry" data-kind={entry.kind} data-seq={entry.seq} className={`relative border-l-4 ${tone} bg-surface px-4 py-2`}>

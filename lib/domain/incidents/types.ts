@@ -127,6 +127,8 @@ export interface KnownPayloads {
   event: { type: "deploy" | "schema-change" | "config-change"; description: string; at: string; service?: string; url?: string; topics: string[]; groups: string[]; source: string };
   "evidence-captured": { takenAt: string; summary: string; data?: unknown };
   "change-detected": { change: string; description: string; at: string };
+  /** written by the evidence watcher (lib/server/incidents/watch-evidence.ts) */
+  "evidence-change": { change: "config-change" | "isr-shrink" | "leader-change" | "broker-left" | "group-rebalancing"; description: string; at: string; topics: string[]; groups: string[] };
   correction: { body: string };
   "title-changed": { title: string };
 }

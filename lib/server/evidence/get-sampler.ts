@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "../env";
+import { watchIncidentEvidence } from "../incidents/watch-evidence";
 import { clusterConfigFromEnv, clusterKey, getGateway } from "../kafka/registry";
 import { appendSample } from "./append-sample";
 import { loadSamples } from "./load-samples";
@@ -28,6 +29,7 @@ export function getSampler(): EvidenceSampler {
       gateway: getGateway(config),
       where: config.brokers.join(","),
       store: { append: appendSample, prune: pruneSamples, load: loadSamples },
+      onSample: (history) => watchIncidentEvidence(history),
     });
     holder[KEY].set(key, sampler);
   }

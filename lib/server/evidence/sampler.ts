@@ -37,6 +37,8 @@ export interface SamplerOptions {
   seedPartitions?: number;
   /** Restricts collection (default: every non-internal topic and every group). */
   scope?: CollectOptions;
+  /** Called after every successful sample with the history (automatic incident entries); its errors are ignored. */
+  onSample?: (history: readonly ClusterSnapshot[]) => Promise<void> | void;
 }
 
 export interface SamplerError {
@@ -81,6 +83,7 @@ export class EvidenceSampler {
   private readonly where: string;
   private readonly seedPartitions: number;
   private readonly scope: CollectOptions;
+  private readonly onSample: SamplerOptions["onSample"];
   private snapshots: ClusterSnapshot[] = [];
   private seedPoints = new Map<string, OffsetTimePoint>();
   private timer: NodeJS.Timeout | null = null;
@@ -108,6 +111,7 @@ export class EvidenceSampler {
     this.retentionMs = opts.retentionMs ?? 24 * 60 * 60_000;
     this.seedPartitions = opts.seedPartitions ?? 2_000;
     this.scope = opts.scope ?? {};
+    this.onSample = opts.onSample;
   }
 
   /** Starts the loop (idempotent). The first collection starts at once. */
@@ -188,6 +192,7 @@ export class EvidenceSampler {
         await this.refreshSeeds(snapshot);
       }
       await this.persist(snapshot, slow);
+      await Promise.resolve(this.onSample?.(this.snapshots)).catch(() => undefined);
     } catch (error) {
       const mapped = error instanceof KafkaGatewayError ? error : toGatewayError(error, this.where);
       this.lastError = { code: mapped.code, message: mapped.message, at: Date.now() };
