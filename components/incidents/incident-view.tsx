@@ -17,7 +17,8 @@ export function IncidentView({ initial, role }: { initial: IncidentDetail; role:
   const canPost = roleAtLeast(role, "responder") && detail.state.status !== "closed";
   const canCommand = roleAtLeast(role, "commander");
   return (
-    <div>
+    // no-contextual: Inter's contextual alternates draw the "x" in names like "mwub6x2h" as "×"
+    <div className="[font-variant-ligatures:no-contextual]">
       <IncidentHeader incidentId={id} state={detail.state} viewers={detail.viewers} stream={stream} canCommand={canCommand} />
       {isError ? <p role="alert" className="mb-3 text-sm text-bad">Refreshing failed ({error.message}); what you see may be stale.</p> : null}
       <div className="mb-3"><SeverityDrift incidentId={id} state={detail.state} /></div>
