@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/client/api";
 import { useChangeStatus, type StreamStatus, type Viewer } from "@/lib/client/hooks/use-incidents";
 import type { IncidentState } from "@/lib/domain/incidents/derive";
 import { KEY_TIMES, KEY_TIME_LABELS, STATUS_LABELS, STATUS_TRANSITIONS } from "@/lib/domain/incidents/types";
+import { CommandControls } from "./command-controls";
 import { StatusBadge } from "./status-badge";
 
 const fmtDuration = (s: number | null) => (s === null ? "–" : s < 60 ? `${s} s` : s < 3600 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);
@@ -55,6 +56,7 @@ export function IncidentHeader({ incidentId, state, viewers, stream, canCommand 
         <div><dt className="text-muted">MTTA</dt><dd>{fmtDuration(state.metrics.mttaSeconds)}</dd></div>
         <div><dt className="text-muted">MTTR</dt><dd>{fmtDuration(state.metrics.mttrSeconds)}</dd></div>
       </dl>
+      {canCommand && state.status !== "closed" ? <CommandControls incidentId={incidentId} state={state} viewers={viewers} /> : null}
       {canCommand && next.length ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-muted">Move to</span>
