@@ -120,6 +120,7 @@ test("three people command, annotate and watch one incident live", async ({ brow
 
   await test.step("dark theme: the commander's severity decision and timeline read as well as in light", async () => {
     await commander.emulateMedia({ colorScheme: "dark" });
+    await commander.evaluate(() => document.documentElement.classList.add("dark"));
     await commander.getByTestId("tab-severity").click();
     await keepScreenshot(commander, testInfo, "06-severity-dark");
     await commander.getByTestId("tab-timeline").click();

@@ -170,7 +170,7 @@ export function answerFromEvidence(ev: ClassifierEvidence | null, commander: Ans
       const growing = lagging.filter((g) => (g.lagGrowthPerSec !== null && g.lagGrowthPerSec > 0) || g.drain === "not-draining");
       const describe = (g: ClassifierEvidence["groups"][number]) =>
         `${g.groupId}: lag ${fmt(g.totalLag)} records, ${g.drain === "not-draining" ? "not draining" : g.drain}` +
-        (g.lagGrowthPerSec !== null ? `, growing ${fmt(g.lagGrowthPerSec)}/s` : "") +
+        (g.lagGrowthPerSec === null ? "" : g.lagGrowthPerSec > 0 ? `, growing ${fmt(g.lagGrowthPerSec)}/s` : g.lagGrowthPerSec < 0 ? `, falling ${fmt(-g.lagGrowthPerSec)}/s` : ", flat") +
         (g.memberCount === 0 ? `, no active consumers (state ${g.state})` : `, ${g.memberCount} consumer(s)`) +
         (g.timeToDrainSeconds !== null ? `, drains in ${duration(g.timeToDrainSeconds)}` : "");
       if (growing.length) a.backlogGrowing = { answer: "yes", source: "kafka", evidence: growing.map(describe) };
