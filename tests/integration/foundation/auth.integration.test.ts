@@ -4,6 +4,7 @@ import { GET as me } from "@/app/api/auth/me/route";
 import { GET as setupState, POST as setup } from "@/app/api/auth/setup/route";
 import { POST as createToken } from "@/app/api/tokens/route";
 import { POST as createUser } from "@/app/api/users/route";
+import { createUser as createAdmin } from "@/lib/server/auth/create-user";
 import { db } from "@/lib/server/db";
 
 const ctx = { params: Promise.resolve({}) };
@@ -18,17 +19,22 @@ function cookieFrom(response: Response): string {
 // Real route handlers over a real SQLite file (the harness migrates a fresh one per run).
 describe("sign-in, roles and API tokens", () => {
   let adminCookie = "";
+  // Other test files share this run's database and may have done the first-run setup already.
+  const adminEmail = `root-${Date.now()}@it.test`;
 
   beforeAll(async () => {
     const state = (await (await setupState(new Request("http://localhost/api/auth/setup"), ctx)).json()) as { needsSetup: boolean };
     if (state.needsSetup) {
-      const response = await setup(jsonPost("/api/auth/setup", { email: "root@it.test", name: "Root", password: "long-enough-password" }), ctx);
-      expect(response.status).toBe(201);
-      adminCookie = cookieFrom(response);
-    } else {
-      const response = await login(jsonPost("/api/auth/login", { email: "root@it.test", password: "long-enough-password" }), ctx);
-      adminCookie = cookieFrom(response);
+      const response = await setup(jsonPost("/api/auth/setup", { email: adminEmail, name: "Root", password: "long-enough-password" }), ctx);
+      if (response.status === 201) {
+        adminCookie = cookieFrom(response);
+        return;
+      }
     }
+    await createAdmin({ email: adminEmail, name: "Root", password: "long-enough-password", role: "admin" });
+    const response = await login(jsonPost("/api/auth/login", { email: adminEmail, password: "long-enough-password" }), ctx);
+    expect(response.status).toBe(200);
+    adminCookie = cookieFrom(response);
   });
 
   it("refuses a second first-run setup", async () => {
@@ -37,7 +43,7 @@ describe("sign-in, roles and API tokens", () => {
   });
 
   it("stores passwords with a memory-hard hash, never in clear", async () => {
-    const user = await db().user.findUniqueOrThrow({ where: { email: "root@it.test" } });
+    const user = await db().user.findUniqueOrThrow({ where: { email: adminEmail } });
     expect(user.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(user.passwordHash).not.toContain("long-enough-password");
   });
@@ -55,7 +61,7 @@ describe("sign-in, roles and API tokens", () => {
   });
 
   it("rejects a wrong password without saying which part was wrong", async () => {
-    const response = await login(jsonPost("/api/auth/login", { email: "root@it.test", password: "nope" }), ctx);
+    const response = await login(jsonPost("/api/auth/login", { email: adminEmail, password: "nope" }), ctx);
     expect(response.status).toBe(401);
     expect(((await response.json()) as { detail: string }).detail).toBe("email or password is wrong");
   });

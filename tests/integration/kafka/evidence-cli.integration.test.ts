@@ -56,8 +56,12 @@ describe("evidence CLI", () => {
     expect(t.partitions[0]).toMatchObject({ partition: 0, leader: expect.any(Number), replicas: expect.any(Array), isr: expect.any(Array), logStartOffset: 0, logEndOffset: 10, inputRatePerSec: 0 });
     expect(bundle.groups).toHaveLength(1);
     expect(bundle.groups[0]).toMatchObject({ groupId: group, state: "Empty", members: 0, totalLag: 7, timeLagSeconds: expect.any(Number) });
-    expect(bundle.groups[0].partitions[0]).toEqual({ topic, partition: 0, committedOffset: 3, logEndOffset: 10, lag: 7, consumeRatePerSec: 0 });
-    expect(Array.isArray(bundle.diagnosis)).toBe(true);
+    expect(bundle.groups[0].partitions[0]).toEqual({ topic, partition: 0, committedOffset: 3, logEndOffset: 10, lag: 7, consumeRatePerSec: 0, status: "stopped", timeLagSeconds: expect.any(Number) });
+    // A memberless group with frozen offsets and lag: the diagnosis names it, causes best first.
+    const scoped = bundle.diagnosis.find((d: { scope: { kind: string; name: string } }) => d.scope.kind === "group" && d.scope.name === group);
+    expect(scoped.causes.map((c: { id: string }) => c.id)).toContain("consumer.stopped");
+    const scores = scoped.causes.map((c: { score: number }) => c.score);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
     expect(["SEV1", "SEV2", "SEV3", "SEV4"]).toContain(bundle.severity.proposed);
     expect(Array.isArray(bundle.severity.reasons)).toBe(true);
   });
