@@ -118,12 +118,27 @@ test("three people command, annotate and watch one incident live", async ({ brow
     await keepScreenshot(viewer, testInfo, "05-list");
   });
 
+  await test.step("the commander records when impact started; the detection gap follows", async () => {
+    await commander.getByTestId("edit-keytime-impactStart").click();
+    // ten minutes before now, as a datetime-local value in the browser's zone
+    const value = await commander.evaluate(() => {
+      const d = new Date(Date.now() - 10 * 60_000);
+      const p = (n: number) => String(n).padStart(2, "0");
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    });
+    await commander.getByTestId("keytime-input").fill(value);
+    await commander.getByTestId("keytime-save").click();
+    await expect(commander.getByTestId("detection-gap")).toContainText(/detected (9|10|11) min after impact started/);
+  });
+
   await test.step("dark theme: the commander's severity decision and timeline read as well as in light", async () => {
     await commander.emulateMedia({ colorScheme: "dark" });
     await commander.evaluate(() => document.documentElement.classList.add("dark"));
     await commander.getByTestId("tab-severity").click();
+    await commander.evaluate(() => window.scrollTo(0, 0));
     await keepScreenshot(commander, testInfo, "06-severity-dark");
     await commander.getByTestId("tab-timeline").click();
+    await commander.evaluate(() => window.scrollTo(0, 0));
     await keepScreenshot(commander, testInfo, "07-timeline-dark");
   });
 });
