@@ -21,7 +21,8 @@ function usePost(incidentId: string, path: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) => apiFetch(`/api/incidents/${incidentId}/${path}`, { method: "POST", json: { ...body, idempotencyKey: crypto.randomUUID() } }),
-    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.incident(incidentId) }),
+    // not awaited: the form closes on the acknowledgement; the live stream already carries the entry
+    onSettled: () => void client.invalidateQueries({ queryKey: queryKeys.incident(incidentId) }),
   });
 }
 
