@@ -21,3 +21,4 @@ export function down(settings: KafkaSettings, options?: { clean?: boolean }, log
 export function stopNode(settings: KafkaSettings, nodeId: number, options?: { signal?: NodeJS.Signals; timeoutMs?: number }): Promise<boolean>;
 export function startNode(settings: KafkaSettings, nodeId: number): Promise<void>;
 export function resolveClasspath(settings: KafkaSettings, log?: (message: string) => void): string;
+export function registeredBrokers(port: number, timeoutMs?: number): Promise<number>;

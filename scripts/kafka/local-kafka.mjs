@@ -152,6 +152,44 @@ export function brokerAnswers(port, timeoutMs = 2000) {
   });
 }
 
+/**
+ * Sends a Metadata v4 request (no topics) and resolves the number of brokers the cluster
+ * metadata lists, or -1 on failure. A broker answers ApiVersions before the controller has
+ * registered (unfenced) its peers; clients only see brokers that metadata lists.
+ */
+export function registeredBrokers(port, timeoutMs = 2000) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    const clientId = Buffer.from("ripcord-harness");
+    const body = Buffer.alloc(2 + 2 + 4 + 2 + clientId.length + 4 + 1);
+    let o = body.writeInt16BE(3, 0); // Metadata
+    o = body.writeInt16BE(4, o);
+    o = body.writeInt32BE(4343, o);
+    o = body.writeInt16BE(clientId.length, o);
+    o += clientId.copy(body, o);
+    o = body.writeInt32BE(0, o); // no topics
+    body.writeInt8(0, o); // no auto-creation
+    const frame = Buffer.alloc(4 + body.length);
+    frame.writeInt32BE(body.length, 0);
+    body.copy(frame, 4);
+    let received = Buffer.alloc(0);
+    const done = (count) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(count);
+    };
+    const timer = setTimeout(() => done(-1), timeoutMs);
+    socket.on("connect", () => socket.write(frame));
+    socket.on("data", (chunk) => {
+      received = Buffer.concat([received, chunk]);
+      if (received.length < 4 || received.length < 4 + received.readInt32BE(0)) return;
+      // size, correlation id, throttle time, then the brokers array's length.
+      done(received.readInt32BE(4) === 4343 ? received.readInt32BE(12) : -1);
+    });
+    socket.on("error", () => done(-1));
+  });
+}
+
 function writeNodeConfig(settings, nodeId, clusterId) {
   const dir = nodeDir(settings, nodeId);
   fs.mkdirSync(path.join(dir, "data"), { recursive: true });
@@ -271,8 +309,8 @@ async function waitForBrokers(settings, nodeIds, deadline) {
         const tail = fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim().split("\n").slice(-5).join("\n") : "";
         throw new Error(`Kafka node ${nodeId} exited during start-up; last log lines (${log}):\n${tail}`);
       }
-      if (await brokerAnswers(brokerPort(settings, nodeId))) break;
-      if (Date.now() > deadline) throw new Error(`Kafka node ${nodeId} did not answer on port ${brokerPort(settings, nodeId)} within ${settings.startTimeoutMs} ms`);
+      if ((await brokerAnswers(brokerPort(settings, nodeId))) && (await registeredBrokers(brokerPort(settings, nodeId))) >= settings.nodes) break;
+      if (Date.now() > deadline) throw new Error(`Kafka node ${nodeId} did not answer on port ${brokerPort(settings, nodeId)} with all ${settings.nodes} broker(s) registered within ${settings.startTimeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 300));
     }
   }

@@ -475,6 +475,16 @@ export class DrillKit {
         const existing = new Set((await this.gateway.listTopics()).map((t) => t.name));
         const mine = this.topics.filter((t) => existing.has(t));
         if (mine.length > 0) await retry("deleting topics", () => this.admin.deleteTopics({ topics: mine, timeout: 30_000 }), 5, 1_000);
+        // Deletion completes asynchronously on some releases (seen on 3.9): stop() promises
+        // that nothing is left, so wait until the topics no longer list.
+        const deadline = Date.now() + 30_000;
+        for (;;) {
+          const still = new Set((await this.gateway.listTopics()).map((t) => t.name));
+          const left = mine.filter((t) => still.has(t));
+          if (left.length === 0) break;
+          if (Date.now() > deadline) throw new Error(`topics still listed 30 s after deletion: ${left.join(", ")}`);
+          await new Promise((r) => setTimeout(r, 500));
+        }
       });
     }
     await this.admin.disconnect().catch(() => undefined);
