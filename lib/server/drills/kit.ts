@@ -337,16 +337,15 @@ export class DrillKit {
   ): Promise<string> {
     const topic = this.name(suffix);
     this.topics.push(topic);
-    const created = await this.admin.createTopics({
-      topics: [
-        opts.replicaAssignment
-          ? { topic, replicaAssignment: opts.replicaAssignment, configEntries: this.entries(opts.configs) }
-          : { topic, numPartitions: opts.partitions ?? 3, replicationFactor: 1, configEntries: this.entries(opts.configs) },
-      ],
-      waitForLeaders: true,
-      timeout: 30_000,
-    });
-    if (!created) throw new Error(`topic ${topic} already exists`);
+    const spec = opts.replicaAssignment
+      ? { topic, replicaAssignment: opts.replicaAssignment, configEntries: this.entries(opts.configs) }
+      : { topic, numPartitions: opts.partitions ?? 3, replicationFactor: 1, configEntries: this.entries(opts.configs) };
+    // On a freshly started cluster the metadata wait can fail transiently ("does not host this
+    // topic-partition") after the topic was created: retry, and accept a topic that now exists.
+    await retry(`creating topic ${topic}`, async () => {
+      const created = await this.admin.createTopics({ topics: [spec], waitForLeaders: true, timeout: 30_000 });
+      if (!created) await this.admin.fetchTopicMetadata({ topics: [topic] });
+    }, 5, 1_000);
     return topic;
   }
 
