@@ -19,7 +19,7 @@ test("stopping Kafka turns the indicator to unreachable while the app keeps work
     await keepScreenshot(page, testInfo, "kafka-unreachable");
 
     // Everything stored still serves.
-    await page.getByRole("link", { name: "Reviews" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reviews", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Reviews" })).toBeVisible();
     const health = await page.request.get("/api/health");
     expect(health.status()).toBe(200);

@@ -32,12 +32,15 @@ test.describe("app shell", () => {
 
     test("every section is reachable from the navigation, by keyboard too", async ({ page }) => {
       await page.goto("/incidents");
+      // Scoped to the main navigation with exact names: pages list groups and topics whose
+      // names (from other specs) may contain a section's word, e.g. "e2e-cluster-g-…".
+      const mainNav = page.getByRole("navigation", { name: "Main" });
       for (const section of ["Cluster", "Reviews", "Drills", "Settings", "Incidents"]) {
-        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: section }).click();
-        await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
-        await expect(page.getByRole("link", { name: section })).toHaveAttribute("aria-current", "page");
+        await mainNav.getByRole("link", { name: section, exact: true }).click();
+        await expect(page.getByRole("heading", { level: 1, name: section, exact: true })).toBeVisible();
+        await expect(mainNav.getByRole("link", { name: section, exact: true })).toHaveAttribute("aria-current", "page");
       }
-      await page.getByRole("link", { name: "Cluster" }).focus();
+      await mainNav.getByRole("link", { name: "Cluster", exact: true }).focus();
       await page.keyboard.press("Enter");
       await expect(page).toHaveURL(/\/cluster$/);
     });
