@@ -29,6 +29,17 @@ export function HealthIndicator() {
   if (kafka.status === "not-configured") {
     return <Badge tone="warn" label="No Kafka configured" title={kafka.error ?? "set KAFKA_BROKERS"} testId="health-indicator" state="not-configured" />;
   }
+  if (kafka.status === "auth-failed") {
+    return (
+      <Badge
+        tone="bad"
+        label="Kafka auth failed"
+        title={`Kafka rejected Ripcord's credentials: ${kafka.error ?? "authentication failed"}. Check KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD.`}
+        testId="health-indicator"
+        state="auth-failed"
+      />
+    );
+  }
   return (
     <Badge
       tone="bad"

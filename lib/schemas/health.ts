@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 export const KafkaHealth = z.object({
-  status: z.enum(["connected", "unreachable", "not-configured"]),
+  /** auth-failed: the brokers answer but reject the credentials (KAFKA_SASL_*): a fix in config, not in Kafka. */
+  status: z.enum(["connected", "unreachable", "auth-failed", "not-configured"]),
   brokers: z.string().nullable(),
   brokerCount: z.number().int().nullable(),
   clusterId: z.string().nullable(),

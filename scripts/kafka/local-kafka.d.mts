@@ -11,6 +11,8 @@ export const DEFAULT_KAFKA_VERSION: string;
 export class UsageError extends Error {}
 export function kafkaSettings(env?: Record<string, string | undefined>): KafkaSettings;
 export function brokerPort(settings: KafkaSettings, nodeId: number): number;
+export function saslPort(settings: KafkaSettings, nodeId: number): number;
+export const SASL_USER: { username: string; password: string };
 export function bootstrapServers(settings: KafkaSettings): string;
 export function checkPrerequisites(): void;
 export function brokerAnswers(port: number, timeoutMs?: number): Promise<boolean>;

@@ -3,7 +3,9 @@
 // and each node is a detached `java -cp … kafka.Kafka` process with its log in a file.
 //
 // Layout: .kafka/cluster-<port>/state.json, .kafka/cluster-<port>/node-<id>/{data,server.properties,server.log,pid}
-// Ports: broker i listens on KAFKA_PORT + (i - 1); its controller on KAFKA_PORT + 100 + (i - 1).
+// Ports: broker i listens on KAFKA_PORT + (i - 1); its controller on KAFKA_PORT + 100 + (i - 1);
+// a SASL_PLAINTEXT listener (mechanism PLAIN, user SASL_USER) on KAFKA_PORT + 200 + (i - 1), so
+// authentication failures can be tested against a real broker.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -42,6 +44,11 @@ export function brokerPort(settings, nodeId) {
 function controllerPort(settings, nodeId) {
   return settings.port + 100 + nodeId - 1;
 }
+export function saslPort(settings, nodeId) {
+  return settings.port + 200 + nodeId - 1;
+}
+/** The one PLAIN account of the local SASL listener (a test credential, not a secret). */
+export const SASL_USER = { username: "ripcord", password: "ripcord-local-secret" };
 export function bootstrapServers(settings) {
   return Array.from({ length: settings.nodes }, (_, i) => `127.0.0.1:${brokerPort(settings, i + 1)}`).join(",");
 }
@@ -199,11 +206,13 @@ function writeNodeConfig(settings, nodeId, clusterId) {
     "process.roles": "broker,controller",
     "node.id": nodeId,
     "controller.quorum.voters": voters,
-    listeners: `PLAINTEXT://127.0.0.1:${brokerPort(settings, nodeId)},CONTROLLER://127.0.0.1:${controllerPort(settings, nodeId)}`,
-    "advertised.listeners": `PLAINTEXT://127.0.0.1:${brokerPort(settings, nodeId)}`,
+    listeners: `PLAINTEXT://127.0.0.1:${brokerPort(settings, nodeId)},CONTROLLER://127.0.0.1:${controllerPort(settings, nodeId)},SASL_PLAINTEXT://127.0.0.1:${saslPort(settings, nodeId)}`,
+    "advertised.listeners": `PLAINTEXT://127.0.0.1:${brokerPort(settings, nodeId)},SASL_PLAINTEXT://127.0.0.1:${saslPort(settings, nodeId)}`,
     "controller.listener.names": "CONTROLLER",
     "inter.broker.listener.name": "PLAINTEXT",
-    "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+    "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+    "sasl.enabled.mechanisms": "PLAIN",
+    "listener.name.sasl_plaintext.plain.sasl.jaas.config": `org.apache.kafka.common.security.plain.PlainLoginModule required user_${SASL_USER.username}="${SASL_USER.password}";`,
     "log.dirs": path.join(dir, "data"),
     "num.partitions": 1,
     "offsets.topic.replication.factor": replication,

@@ -2,6 +2,7 @@ import "server-only";
 import type { Health, KafkaHealth } from "@/lib/schemas/health";
 import { pingDatabase } from "../db";
 import { env } from "../env";
+import { KafkaGatewayError } from "../kafka/errors";
 import { getGateway } from "../kafka/registry";
 
 const VERSION = process.env.npm_package_version ?? "0.1.0";
@@ -22,7 +23,8 @@ async function probeKafka(): Promise<KafkaHealth> {
     return { status: "connected", brokers, brokerCount: cluster.brokers.length, clusterId: cluster.clusterId, error: null, checkedAt, latencyMs: Date.now() - started };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { status: "unreachable", brokers, brokerCount: null, clusterId: null, error: message, checkedAt, latencyMs: null };
+    const status = error instanceof KafkaGatewayError && error.code === "KAFKA_AUTH_FAILED" ? "auth-failed" : "unreachable";
+    return { status, brokers, brokerCount: null, clusterId: null, error: message, checkedAt, latencyMs: null };
   }
 }
 

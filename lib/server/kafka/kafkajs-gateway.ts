@@ -55,6 +55,8 @@ export function toKafkaJsConfig(config: KafkaClusterConfig): KafkaConfig {
   };
 }
 
+const COORDINATOR_RETRIABLE = new Set(["COORDINATOR_LOAD_IN_PROGRESS", "COORDINATOR_NOT_AVAILABLE", "NOT_COORDINATOR"]);
+
 export class KafkajsGateway implements KafkaGateway {
   private handle: InstrumentedAdmin | null = null;
   private readonly where: string;
@@ -259,10 +261,21 @@ export class KafkajsGateway implements KafkaGateway {
       if (group.members.length > 0 || !["Empty", "Dead", "Unknown"].includes(group.state)) {
         throw new KafkaGatewayError("GROUP_HAS_ACTIVE_MEMBERS", `group "${groupId}" has ${group.members.length} active member(s) (state ${group.state}); stop its consumers first`);
       }
-      const coordinator = await cluster.findGroupCoordinator({ groupId });
       const partitions = Object.entries(offsets).map(([partition, offset]) => ({ partition: Number(partition), offset: String(offset) }));
-      // Generation −1 and an empty member id: the admin-style commit Kafka accepts only while the group is empty.
-      await coordinator.offsetCommit({ groupId, groupGenerationId: -1, memberId: "", retentionTime: -1, topics: [{ topic, partitions }] });
+      // A coordinator still loading its offsets partition (fresh or restarted broker) says so and
+      // asks to retry; the surrounding deadline bounds the attempts.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const coordinator = await cluster.findGroupCoordinator({ groupId });
+          // Generation −1 and an empty member id: the admin-style commit Kafka accepts only while the group is empty.
+          await coordinator.offsetCommit({ groupId, groupGenerationId: -1, memberId: "", retentionTime: -1, topics: [{ topic, partitions }] });
+          return;
+        } catch (error) {
+          const type = (error as { type?: unknown }).type;
+          if (attempt >= 10 || typeof type !== "string" || !COORDINATOR_RETRIABLE.has(type)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        }
+      }
     }, { topic, group: groupId });
   }
 

@@ -14,7 +14,8 @@ import { samplerState } from "@/lib/server/evidence/sampler-state";
 import type { KafkaGateway } from "@/lib/server/kafka/gateway";
 import { closeAllGateways } from "@/lib/server/kafka/registry";
 import { uniqueName, waitFor } from "../helpers";
-import { brokers, createTopics, deleteQuietly, gatewayFor, kafkaFor, produce } from "../kafka/fixtures";
+import { SASL_USER } from "../../../scripts/kafka/local-kafka.mjs";
+import { brokers, createTopics, deleteQuietly, gatewayFor, kafkaFor, produce, saslBrokers } from "../kafka/fixtures";
 import { commit, sleep, testSampler } from "./helpers";
 
 /** A gateway whose cluster can be "unplugged": afterwards every call goes to a port nobody answers. */
@@ -109,8 +110,10 @@ describe("faults", () => {
     afterAll(async () => {
       stopSamplers();
       await closeAllGateways();
-      process.env.KAFKA_BROKERS = saved.KAFKA_BROKERS;
-      process.env.KAFKA_CONNECT_TIMEOUT_MS = saved.KAFKA_CONNECT_TIMEOUT_MS;
+      for (const key of ["KAFKA_BROKERS", "KAFKA_CONNECT_TIMEOUT_MS", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD"]) {
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+      }
       resetEnvForTests();
     });
 
@@ -163,6 +166,40 @@ describe("faults", () => {
       expect(again.status).toBe(503);
       const health = await healthRoute(get("/api/health", {}), ctx());
       expect(health.status).toBe(200);
+    });
+
+    it("a wrong SASL password: 503 naming the failed authentication, health says auth-failed, the server keeps serving", async () => {
+      // The local harness's SASL_PLAINTEXT listener (scripts/kafka/local-kafka.mjs) on the real broker.
+      process.env.KAFKA_BROKERS = saslBrokers().join(",");
+      process.env.KAFKA_SASL_MECHANISM = "plain";
+      process.env.KAFKA_SASL_USERNAME = SASL_USER.username;
+      process.env.KAFKA_SASL_PASSWORD = "not-the-password";
+      process.env.KAFKA_CONNECT_TIMEOUT_MS = "2000";
+      resetEnvForTests();
+      const started = Date.now();
+      const response = await clusterRoute(get("/api/cluster"), ctx());
+      expect(Date.now() - started).toBeLessThan(8_000);
+      expect(response.status).toBe(503);
+      const problem = (await response.json()) as { detail: string; kafkaCode: string };
+      expect(problem.kafkaCode).toBe("KAFKA_AUTH_FAILED");
+      expect(problem.detail).toMatch(/^authentication to Kafka at 127\.0\.0\.1:\d+ failed: .*Invalid username or password/);
+      // /api/health caches its Kafka probe for 2 s: read until the probe with these credentials answers.
+      const health = await waitFor(
+        async () => (await (await healthRoute(get("/api/health", {}), ctx())).json()) as { database: { status: string }; kafka: { status: string; error: string | null } },
+        (h) => h.kafka.status !== "connected" && h.kafka.status !== "unreachable",
+        { timeoutMs: 15_000, what: "health to report the credentials" },
+      );
+      expect(health.database.status).toBe("ok");
+      expect(health.kafka.status).toBe("auth-failed");
+      expect(health.kafka.error).toMatch(/authentication to Kafka .* failed/);
+
+      // The same listener with the right password serves evidence: the failure was the password.
+      process.env.KAFKA_SASL_PASSWORD = SASL_USER.password;
+      resetEnvForTests();
+      await closeAllGateways();
+      const ok = await clusterRoute(get("/api/cluster"), ctx());
+      expect(ok.status).toBe(200);
+      stopSamplers();
     });
   });
 });

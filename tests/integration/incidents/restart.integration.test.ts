@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEvents } from "./support";
-import { ServerProcess } from "./server-process";
+import { ServerProcess } from "../../support/server-process";
 
 type Entry = { id: string; seq: number; kind: string };
 

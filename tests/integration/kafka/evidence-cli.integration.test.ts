@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Admin } from "kafkajs";
 import { uniqueName } from "../helpers";
-import { brokers, createTopics, deleteQuietly, gatewayFor, kafkaFor, produce } from "./fixtures";
+import { SASL_USER } from "../../../scripts/kafka/local-kafka.mjs";
+import { brokers, createTopics, deleteQuietly, gatewayFor, kafkaFor, produce, saslBrokers } from "./fixtures";
 
 const root = path.resolve(__dirname, "../../..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
@@ -90,6 +91,22 @@ describe("evidence CLI", () => {
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toMatch(/^evidence: (cannot reach Kafka at 192\.0\.2\.1:9092|Kafka at 192\.0\.2\.1:9092 did not answer)/);
     expect(run.ms - baseline).toBeLessThan(1500 + MARGIN_MS);
+  });
+
+  it("a wrong SASL password: one line naming the failed authentication, exit 1, within the timeout", () => {
+    const baseline = startupMs();
+    const sasl = { KAFKA_SASL_MECHANISM: "plain", KAFKA_SASL_USERNAME: SASL_USER.username };
+    const run = evidence(["--brokers", saslBrokers()[0]!, "--json", "--timeout", "3000"], { ...sasl, KAFKA_SASL_PASSWORD: "not-the-password" });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/^evidence: authentication to Kafka at 127\.0\.0\.1:\d+ failed: SASL PLAIN authentication failed: .*Invalid username or password/);
+    expect(run.ms - baseline).toBeLessThan(3000 + MARGIN_MS);
+    // The same listener and user with the right password: the failure above was the password.
+    const good = evidence(["--brokers", saslBrokers()[0]!, "--topic", topic, "--window", "0", "--json"], { ...sasl, KAFKA_SASL_PASSWORD: SASL_USER.password });
+    expect(good.stderr).toBe("");
+    expect(good.status).toBe(0);
+    expect(JSON.parse(good.stdout).topics.map((t: { name: string }) => t.name)).toEqual([topic]);
   });
 
   it("names the bad flag and exits 2", () => {

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type Admin, type ITopicConfig } from "kafkajs";
 import { KafkajsGateway } from "@/lib/server/kafka/kafkajs-gateway";
+import { kafkaSettings, saslPort } from "../../../scripts/kafka/local-kafka.mjs";
 import { waitFor } from "../helpers";
 
 /** Real-broker fixtures for the kafka integration tests (no mocks). */
@@ -7,6 +8,12 @@ export function brokers(): string[] {
   const list = process.env.KAFKA_BROKERS;
   if (!list) throw new Error("KAFKA_BROKERS is not set (tests/integration/setup-env.ts provides it)");
   return list.split(",");
+}
+
+/** The run's SASL_PLAINTEXT listener (PLAIN, SASL_USER) of the local harness: KAFKA_PORT + 200. */
+export function saslBrokers(): string[] {
+  if (process.env.KAFKA_SASL_TEST_BROKERS) return process.env.KAFKA_SASL_TEST_BROKERS.split(",");
+  return [`127.0.0.1:${saslPort(kafkaSettings(), 1)}`];
 }
 
 export function gatewayFor(list = brokers()): KafkajsGateway {

@@ -2,19 +2,27 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-/** A real production server (`next start`) on its own port and its own SQLite file. */
+/**
+ * A real production server (`next start`, the current build) on its own port and its own SQLite
+ * file, with optional environment overrides (e.g. other Kafka credentials).
+ */
 export class ServerProcess {
   private child: ChildProcess | null = null;
   readonly url: string;
   readonly dbFile: string;
+  private readonly extraEnv: Record<string, string>;
 
-  constructor(readonly port: number) {
+  constructor(
+    readonly port: number,
+    { name = "incidents-restart", env = {} }: { name?: string; env?: Record<string, string> } = {},
+  ) {
     this.url = `http://127.0.0.1:${port}`;
-    this.dbFile = path.resolve("data", "test", `incidents-restart-${port}.db`);
+    this.dbFile = path.resolve("data", "test", `${name}-${port}.db`);
+    this.extraEnv = env;
   }
 
   private env() {
-    return { ...process.env, DATABASE_URL: `file:${this.dbFile}`, PORT: String(this.port), NODE_ENV: "production", CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
+    return { ...process.env, ...this.extraEnv, DATABASE_URL: `file:${this.dbFile}`, PORT: String(this.port), NODE_ENV: "production", CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
   }
 
   freshDatabase(): void {
