@@ -10,7 +10,8 @@
  *            + B list-groups           (one per live broker: tells us each group's coordinator;
  *                                        0 with skipGroups)
  *            + Σ_c ⌈G_c / 50⌉ describe-groups (per coordinator c, batches of 50 groups)
- *            + G offset-fetch          (one per group, all its topics at once)
+ *            + Σ_c ⌈G_c / 100⌉ offset-fetch (v8, KIP-709: batches of 100 groups, all their
+ *                                        topics; brokers before Kafka 3.0: G requests, one per group)
  *
  * It grows with brokers and groups, never with topics or partitions. Measured per collection
  * (AsyncLocalStorage around the connection's send) into ClusterSnapshot.requestCount.
@@ -27,7 +28,8 @@
 import type { ClusterSnapshot, GroupSnapshot, PartitionSnapshot, TopicSnapshot } from "@/lib/domain/evidence/types";
 import { parseOffset } from "@/lib/domain/evidence/types";
 import type { CollectOptions } from "./gateway";
-import { countRequests, errorName, looksLikeKraft, type KBroker, type KCluster, type RawDescribedGroup, type RawMetadata } from "./kafkajs-internals";
+import { countRequests, errorName, looksLikeKraft, type KBroker, type KCluster, type RawDescribedGroup, type RawMetadata, type RawOffsetFetchResponse } from "./kafkajs-internals";
+import { OFFSET_FETCH_API_KEY, OFFSET_FETCH_BATCH_VERSION, OFFSET_FETCH_GROUPS_PER_REQUEST, decodeOffsetFetchV8, offsetFetchBatchRequest } from "./offset-fetch-batch";
 import { SNAPSHOT_CONFIGS, toBroker, toConfigRecord, toGroup, toGroupOffsets, toPartition } from "./mappers";
 
 export const DESCRIBE_GROUPS_BATCH = 50;
@@ -161,6 +163,45 @@ async function locateGroups(cluster: KCluster, brokers: number[], warnings: stri
   return located;
 }
 
+/** Does this broker answer OffsetFetch v8 (many groups per request, Kafka ≥ 3.0)? */
+export function supportsBatchedOffsetFetch(broker: Pick<KBroker, "versions">): boolean {
+  return (broker.versions?.[OFFSET_FETCH_API_KEY]?.maxVersion ?? 0) >= OFFSET_FETCH_BATCH_VERSION;
+}
+
+/** Committed offsets of the groups a coordinator owns: v8 batches where offered, else one request per group. */
+async function fetchCommittedOffsets(broker: KBroker, groupIds: string[], warnings: string[]): Promise<Map<string, GroupSnapshot["offsets"]>> {
+  const out = new Map<string, GroupSnapshot["offsets"]>();
+  const accept = (groupId: string, response: RawOffsetFetchResponse) => {
+    if (response.errorCode) warnings.push(`group ${groupId}: offsets unreadable (${errorName(response.errorCode)})`);
+    else out.set(groupId, toGroupOffsets(response, warnings, groupId));
+  };
+  if (supportsBatchedOffsetFetch(broker)) {
+    const batches: string[][] = [];
+    for (let i = 0; i < groupIds.length; i += OFFSET_FETCH_GROUPS_PER_REQUEST) batches.push(groupIds.slice(i, i + OFFSET_FETCH_GROUPS_PER_REQUEST));
+    await Promise.all(
+      batches.map(async (batch) => {
+        try {
+          const response = (await broker.connectionPool.send(offsetFetchBatchRequest(batch))) as ReturnType<typeof decodeOffsetFetchV8>;
+          for (const group of response.groups) accept(group.groupId, group);
+        } catch (error) {
+          warnings.push(`offsets of ${batch.length} group(s) unreadable: ${(error as Error).message}`);
+        }
+      }),
+    );
+    return out;
+  }
+  await Promise.all(
+    groupIds.map(async (groupId) => {
+      try {
+        accept(groupId, await broker.offsetFetch({ groupId, topics: [] }));
+      } catch (error) {
+        warnings.push(`group ${groupId}: offsets unreadable: ${(error as Error).message}`);
+      }
+    }),
+  );
+  return out;
+}
+
 async function collectGroups(cluster: KCluster, brokers: number[], opts: CollectOptions, warnings: string[]): Promise<GroupSnapshot[]> {
   const located = await locateGroups(cluster, brokers, warnings);
   const ids = (opts.groups ?? [...located.keys()]).filter((id) => {
@@ -178,27 +219,20 @@ async function collectGroups(cluster: KCluster, brokers: number[], opts: Collect
     [...byCoordinator].map(async ([nodeId, groupIds]) => {
       const broker = await cluster.findBroker({ nodeId });
       const described = new Map<string, RawDescribedGroup>();
-      for (let i = 0; i < groupIds.length; i += DESCRIBE_GROUPS_BATCH) {
-        try {
-          const response = await broker.describeGroups({ groupIds: groupIds.slice(i, i + DESCRIBE_GROUPS_BATCH) });
-          for (const g of response.groups) described.set(g.groupId, g);
-        } catch (error) {
-          warnings.push(`groups on broker ${nodeId} undescribed: ${(error as Error).message}`);
-        }
-      }
-      await Promise.all(
-        groupIds.map(async (groupId) => {
-          let offsets: GroupSnapshot["offsets"] = [];
+      const batches: string[][] = [];
+      for (let i = 0; i < groupIds.length; i += DESCRIBE_GROUPS_BATCH) batches.push(groupIds.slice(i, i + DESCRIBE_GROUPS_BATCH));
+      const describing = Promise.all(
+        batches.map(async (batch) => {
           try {
-            const response = await broker.offsetFetch({ groupId, topics: [] });
-            if (response.errorCode) warnings.push(`group ${groupId}: offsets unreadable (${errorName(response.errorCode)})`);
-            else offsets = toGroupOffsets(response, warnings, groupId);
+            const response = await broker.describeGroups({ groupIds: batch });
+            for (const g of response.groups) described.set(g.groupId, g);
           } catch (error) {
-            warnings.push(`group ${groupId}: offsets unreadable: ${(error as Error).message}`);
+            warnings.push(`groups on broker ${nodeId} undescribed: ${(error as Error).message}`);
           }
-          groups.push(toGroup(groupId, described.get(groupId), located.get(groupId)?.protocolType, offsets));
         }),
       );
+      const [, offsets] = await Promise.all([describing, fetchCommittedOffsets(broker, groupIds, warnings)]);
+      for (const groupId of groupIds) groups.push(toGroup(groupId, described.get(groupId), located.get(groupId)?.protocolType, offsets.get(groupId) ?? []));
     }),
   );
   return groups.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
@@ -216,10 +250,12 @@ async function collect(cluster: KCluster, opts: CollectOptions, takenAt: number)
   const topics = selectTopics(metadata, opts, warnings);
 
   const leaders = partitionsByLeader(topics);
-  const [earliest, latest] = await Promise.all([
+  // Groups are read alongside the log offsets: one round of waiting instead of two.
+  const [earliest, latest, , groups] = await Promise.all([
     listOffsetsByLeader(cluster, leaders, EARLIEST, warnings),
     listOffsetsByLeader(cluster, leaders, LATEST, warnings),
     readConfigs(cluster, topics, warnings),
+    opts.skipGroups ? Promise.resolve([]) : collectGroups(cluster, brokers.map((b) => b.nodeId), opts, warnings),
   ]);
   for (const topic of topics) {
     for (const p of topic.partitions as PartitionSnapshot[]) {
@@ -228,7 +264,6 @@ async function collect(cluster: KCluster, opts: CollectOptions, takenAt: number)
       p.logEndOffset = latest.get(key)?.offset ?? null;
     }
   }
-  const groups = opts.skipGroups ? [] : await collectGroups(cluster, brokers.map((b) => b.nodeId), opts, warnings);
   const controllerId = metadata.controllerId !== undefined && metadata.controllerId >= 0 ? metadata.controllerId : null;
   return {
     takenAt,
@@ -251,7 +286,16 @@ export async function collectSnapshot(cluster: KCluster, opts: CollectOptions = 
 }
 
 /** The request budget of the module comment, as code (used by the integration test). */
-export function expectedRequestCount(p: { leaderBrokers: number; topics: number; liveBrokers: number; groupsPerCoordinator: number[]; skipGroups?: boolean }): number {
-  const groups = p.skipGroups ? 0 : p.liveBrokers + p.groupsPerCoordinator.reduce((sum, g) => sum + Math.ceil(g / DESCRIBE_GROUPS_BATCH) + g, 0);
+export function expectedRequestCount(p: {
+  leaderBrokers: number;
+  topics: number;
+  liveBrokers: number;
+  groupsPerCoordinator: number[];
+  skipGroups?: boolean;
+  /** false for brokers without OffsetFetch v8 (before Kafka 3.0) */
+  batchedOffsetFetch?: boolean;
+}): number {
+  const offsetFetches = (g: number) => (p.batchedOffsetFetch === false ? g : Math.ceil(g / OFFSET_FETCH_GROUPS_PER_REQUEST));
+  const groups = p.skipGroups ? 0 : p.liveBrokers + p.groupsPerCoordinator.reduce((sum, g) => sum + Math.ceil(g / DESCRIBE_GROUPS_BATCH) + offsetFetches(g), 0);
   return 1 + 2 * p.leaderBrokers + (p.topics > 0 ? 1 : 0) + groups;
 }

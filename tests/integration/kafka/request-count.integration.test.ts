@@ -7,7 +7,8 @@ import { createTopics, deleteQuietly, gatewayFor, kafkaFor } from "./fixtures";
 
 const TOPICS = 30;
 const PARTITIONS = 5;
-const GROUPS = 5;
+// More than one OffsetFetch v8 batch (100 groups) and more than two DescribeGroups batches (50).
+const GROUPS = 105;
 
 function formulaFor(snapshot: ClusterSnapshot, groupCount: number): number {
   const leaders = new Set(snapshot.topics.flatMap((t) => t.partitions.filter((p) => !p.offline).map((p) => p.leader)));
@@ -28,7 +29,7 @@ describe("snapshot request count", () => {
     admin = kafka.admin();
     await admin.connect();
     await createTopics(admin, topics.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })));
-    for (const [i, group] of groups.entries()) await gateway.resetGroupOffsets(group, topics[i]!, { 0: 0, 1: 0 });
+    for (const [i, group] of groups.entries()) await gateway.resetGroupOffsets(group, topics[i % TOPICS]!, { 0: i, 1: 0 });
   });
 
   afterAll(async () => {
@@ -44,6 +45,15 @@ describe("snapshot request count", () => {
     expect(first.groups).toHaveLength(GROUPS);
     const expected = formulaFor(first, GROUPS);
     expect(first.requestCount).toBe(expected);
+    // Every group's committed offsets came back through the batched OffsetFetch, each its own.
+    for (const [i, group] of groups.entries()) {
+      const offsets = first.groups.find((g) => g.groupId === group)?.offsets;
+      expect(offsets, group).toEqual([
+        { topic: topics[i % TOPICS], partition: 0, committedOffset: i },
+        { topic: topics[i % TOPICS], partition: 1, committedOffset: 0 },
+      ]);
+    }
+    expect(first.warnings).toEqual([]);
 
     // The instrumentation emitter sees the same requests (nothing else runs on this gateway).
     const before = gateway.instrumentedRequests();
