@@ -29,7 +29,7 @@ import type { ClusterSnapshot, GroupSnapshot, PartitionSnapshot, TopicSnapshot }
 import { parseOffset } from "@/lib/domain/evidence/types";
 import type { CollectOptions } from "./gateway";
 import { countRequests, errorName, looksLikeKraft, type KBroker, type KCluster, type RawDescribedGroup, type RawMetadata, type RawOffsetFetchResponse } from "./kafkajs-internals";
-import { OFFSET_FETCH_API_KEY, OFFSET_FETCH_BATCH_VERSION, OFFSET_FETCH_GROUPS_PER_REQUEST, decodeOffsetFetchV8, offsetFetchBatchRequest } from "./offset-fetch-batch";
+import { OFFSET_FETCH_API_KEY, OFFSET_FETCH_BATCH_VERSION, OFFSET_FETCH_GROUPS_PER_REQUEST, offsetFetchBatchRequest, type BatchedGroupOffsets } from "./offset-fetch-batch";
 import { SNAPSHOT_CONFIGS, toBroker, toConfigRecord, toGroup, toGroupOffsets, toPartition } from "./mappers";
 
 export const DESCRIBE_GROUPS_BATCH = 50;
@@ -181,7 +181,7 @@ async function fetchCommittedOffsets(broker: KBroker, groupIds: string[], warnin
     await Promise.all(
       batches.map(async (batch) => {
         try {
-          const response = (await broker.connectionPool.send(offsetFetchBatchRequest(batch))) as ReturnType<typeof decodeOffsetFetchV8>;
+          const response = (await broker.connectionPool.send(offsetFetchBatchRequest(batch))) as { groups: BatchedGroupOffsets[] };
           for (const group of response.groups) accept(group.groupId, group);
         } catch (error) {
           warnings.push(`offsets of ${batch.length} group(s) unreadable: ${(error as Error).message}`);
