@@ -64,6 +64,18 @@ async function inBatches<T>(items: T[], size: number, work: (batch: T[]) => Prom
   for (let i = 0; i < items.length; i += size) await work(items.slice(i, i + size));
 }
 
+/** Retries set-up calls a busy fresh broker turns down (coordinator loading, leaders moving). */
+async function patiently<T>(work: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 1_000 * attempt));
+    }
+  }
+}
+
 /** Creates what is missing; reuses what exists (a second run only lists topics and groups). */
 async function setUp(admin: Admin, kafka: Kafka): Promise<void> {
   const existing = new Set(await admin.listTopics());
@@ -71,7 +83,9 @@ async function setUp(admin: Admin, kafka: Kafka): Promise<void> {
   if (missing.length > 0) {
     say(`creating ${missing.length} topics × ${PARTITIONS} partitions…`);
     await inBatches(missing, 100, async (batch) => {
-      await admin.createTopics({ topics: batch.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })), waitForLeaders: true, timeout: 60_000 });
+      // Not waitForLeaders: its metadata poll fails outright on a partition still loading; the
+      // producer below retries until every leader serves.
+      await admin.createTopics({ topics: batch.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })), waitForLeaders: false, timeout: 60_000 });
     });
   }
   const groups = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
@@ -98,11 +112,13 @@ async function setUp(admin: Admin, kafka: Kafka): Promise<void> {
   await inBatches(missingGroups, 20, async (batch) => {
     await Promise.all(
       batch.map((i) =>
-        admin.setOffsets({
-          groupId: groupName(i),
-          topic: topicName(i),
-          partitions: Array.from({ length: PARTITIONS }, (_, partition) => ({ partition, offset: String(COMMITTED) })),
-        }),
+        patiently(() =>
+          admin.setOffsets({
+            groupId: groupName(i),
+            topic: topicName(i),
+            partitions: Array.from({ length: PARTITIONS }, (_, partition) => ({ partition, offset: String(COMMITTED) })),
+          }),
+        ),
       ),
     );
   });

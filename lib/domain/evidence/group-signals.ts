@@ -11,6 +11,7 @@ import type {
 } from "./signal-types";
 import { baselineAndRecent, counterRate, slopePerSec, sumOrNull, timeLag, type OffsetTime, type Point } from "./series";
 import { REBALANCING_STATES, groupStatus, partitionStatus } from "./group-status";
+import { committedIn, groupIn, partitionIn } from "./snapshot-index";
 
 export interface GroupContext {
   history: ClusterSnapshot[];
@@ -23,13 +24,6 @@ export interface GroupContext {
 
 const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
-function findPartition(s: ClusterSnapshot, topic: string, partition: number): PartitionSnapshot | undefined {
-  return s.topics.find((t) => t.name === topic)?.partitions.find((p) => p.partition === partition);
-}
-
-function committedIn(g: GroupSnapshot | undefined, topic: string, partition: number): number | null {
-  return g?.offsets.find((o) => o.topic === topic && o.partition === partition)?.committedOffset ?? null;
-}
 
 /** Lag with the documented choice: no committed offset → count from the log start offset. */
 export function lagOf(committed: number | null, p: Pick<PartitionSnapshot, "logStartOffset" | "logEndOffset"> | undefined): {
@@ -103,10 +97,28 @@ function drainSeconds(lag: number | null, consume: number | null, input: number 
   return net > 0 ? lag / net : null;
 }
 
+const seedIndexes = new WeakMap<OffsetTimePoint[], Map<string, OffsetTimePoint[]>>();
+
+/** The offsets-by-timestamp seeds of one partition (indexed once per seeds array). */
+function seedsOf(seeds: OffsetTimePoint[], topic: string, partition: number): OffsetTimePoint[] {
+  let index = seedIndexes.get(seeds);
+  if (!index) {
+    index = new Map();
+    for (const s of seeds) {
+      const k = key(s.topic, s.partition);
+      const list = index.get(k);
+      if (list) list.push(s);
+      else index.set(k, [s]);
+    }
+    seedIndexes.set(seeds, index);
+  }
+  return index.get(key(topic, partition)) ?? [];
+}
+
 export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
   const { history } = ctx;
   const takenAt = history.map((s) => s.takenAt);
-  const series = history.map((s) => s.groups.find((g) => g.groupId === groupId));
+  const series = history.map((s) => groupIn(s, groupId));
   let latest: GroupSnapshot | undefined;
   for (const g of series) if (g) latest = g;
   const lastSnap = history[history.length - 1];
@@ -126,7 +138,7 @@ export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
   const committedTotal: (number | null)[] = takenAt.map(() => 0);
   for (const ref of refs) {
     const committed = series.map((g) => committedIn(g, ref.topic, ref.partition));
-    const parts = history.map((s) => findPartition(s, ref.topic, ref.partition));
+    const parts = history.map((s) => partitionIn(s, ref.topic, ref.partition));
     const lags = committed.map((c, i) => lagOf(c, parts[i]).lag);
     lags.forEach((l, i) => {
       const acc = lagSeriesTotal[i];
@@ -148,9 +160,7 @@ export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
     parts.forEach((pp, i) => {
       if (pp?.logEndOffset != null) table.push({ offset: pp.logEndOffset, at: takenAt[i] ?? 0, seeded: false });
     });
-    for (const s of ctx.seeds) {
-      if (s.topic === ref.topic && s.partition === ref.partition) table.push({ offset: s.offset, at: s.timestampMs, seeded: true });
-    }
+    for (const s of seedsOf(ctx.seeds, ref.topic, ref.partition)) table.push({ offset: s.offset, at: s.timestampMs, seeded: true });
     const effective = c ?? (fromLogStart ? (p?.logStartOffset ?? null) : null);
     const tl = timeLag(effective, p?.logEndOffset ?? null, now, table);
     const secondsToDrain = drainSeconds(lag, consumeRate, inputRate);

@@ -8,6 +8,7 @@ import type { EvidenceSignals, PartitionSignals, TopicSignals } from "./signal-t
 import { baselineAndRecent, counterRate, median, sumOrNull } from "./series";
 import { clusterSignals, minIsrOf } from "./cluster-changes";
 import { groupSignals } from "./group-signals";
+import { partitionIn, topicIn } from "./snapshot-index";
 
 export type * from "./signal-types";
 
@@ -29,13 +30,14 @@ function num(raw: string | undefined): number | null {
 }
 
 function topicSignals(name: string, history: ClusterSnapshot[], rateHistory: ClusterSnapshot[]): TopicSignals | null {
-  const last = history[history.length - 1]?.topics.find((t) => t.name === name);
+  const newest = history[history.length - 1];
+  const last = newest ? topicIn(newest, name) : undefined;
   if (!last) return null;
   const minIsr = minIsrOf(last);
   const series = (h: ClusterSnapshot[], partition: number) =>
     h.map((s) => ({
       at: s.takenAt,
-      value: s.topics.find((t) => t.name === name)?.partitions.find((p) => p.partition === partition)?.logEndOffset ?? null,
+      value: partitionIn(s, name, partition)?.logEndOffset ?? null,
     }));
   const partitions: PartitionSignals[] = [...last.partitions]
     .sort((a, b) => a.partition - b.partition)
@@ -57,7 +59,7 @@ function topicSignals(name: string, history: ClusterSnapshot[], rateHistory: Clu
   for (const p of partitions) p.inputShare = total && total > 0 && p.inputRatePerSec !== null ? p.inputRatePerSec / total : null;
   // Baseline vs recent uses the topic's summed log end offset so a spike on any partition shows.
   const summed = history.map((s) => {
-    const t = s.topics.find((x) => x.name === name);
+    const t = topicIn(s, name);
     const ends = t?.partitions.map((p) => p.logEndOffset) ?? [];
     return { at: s.takenAt, value: ends.length === 0 || ends.some((e) => e === null) ? null : ends.reduce<number>((a, e) => a + (e ?? 0), 0) };
   });
