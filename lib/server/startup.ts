@@ -12,3 +12,13 @@ try {
   }
   throw error;
 }
+
+// Sample the configured cluster from the start, not from the first page view: open incidents
+// get their automatic evidence entries (a group stopping, a broker leaving) while nobody is
+// looking. Not during `next build`, which also loads this file.
+if (process.env.NEXT_PHASE !== "phase-production-build" && env().KAFKA_BROKERS) {
+  void import("./evidence/get-sampler").then(
+    ({ getSampler }) => getSampler(),
+    (error: unknown) => console.error(`ripcord: the evidence sampler did not start: ${error instanceof Error ? error.message : String(error)}`),
+  );
+}
