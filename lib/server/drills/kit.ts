@@ -36,6 +36,8 @@ export interface DrillContext {
   gateway?: KafkaGateway;
   log?: (line: string) => void;
   connectTimeoutMs?: number;
+  /** names the run's topics and groups instead of `drill-<scenario>-…` (game day: names must not give the scenario away). */
+  namePrefix?: string;
 }
 
 export interface Scenario {
@@ -322,7 +324,7 @@ export class DrillKit {
   }
 
   static async open(ctx: DrillContext, scenarioId: string): Promise<DrillKit> {
-    const kit = new DrillKit(ctx, drillPrefix(scenarioId));
+    const kit = new DrillKit(ctx, ctx.namePrefix ?? drillPrefix(scenarioId));
     await kit.admin.connect();
     return kit;
   }

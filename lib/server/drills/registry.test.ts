@@ -36,6 +36,16 @@ describe("toDrillView", () => {
     expect(toDrillView(record({ state: "failed", stoppedAt: Date.now() })).injectedCause).toBe("topic.retention-too-short");
   });
 
+  it("names nothing of the scenario while a game-day drill runs: id, title and seed come back once stopped", () => {
+    // start-drill names a game-day run's topics and groups drill-gameday-…
+    const gameDayNames = { topics: ["drill-gameday-abc123-audit"], groups: ["drill-gameday-abc123-g"] } as unknown as RunningScenario;
+    const running = toDrillView(record({ running: gameDayNames }));
+    expect(running).toMatchObject({ scenario: "hidden", seed: "hidden", title: "Game-day drill (scenario hidden until it stops)" });
+    expect(JSON.stringify(running)).not.toMatch(/retention/i);
+    const stopped = toDrillView(record({ state: "stopped", stoppedAt: Date.now() }));
+    expect(stopped).toMatchObject({ scenario: "retention", seed: expect.stringMatching(/^001/) });
+  });
+
   it("shows it from the start outside game-day mode, with times as ISO strings", () => {
     const v = toDrillView(record({ gameDay: false }));
     expect(v.injectedCause).toBe("topic.retention-too-short");

@@ -60,13 +60,16 @@ export function pruneFinished(): void {
   for (const d of finished.slice(KEEP_FINISHED)) r.drills.delete(d.id);
 }
 
+const HIDDEN = "hidden";
+
 export function toDrillView(d: DrillRecord): DrillView {
   const revealed = !d.gameDay || d.state === "stopped" || d.state === "failed";
   return {
     id: d.id,
-    scenario: d.scenario.id,
-    title: d.scenario.title,
-    seed: d.scenario.seed,
+    // A running game-day drill names nothing that gives the scenario away.
+    scenario: revealed ? d.scenario.id : HIDDEN,
+    title: revealed ? d.scenario.title : "Game-day drill (scenario hidden until it stops)",
+    seed: revealed ? d.scenario.seed : HIDDEN,
     cluster: d.cluster,
     incidentId: d.incidentId,
     gameDay: d.gameDay,

@@ -11,7 +11,7 @@ import { openIncident } from "@/lib/server/incidents/open-incident";
 import { clusterConfigFromEnv } from "@/lib/server/kafka/registry";
 import { log } from "@/lib/server/log";
 import { getClusterSetting } from "./get-cluster-setting";
-import type { RunningScenario } from "./kit";
+import { drillPrefix, type RunningScenario } from "./kit";
 import { activeCount, drillRegistry, MAX_RUNNING, TICK_MS, toDrillView, type DrillRecord } from "./registry";
 import { findScenario } from "./scenarios";
 import { stopDrill } from "./stop-drill";
@@ -53,7 +53,12 @@ export async function startDrill(body: StartDrillBody, principal: Principal): Pr
   let incidentId: string;
   const startedAt = Date.now();
   try {
-    running = await scenario.start({ brokers: kafka.brokers, log: (line) => log("info", line, { drill: scenario.id }) });
+    running = await scenario.start({
+      brokers: kafka.brokers,
+      log: (line) => log("info", line, { drill: scenario.id }),
+      // Game day: topic, group and client names must not name the scenario.
+      ...(body.gameDay ? { namePrefix: drillPrefix("gameday") } : {}),
+    });
     try {
       const deadlineIso = new Date(startedAt + body.durationSeconds * 1000).toISOString();
       const { incident } = await openIncident(

@@ -77,6 +77,9 @@ describe("drills on the real Kafka", () => {
     const { drill } = (await res.json()) as { drill: DrillView };
     expect(drill.state).toBe("running");
     expect(drill.injectedCause).toBeNull(); // game-day: hidden while it runs
+    // … and nothing else in the API's answer names the scenario (names are drill-gameday-…)
+    expect(JSON.stringify(drill)).not.toMatch(/retention/i);
+    expect(drill.topics.every((t) => t.startsWith("drill-gameday-"))).toBe(true);
     expect(drill.topics.length).toBeGreaterThan(0);
     expect(drill.groups.length).toBeGreaterThan(0);
 
@@ -92,6 +95,7 @@ describe("drills on the real Kafka", () => {
     expect(entries.some((e) => e.kind === "drill-started")).toBe(true);
     // game-day: the answer is not in the log while the drill runs
     expect(JSON.stringify(entries)).not.toContain("topic.retention-too-short");
+    expect(JSON.stringify(entries)).not.toContain("drill-retention-");
 
     // the background sampling moves the scenario on: retention gets shortened on the drill's topic
     const topic = drill.topics[0]!;
