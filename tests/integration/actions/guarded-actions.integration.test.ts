@@ -4,6 +4,7 @@ import { POST as openIncident } from "@/app/api/incidents/route";
 import { GET as listActions, POST as requestAction } from "@/app/api/incidents/[id]/actions/route";
 import { POST as approve } from "@/app/api/incidents/[id]/actions/[actionId]/approve/route";
 import { POST as execute } from "@/app/api/incidents/[id]/actions/[actionId]/execute/route";
+import { POST as reject } from "@/app/api/incidents/[id]/actions/[actionId]/reject/route";
 import { POST as rollback } from "@/app/api/incidents/[id]/actions/[actionId]/rollback/route";
 import { GET as checklist } from "@/app/api/incidents/[id]/mitigation/route";
 import { POST as updateItem } from "@/app/api/incidents/[id]/mitigation/items/[itemId]/route";
@@ -159,6 +160,39 @@ describe("guarded actions against the real Kafka", () => {
     expect(await overrides(configTopic)).toEqual({ "retention.ms": "86400000", "max.message.bytes": "2000000", "segment.ms": "7200000" });
     expect((await rollback(post("/x", {}, commander), actionCtx(action.id))).status).toBe(200);
     expect(await overrides(configTopic)).toEqual({ "retention.ms": "3600000", "max.message.bytes": "2000000", "segment.ms": "7200000" });
+  });
+
+  it("adds partitions only after approval; a rejected request changes nothing; there is no automatic way back", async () => {
+    const partitionCount = async () => (await admin.fetchTopicMetadata({ topics: [configTopic] })).topics[0]?.partitions.length;
+    expect(await partitionCount()).toBe(1);
+    const refused = await request(commander, { kind: "add-partitions", topic: configTopic, count: 1 });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as Problem).detail).toMatch(/already has 1 partitions; Kafka can only add/);
+
+    const first = await request(commander, { kind: "add-partitions", topic: configTopic, count: 3 });
+    expect(first.status).toBe(201);
+    const rejected = ((await first.json()) as { action: ActionView }).action;
+    expect(rejected.dryRun).toMatchObject({ kind: "add-partitions", before: 1, after: 3 });
+    expect(rejected.dryRun.warnings.join(" ")).toMatch(/Key-to-partition mapping changes/);
+    expect(rejected.dryRun.warnings.join(" ")).toMatch(/Irreversible/);
+    const rejection = await reject(post("/x", { note: "not during the incident" }, responder), actionCtx(rejected.id));
+    expect(rejection.status).toBe(200);
+    expect(((await rejection.json()) as { action: ActionView }).action.status).toBe("rejected");
+    const late = await execute(post("/x", {}, commander), actionCtx(rejected.id));
+    expect(late.status).toBeGreaterThanOrEqual(400);
+    expect(await partitionCount()).toBe(1);
+
+    const second = await request(commander, { kind: "add-partitions", topic: configTopic, count: 3 });
+    const approved = ((await second.json()) as { action: ActionView }).action;
+    expect((await approve(post("/x", {}, responder), actionCtx(approved.id))).status).toBe(200);
+    const done = await execute(post("/x", {}, commander), actionCtx(approved.id));
+    expect(done.status).toBe(200);
+    expect(((await done.json()) as { action: ActionView }).action.result).toMatchObject({ kind: "add-partitions", before: 1, after: 3, ok: true });
+    await waitFor(partitionCount, (n) => n === 3, { what: "3 partitions read back from Kafka" });
+    const back = await rollback(post("/x", {}, commander), actionCtx(approved.id));
+    expect(back.status).toBe(422);
+    expect(((await back.json()) as Problem).detail).toMatch(/^no automatic rollback: /);
+    expect(await partitionCount()).toBe(3);
   });
 
   it("serves the checklist on live evidence and records item changes (skip needs a reason)", async () => {
