@@ -9,7 +9,9 @@ import type { Scope } from "@/lib/domain/diagnosis/types";
 import brokerDown from "./broker-down.json";
 import healthy from "./healthy.json";
 import hotPartition from "./hot-partition.json";
+import leaderChurn from "./leader-churn.json";
 import poisonRecord from "./poison-record.json";
+import producerDrop from "./producer-drop.json";
 import rebalanceStorm from "./rebalance-storm.json";
 import retention from "./retention.json";
 import silentStop from "./silent-stop.json";
@@ -41,9 +43,12 @@ export const CAPTURED: readonly CapturedFixture[] = [
   fixture("silent-stop", silentStop, "consumer.stopped"),
   fixture("retention", retention, "topic.retention-too-short"),
   fixture("traffic-spike", trafficSpike, "producer.traffic-spike"),
+  fixture("producer-drop", producerDrop, "producer.throttled"),
   fixture("too-few-partitions", tooFewPartitions, "topic.insufficient-partitions"),
   // captured on a 3-broker cluster: broker 3 (the only replica of partition 2) stopped mid-run
   fixture("broker-down", brokerDown, "broker.down", { kind: "cluster", name: "drill-cluster" }),
+  // captured on a 3-broker cluster: RF=2 partitions reassigned every other sample, every broker up
+  fixture("leader-churn", leaderChurn, "cluster.controller-churn", { kind: "cluster", name: "drill-cluster" }),
   fixture("healthy", healthy, null),
 ];
 

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapServers, down, kafkaSettings, startNode, stopNode, up } from "../../../scripts/kafka/local-kafka.mjs";
 import type { NodeControl } from "@/lib/server/drills/kit";
-import { brokerDown } from "@/lib/server/drills/scenarios";
+import { brokerDown, leaderChurn } from "@/lib/server/drills/scenarios";
 import { drill, expectInjectedFirst, leftovers } from "./drill-kit";
 
 /**
- * broker.down needs three brokers: this file starts its own 3-node cluster on KAFKA_PORT=9650
- * (controllers on 9750-9752) and removes it afterwards.
+ * broker.down and cluster.controller-churn need three brokers: this file starts its own 3-node
+ * cluster on KAFKA_PORT=9650 (controllers on 9750-9752; KAFKA_DRILL_3NODE_PORT overrides it),
+ * shared by both drills, and removes it afterwards. Leader churn runs first, on three fresh brokers.
  */
 const settings = kafkaSettings({ ...process.env, KAFKA_PORT: process.env.KAFKA_DRILL_3NODE_PORT ?? "9650", KAFKA_NODES: "3" });
 
-describe("diagnosis on a real 3-broker Kafka: broker down", () => {
+describe("diagnosis on a real 3-broker Kafka: leader churn, broker down", () => {
   let list: string[] = [];
   const nodes: NodeControl = {
     stop: async (id) => {
@@ -27,6 +28,15 @@ describe("diagnosis on a real 3-broker Kafka: broker down", () => {
   afterAll(async () => {
     await down(settings, { clean: true }, () => {});
   }, 240_000);
+
+  it("leadership moved repeatedly with every broker up → cluster.controller-churn, not broker.down", async () => {
+    const r = await drill(leaderChurn, { brokers: list });
+    expectInjectedFirst(r);
+    expect(r.signals.cluster.brokersLeft).toEqual([]);
+    expect(r.signals.cluster.leaderChanges.length).toBeGreaterThanOrEqual(3);
+    expect(r.diagnosis.ruledOut.map((x) => x.id)).toContain("broker.down");
+    expect(await leftovers(r.prefix, list)).toEqual({ topics: [], groups: [] });
+  });
 
   it("stopping a broker that holds RF=1 partitions → broker.down, SEV1, and the broker is back after stop()", async () => {
     const r = await drill(brokerDown, { brokers: list, nodes });

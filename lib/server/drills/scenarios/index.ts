@@ -3,7 +3,9 @@ import type { Scenario } from "../kit";
 import { brokerDown } from "./broker-down";
 import { healthy } from "./healthy";
 import { hotPartition } from "./hot-partition";
+import { leaderChurn } from "./leader-churn";
 import { poisonRecord } from "./poison-record";
+import { producerDrop } from "./producer-drop";
 import { rebalanceStorm } from "./rebalance-storm";
 import { retention } from "./retention";
 import { silentStop } from "./silent-stop";
@@ -19,8 +21,10 @@ export const SCENARIOS: readonly Scenario[] = [
   silentStop,
   retention,
   trafficSpike,
+  producerDrop,
   tooFewPartitions,
   brokerDown,
+  leaderChurn,
   healthy,
 ];
 
@@ -28,4 +32,4 @@ export function findScenario(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);
 }
 
-export { brokerDown, healthy, hotPartition, poisonRecord, rebalanceStorm, retention, silentStop, slowSink, tooFewPartitions, trafficSpike };
+export { brokerDown, healthy, hotPartition, leaderChurn, poisonRecord, producerDrop, rebalanceStorm, retention, silentStop, slowSink, tooFewPartitions, trafficSpike };
