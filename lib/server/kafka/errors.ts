@@ -18,14 +18,26 @@ export type KafkaErrorCode =
   | "CONFIG_UNREADABLE"
   | "KAFKA_ERROR";
 
+const GATEWAY_ERROR_BRAND = Symbol.for("ripcord.kafka.KafkaGatewayError");
+
 export class KafkaGatewayError extends Error {
   override readonly name = "KafkaGatewayError";
+  readonly [GATEWAY_ERROR_BRAND] = true;
   constructor(
     readonly code: KafkaErrorCode,
     message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+
+  /**
+   * `instanceof` by brand, not by class identity: Next bundles the start-up hook and each route
+   * separately, so a gateway created at start-up (shared through globalThis) throws errors of
+   * another copy of this class than the one a route handler imports.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[GATEWAY_ERROR_BRAND] === true;
   }
 }
 
