@@ -2,7 +2,7 @@
  * Runs every drill scenario in turn and prints, per scenario, the injected cause, its rank in
  * the diagnosis, the top cause and the proposed severity, plus the healthy baseline line:
  *   npm run drills:report [-- --brokers HOST:PORT[,HOST:PORT]] [--only ID[,ID]] [--interval SECONDS]
- * broker-down runs only when --brokers (or KAFKA_BROKERS) is a local 3-node cluster
+ * broker-down and leader-churn run only when --brokers (or KAFKA_BROKERS) is a local 3-node cluster
  * (KAFKA_NODES=3 npm run kafka:up); otherwise its line says it was skipped and why.
  * Exit codes: 0 every scenario that ran passed, 3 some did not (injected cause not rank 1, or the
  * healthy baseline raised a cause / proposed SEV1-2), 1 Kafka unreachable, 2 bad arguments.

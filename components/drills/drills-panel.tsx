@@ -93,7 +93,13 @@ function StartForm({ scenarios, clusters, canStart }: { scenarios: ScenarioView[
           </select>
         </label>
         {scenarios.some((s) => s.needsNodes > 1) ? (
-          <p className="text-xs text-muted">Broker down needs a three-node cluster and node control: run it with <code className="font-mono">npm run drill -- broker-down</code>.</p>
+          <p className="text-xs text-muted">
+            {scenarios
+              .filter((s) => s.needsNodes > 1)
+              .map((s) => s.title.split(":")[0])
+              .join(" and ")}{" "}
+            need a local three-node cluster: run them with <code className="font-mono">npm run drill -- &lt;scenario&gt;</code> (<code className="font-mono">{scenarios.filter((s) => s.needsNodes > 1).map((s) => s.id).join(", ")}</code>).
+          </p>
         ) : null}
         <label className="block text-sm font-medium">
           Cluster

@@ -31,7 +31,7 @@ export async function startDrill(body: StartDrillBody, principal: Principal): Pr
   const scenario = findScenario(body.scenario);
   if (!scenario) throw new AppError("NOT_FOUND", `no drill scenario "${body.scenario}"`);
   if (scenario.needsNodes > 1) {
-    throw new AppError("UNPROCESSABLE", `"${scenario.id}" stops a broker of a three-node cluster; run it from the command line (npm run drill -- ${scenario.id})`);
+    throw new AppError("UNPROCESSABLE", `"${scenario.id}" needs a local three-node cluster (KAFKA_NODES=3); run it from the command line (npm run drill -- ${scenario.id})`);
   }
   const configured = env().KAFKA_CLUSTER_NAME;
   if (body.cluster !== configured) throw new AppError("NOT_FOUND", `this server is configured for cluster "${configured}", not "${body.cluster}"`);
