@@ -89,10 +89,11 @@ test("three people command, annotate and watch one incident live", async ({ brow
     // seeing it. The click-to-visible time also holds the write itself, which on a loaded shared
     // 2-core machine can take longer; it is recorded next to it.
     const acknowledged = Date.now();
+    // The 1 s bound is the assertion's timeout; the figure recorded next to it also holds
+    // Playwright's own round trips, so it is not asserted a second time.
     await expect(commander.getByTestId("timeline").getByText(text)).toBeVisible({ timeout: 1_000 });
     const fanOut = Date.now() - acknowledged;
     testInfo.annotations.push({ type: "fan-out", description: `annotation visible to the commander ${fanOut} ms after the write was acknowledged (${Date.now() - started} ms after the click)` });
-    expect(fanOut).toBeLessThan(1_000);
     // Markdown rendered, raw HTML not executed nor rendered as an element
     await expect(commander.getByTestId("timeline").locator("strong", { hasText: "bold" })).toBeVisible();
     expect(await commander.getByTestId("timeline").locator("script").count()).toBe(0);
