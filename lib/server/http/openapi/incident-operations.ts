@@ -7,6 +7,7 @@ import {
   CorrectBody,
   DecideSeverityBody,
   EntryView,
+  IncidentParams,
   IncidentSummaryView,
   KeyTimeBody,
   ListIncidentsQuery,
@@ -14,6 +15,7 @@ import {
   PostEventBody,
   StreamQuery,
 } from "@/lib/schemas/incidents";
+import { BlastRadiusView } from "@/lib/schemas/blast-radius";
 import type { Operation } from "./types";
 
 const appended = z.object({ entry: EntryView, duplicate: z.boolean() });
@@ -31,6 +33,7 @@ export const incidentOperations: Operation[] = [
   { method: "post", path: "/api/incidents/{id}/severity/proposal", summary: "Run the severity classifier on live Kafka evidence and the commander's answers; records the proposal", tag, auth: "commander", body: CommanderAnswersBody, status: 201 },
   { method: "get", path: "/api/incidents/{id}/severity/evaluation", summary: "Re-run the classifier without recording (does the evidence now point elsewhere?)", tag, auth: "viewer" },
   { method: "post", path: "/api/incidents/{id}/severity", summary: "Accept the proposal, or override it with a rationale", tag, auth: "commander", body: DecideSeverityBody, response: appended, status: 201 },
+  { method: "get", path: "/api/incidents/{id}/blast-radius", summary: "Which services read the topics of the incident's consumer groups: live readers from the newest Kafka sample, named by the catalog; catalog-only (with the reason) when Kafka cannot be read", tag, auth: "viewer", params: IncidentParams, response: BlastRadiusView },
   { method: "post", path: "/api/incidents/{id}/key-times", summary: "Set a key time (impact start, detected, acknowledged, mitigated, resolved)", tag, auth: "commander", body: KeyTimeBody, response: appended, status: 201 },
   { method: "post", path: "/api/incidents/{id}/command", summary: "Take command or hand it over", tag, auth: "commander", body: CommandBody, response: appended, status: 201 },
   { method: "post", path: "/api/events", summary: "Deploy / schema-change event from a machine client; attached to open incidents whose scope it touches", tag, auth: "responder", body: PostEventBody, response: z.object({ attachedTo: z.array(z.object({ incidentId: z.string(), seq: z.number() })) }), status: 201 },
