@@ -3,6 +3,7 @@ import { ClassifierPanel, SeverityDrift } from "@/components/severity/classifier
 import { Timeline } from "@/components/timeline/timeline";
 import { useIncident, useIncidentStream, type IncidentDetail } from "@/lib/client/hooks/use-incidents";
 import { roleAtLeast, type Role } from "@/lib/domain/auth/roles";
+import { BlastRadiusPanel } from "./blast-radius-panel";
 import { IncidentHeader } from "./incident-header";
 import { IncidentTabs } from "./incident-tabs";
 import { ReviewLink } from "@/components/review/review-link";
@@ -22,6 +23,7 @@ export function IncidentView({ initial, role }: { initial: IncidentDetail; role:
       <IncidentHeader incidentId={id} state={detail.state} viewers={detail.viewers} stream={stream} canCommand={canCommand} />
       {isError ? <p role="alert" className="mb-3 text-sm text-bad">Refreshing failed ({error.message}); what you see may be stale.</p> : null}
       <div className="mb-3"><SeverityDrift incidentId={id} state={detail.state} /></div>
+      <BlastRadiusPanel incidentId={id} scope={detail.incident.scope} />
       <IncidentTabs
         panels={{
           timeline: <Timeline incidentId={id} entries={detail.entries} corrections={detail.state.corrections} canPost={canPost} />,

@@ -17,5 +17,6 @@ export const queryKeys = {
   review: (incidentId: string) => [...queryKeys.incident(incidentId), "review"] as const,
   metrics: (includeDrills: boolean) => ["metrics", { includeDrills }] as const,
   incidentSeverityEvaluation: (incidentId: string) => [...queryKeys.incident(incidentId), "severity-evaluation"] as const,
+  incidentBlastRadius: (incidentId: string) => [...queryKeys.incident(incidentId), "blast-radius"] as const,
   catalog: () => ["catalog"] as const,
 };
