@@ -238,7 +238,9 @@ export class DrillConsumer {
   async start(): Promise<this> {
     this.running = true;
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [this.topic], fromBeginning: this.opts.fromBeginning ?? true });
+    // subscribe() refreshes metadata for the topic, which a broker other than the one that
+    // created it may not hold yet on a fresh three-node cluster ("does not host this topic-partition").
+    await retry(`subscribing ${this.groupId} to ${this.topic}`, () => this.consumer.subscribe({ topics: [this.topic], fromBeginning: this.opts.fromBeginning ?? true }), 10, 500);
     this.consumer.on(this.consumer.events.CRASH, (e) => this.log(`consumer ${this.groupId} crashed: ${String(e.payload.error?.message ?? e.payload.error)}`));
     await this.consumer.run({
       autoCommit: true,
@@ -347,7 +349,7 @@ export class DrillKit {
     await retry(`creating topic ${topic}`, async () => {
       const created = await this.admin.createTopics({ topics: [spec], waitForLeaders: true, timeout: 30_000 });
       if (!created) await this.admin.fetchTopicMetadata({ topics: [topic] });
-    }, 5, 1_000);
+    }, 10, 1_000);
     return topic;
   }
 
