@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Admin } from "kafkajs";
 import { bootstrapServers, down, kafkaSettings, startNode, stopNode, up } from "../../../scripts/kafka/local-kafka.mjs";
@@ -57,5 +59,51 @@ describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped)", () 
     } finally {
       await gateway.close();
     }
+  });
+
+  it("a broker SIGKILLed while the evidence CLI samples: the bundle still comes, within its bounds, naming the broker gone and the partition offline", async () => {
+    await startNode(settings, 3);
+    const gateway = gatewayFor(brokers.slice(0, 2));
+    try {
+      await waitFor(
+        () => gateway.collectSnapshot({ topics: [topic], skipGroups: true }),
+        (s) => s.brokers.length === 3 && s.topics[0]?.partitions[2]?.offline === false,
+        { what: "broker 3 back and leading partition 2", timeoutMs: 60_000, intervalMs: 1000 },
+      );
+    } finally {
+      await gateway.close();
+    }
+
+    const root = path.resolve(__dirname, "../../..");
+    const windowSeconds = 16;
+    const started = Date.now();
+    const cli = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/evidence.ts", "--brokers", brokers.slice(0, 2).join(","), "--topic", topic, "--window", String(windowSeconds), "--interval", "1", "--json"], {
+      cwd: root,
+      env: { ...process.env, KAFKA_CONNECT_TIMEOUT_MS: "2000", KAFKA_REQUEST_TIMEOUT_MS: "5000" },
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    cli.stdout.on("data", (c: Buffer) => out.push(c));
+    cli.stderr.on("data", (c: Buffer) => err.push(c));
+    const exited = new Promise<number | null>((resolve) => cli.on("close", resolve));
+    // Mid-window: tsx starts in 1–10 s here, so the kill lands while the CLI samples (or, on a
+    // very slow start, just before its first sample: the same evidence must come out).
+    await new Promise((r) => setTimeout(r, 6_000));
+    await stopNode(settings, 3, { signal: "SIGKILL" });
+    const status = await exited;
+    const elapsedMs = Date.now() - started;
+
+    expect(Buffer.concat(err).toString()).toBe("");
+    expect(status).toBe(0);
+    // Bounded: the window plus start-up and one request timeout, never a hang.
+    expect(elapsedMs).toBeLessThan((windowSeconds + 20) * 1000);
+    const bundle = JSON.parse(Buffer.concat(out).toString()) as {
+      cluster: { brokers: { nodeId: number }[] };
+      topics: { name: string; partitions: { partition: number; offline: boolean; logEndOffset: number | null }[] }[];
+    };
+    expect(bundle.cluster.brokers.map((b) => b.nodeId).sort()).toEqual([1, 2]);
+    const partitions = bundle.topics.find((t) => t.name === topic)?.partitions ?? [];
+    expect(partitions.map((p) => [p.partition, p.offline])).toEqual([[0, false], [1, false], [2, true]]);
+    expect(partitions[0]?.logEndOffset).toBe(4);
   });
 });
