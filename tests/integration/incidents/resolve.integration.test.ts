@@ -4,6 +4,7 @@ import { GET as getIncident } from "@/app/api/incidents/[id]/route";
 import { POST as changeStatus } from "@/app/api/incidents/[id]/status/route";
 import { POST as open } from "@/app/api/incidents/route";
 import { uniqueName } from "../helpers";
+import { createTopics } from "../kafka/fixtures";
 import { ctx, get, post, signedIn } from "./support";
 
 type Entry = { seq: number; kind: string; payload: Record<string, unknown> };
@@ -21,7 +22,7 @@ describe("moving to resolution is gated by recovery verification", () => {
 
   beforeAll(async () => {
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+    await createTopics(admin, [{ topic, numPartitions: 1, replicationFactor: 1 }]);
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({ topic, messages: Array.from({ length: 100 }, (_, i) => ({ value: `r${i}` })) });

@@ -6,6 +6,7 @@ import { EvidenceSampler } from "@/lib/server/evidence/sampler";
 import { watchIncidentEvidence } from "@/lib/server/incidents/watch-evidence";
 import { getGateway } from "@/lib/server/kafka/registry";
 import { uniqueName } from "../helpers";
+import { createTopics } from "../kafka/fixtures";
 import { ctx, get, post, signedIn } from "./support";
 
 type Entry = { seq: number; kind: string; author: { kind: string }; payload: Record<string, unknown> };
@@ -23,7 +24,8 @@ describe("automatic evidence entries while an incident is open", () => {
 
   beforeAll(async () => {
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }, { topic: other, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+    // The fixture waits until each partition's leader serves (kafkajs's waitForLeaders fails outright on 3.9 while metadata settles).
+    await createTopics(admin, [{ topic, numPartitions: 1, replicationFactor: 1 }, { topic: other, numPartitions: 1, replicationFactor: 1 }]);
     commander = await signedIn("commander");
     const res = await open(post("/api/incidents", { title: "Retention looks wrong", scope: { topics: [topic], groups: [], services: [] } }, commander.cookie), ctx());
     expect(res.status).toBe(201);
@@ -33,7 +35,8 @@ describe("automatic evidence entries while an incident is open", () => {
   });
 
   afterAll(async () => {
-    sampler.stop();
+    // undefined when beforeAll failed before creating it
+    (sampler as EvidenceSampler | undefined)?.stop();
     await admin.deleteTopics({ topics: [topic, other] }).catch(() => undefined);
     await admin.disconnect();
   });
