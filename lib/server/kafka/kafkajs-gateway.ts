@@ -55,6 +55,8 @@ export function toKafkaJsConfig(config: KafkaClusterConfig): KafkaConfig {
   };
 }
 
+/** How long a config change may take to show in DescribeConfigs before we stop waiting for it. */
+const CONFIG_VISIBLE_WAIT_MS = 5_000;
 const COORDINATOR_RETRIABLE = new Set(["COORDINATOR_LOAD_IN_PROGRESS", "COORDINATOR_NOT_AVAILABLE", "NOT_COORDINATOR"]);
 
 export class KafkajsGateway implements KafkaGateway {
@@ -225,6 +227,17 @@ export class KafkajsGateway implements KafkaGateway {
         validateOnly: false,
         resources: [{ type: TOPIC_RESOURCE, name: topic, configEntries: Object.entries(overrides).map(([name, value]) => ({ name, value })) }],
       });
+      // On KRaft a broker applies the committed change to what DescribeConfigs answers a moment
+      // later. Wait until it does, so the next read-modify-write starts from this write instead
+      // of silently dropping it (seen on 3.9: a change made a second earlier was lost).
+      const deadline = Date.now() + CONFIG_VISIBLE_WAIT_MS;
+      for (;;) {
+        const visible = await this.readTopicConfigs(cluster, topic);
+        const dynamic = Object.fromEntries(visible.filter((e) => e.source === "DYNAMIC_TOPIC_CONFIG").map((e) => [e.name, e.value]));
+        const same = Object.keys(dynamic).length === Object.keys(overrides).length && Object.entries(overrides).every(([k, v]) => dynamic[k] === v);
+        if (same || Date.now() > deadline) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       return overrides;
     }, { topic });
   }
