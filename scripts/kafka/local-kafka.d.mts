@@ -18,6 +18,7 @@ export function checkPrerequisites(): void;
 export function brokerAnswers(port: number, timeoutMs?: number): Promise<boolean>;
 export function runningCluster(settings: KafkaSettings): { version: string; nodes: number; alive: number[] } | null;
 export function nodePid(settings: KafkaSettings, nodeId: number): number;
+export function newClusterId(): string;
 export function up(settings: KafkaSettings, log?: (message: string) => void): Promise<{ started: boolean; bootstrap: string }>;
 export function down(settings: KafkaSettings, options?: { clean?: boolean }, log?: (message: string) => void): Promise<number>;
 export function stopNode(settings: KafkaSettings, nodeId: number, options?: { signal?: NodeJS.Signals; timeoutMs?: number }): Promise<boolean>;

@@ -332,6 +332,18 @@ export function runningCluster(settings) {
   return alive.length ? { ...state, alive } : null;
 }
 
+/**
+ * A KRaft cluster id: 16 random bytes in URL-safe base64, as Kafka's Uuid.randomUuid makes
+ * them. Like Kafka, never one starting with "-": kafka-storage's argument parser would read
+ * `-t -abc…` as a flag and fail with "expected one argument" (seen in CI, 1 start in 64).
+ */
+export function newClusterId() {
+  for (;;) {
+    const id = randomBytes(16).toString("base64url").slice(0, 22);
+    if (!id.startsWith("-")) return id;
+  }
+}
+
 /** Starts the cluster unless it already runs; returns {started, bootstrap}. */
 export async function up(settings, log = console.error) {
   checkPrerequisites();
@@ -354,7 +366,7 @@ export async function up(settings, log = console.error) {
   if (previous && (previous.version !== settings.version || previous.nodes !== settings.nodes)) {
     fs.rmSync(settings.clusterDir, { recursive: true, force: true });
   }
-  const clusterId = readState(settings)?.clusterId || randomBytes(16).toString("base64url").slice(0, 22);
+  const clusterId = readState(settings)?.clusterId || newClusterId();
   fs.mkdirSync(settings.clusterDir, { recursive: true });
   const nodeIds = Array.from({ length: settings.nodes }, (_, i) => i + 1);
   const nodes = nodeIds.map((id) => writeNodeConfig(settings, id, clusterId));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapServers, down, kafkaSettings, startNode, stopNode, up } from "../../../scripts/kafka/local-kafka.mjs";
 import type { NodeControl } from "@/lib/server/drills/kit";
 import { brokerDown, leaderChurn } from "@/lib/server/drills/scenarios";
-import { drill, expectInjectedFirst, leftovers } from "./drill-kit";
+import { drill, expectInjectedFirst, gatewayFor, leftovers } from "./drill-kit";
 
 /**
  * broker.down and cluster.controller-churn need three brokers: this file starts its own 3-node
@@ -43,6 +43,14 @@ describe("diagnosis on a real 3-broker Kafka: leader churn, broker down", () => 
     expectInjectedFirst(r);
     expect(r.severity.proposed).toBe("SEV1");
     expect(r.signals.cluster.offlinePartitions.length).toBeGreaterThan(0);
+    expect(r.signals.cluster.brokersLeft.length).toBeGreaterThan(0);
     expect(await leftovers(r.prefix, list)).toEqual({ topics: [], groups: [] });
+    // stop() restarted the broker it stopped: all three are registered again.
+    const gateway = gatewayFor(list);
+    try {
+      expect((await gateway.describeCluster()).brokers.map((b) => b.nodeId).sort()).toEqual([1, 2, 3]);
+    } finally {
+      await gateway.close();
+    }
   });
 });

@@ -66,13 +66,11 @@ describe("sampler: lag growth, drain and time lag on a real broker", () => {
       h = sampler.history();
       const fast = buildGroupDetail(h, h, group, sampler.seeds(), Date.now() - phase);
       expect(fast?.group.consumeRatePerSec).toBeGreaterThan(fast?.group.inputRatePerSec ?? Infinity);
-      if (fast?.group.totalLag === 0) {
-        expect(fast.group.drain).toBe("caught-up");
-      } else {
-        expect(fast?.group.drain).toBe("draining");
-        expect(fast?.group.timeToDrainSeconds).toBeGreaterThan(0);
-        expect(Number.isFinite(fast?.group.timeToDrainSeconds)).toBe(true);
-      }
+      // Six tenths of the backlog drained: lag remains, so the drain must be finite and positive.
+      expect(fast?.group.totalLag).toBeGreaterThan(0);
+      expect(fast?.group.drain).toBe("draining");
+      expect(fast?.group.timeToDrainSeconds).toBeGreaterThan(0);
+      expect(Number.isFinite(fast?.group.timeToDrainSeconds)).toBe(true);
       // The series feeds the group page's one chart: input and consume rate side by side.
       const series = fast!.series.filter((p) => p.inputRatePerSec !== null && p.consumeRatePerSec !== null);
       expect(series.length).toBeGreaterThan(3);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Admin } from "kafkajs";
 import { bootstrapServers, down, kafkaSettings, startNode, stopNode, up } from "../../../scripts/kafka/local-kafka.mjs";
 import { uniqueName, waitFor } from "../helpers";
+import { computeSignals } from "@/lib/domain/evidence/signals";
 import { createTopics, deleteQuietly, gatewayFor, kafkaFor, produce } from "./fixtures";
 
 /**
@@ -12,10 +13,12 @@ import { createTopics, deleteQuietly, gatewayFor, kafkaFor, produce } from "./fi
  */
 const settings = kafkaSettings({ ...process.env, KAFKA_PORT: process.env.KAFKA_3NODE_PORT ?? "9800", KAFKA_NODES: "3" });
 
-describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped)", () => {
+describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped), and RF=3 partitions under-replicated", () => {
   let startedHere = false;
   let brokers: string[] = [];
   const topic = uniqueName("it-offline");
+  // Every partition on all three brokers, min ISR 3: stopping broker 3 shrinks each ISR to two.
+  const replicated = uniqueName("it-underrep");
   let admin: Admin;
 
   beforeAll(async () => {
@@ -26,13 +29,14 @@ describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped)", () 
     await admin.connect();
     await createTopics(admin, [
       { topic, replicaAssignment: [0, 1, 2].map((partition) => ({ partition, replicas: [partition + 1] })) },
+      { topic: replicated, numPartitions: 2, replicationFactor: 3, configEntries: [{ name: "min.insync.replicas", value: "3" }] },
     ]);
     await produce(kafkaFor(brokers), topic, { 0: 4, 1: 6, 2: 1 });
   }, 240_000);
 
   afterAll(async () => {
     await startNode(settings, 3).catch(() => undefined);
-    await deleteQuietly(admin, [topic]);
+    await deleteQuietly(admin, [topic, replicated]);
     await admin.disconnect();
     if (startedHere && !process.env.KEEP_KAFKA) await down(settings, {}, () => {});
   }, 240_000);
@@ -54,6 +58,21 @@ describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped)", () 
       expect(p2).toMatchObject({ partition: 2, leader: -1, offline: true, logStartOffset: null, logEndOffset: null });
       expect(snapshot.brokers.map((b) => b.nodeId)).toEqual([1, 2]);
       expect(snapshot.warnings).toContain(`partition ${topic}-2 has no leader (offline)`);
+      // The RF=3 topic keeps serving from brokers 1 and 2, its ISR without broker 3: every
+      // partition under-replicated and under min ISR, none offline.
+      const withReplicated = await waitFor(
+        () => gateway.collectSnapshot({ topics: [topic, replicated], skipGroups: true }),
+        (s) => s.topics.find((t) => t.name === replicated)?.partitions.every((p) => p.isr.length === 2) === true,
+        { what: `${replicated}'s ISR to shrink to two brokers`, timeoutMs: 60_000, intervalMs: 1000 },
+      );
+      const replicatedPartitions = withReplicated.topics.find((t) => t.name === replicated)!.partitions;
+      expect(replicatedPartitions.map((p) => [p.partition, p.offline, [...p.isr].sort()])).toEqual([[0, false, [1, 2]], [1, false, [1, 2]]]);
+      const cluster = computeSignals([withReplicated]).cluster;
+      const refs = (list: { topic: string; partition: number }[]) => list.filter((r) => r.topic === replicated).map((r) => r.partition);
+      expect(refs(cluster.underReplicated)).toEqual([0, 1]);
+      expect(refs(cluster.underMinIsr)).toEqual([0, 1]);
+      expect(refs(cluster.offlinePartitions)).toEqual([]);
+      expect(cluster.offlinePartitions).toContainEqual({ topic, partition: 2 });
       // Groups still collect (list-groups goes to live brokers only).
       await expect(gateway.collectSnapshot({ topics: [topic] })).resolves.toBeTruthy();
     } finally {
