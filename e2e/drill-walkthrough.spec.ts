@@ -77,11 +77,21 @@ test("drill walk-through: a commander works a live retention drill from detectio
       await keepScreenshot(admin, testInfo, "01-cluster-marked-non-production");
     });
 
-    await test.step("the admin starts a game-day retention drill through the API; the Drills page shows it running", async () => {
-      const res = await admin.request.post("/api/drills", { data: { scenario: "retention", cluster, durationSeconds: 600, gameDay: true } });
+    await test.step("the admin starts a game-day retention drill from the Drills page; the commander sees it running", async () => {
+      await admin.goto("/drills");
+      await admin.getByTestId("drill-scenario").selectOption("retention");
+      await admin.getByTestId("drill-cluster").selectOption(cluster);
+      await admin.getByTestId("drill-duration").selectOption("600");
+      await expect(admin.getByTestId("drill-game-day")).toBeChecked();
+      await expect(admin.getByTestId("drill-injected-cause")).toContainText("hidden in game-day mode");
+      const started = admin.waitForResponse((r) => r.url().endsWith("/api/drills") && r.request().method() === "POST");
+      await admin.getByTestId("start-drill").click();
+      const res = await started;
       expect(res.status(), await res.text()).toBe(201);
       drill = ((await res.json()) as { drill: Drill }).drill;
       expect(drill.injectedCause).toBeNull();
+      await expect(admin.getByTestId("drill-started")).toBeVisible();
+      await keepScreenshot(admin, testInfo, "02a-drill-started-from-page");
       await commander.goto("/drills");
       const card = commander.getByTestId(`drill-${drill.id}`);
       await expect(card.getByTestId("drill-state")).toHaveText("running");
@@ -97,10 +107,11 @@ test("drill walk-through: a commander works a live retention drill from detectio
       await expect(commander).toHaveURL(new RegExp(`/incidents/${d.incidentId}`));
       await expect(commander.getByTestId("incident-title")).toContainText("DRILL");
       await expect(commander.getByTestId("stream-status")).toContainText("live");
-      // the admin who started the drill holds command; the commander takes it (no UI for this yet: through the API)
-      const took = await commander.request.post(`/api/incidents/${d.incidentId}/command`, { data: { action: "take" } });
-      expect(took.status(), await took.text()).toBeLessThan(300);
+      // the admin who started the drill holds command; the commander takes it on the page
+      await expect(commander.getByTestId("commander")).toHaveText(USERS.admin.name);
+      await commander.getByTestId("take-command").click();
       await expect(commander.getByTestId("commander")).toHaveText(USERS.commander.name);
+      await expect(commander.getByTestId("take-command")).toHaveCount(0);
       await keepScreenshot(commander, testInfo, "03-drill-incident-opened");
     });
 
@@ -204,15 +215,17 @@ test("drill walk-through: a commander works a live retention drill from detectio
     await test.step("the commander resolves the incident", async () => {
       await commander.getByTestId("status-resolution").click();
       // Resolving is gated on the recovery verification. In this drill the consumer stays slow by
-      // design (5 rec/s per partition against 25 produced), so lag may still grow after the
-      // retention fix: then the commander resolves with a written override, recorded in the log.
+      // design (5 rec/s per partition against 25 produced), so once retention stops deleting
+      // unread records the backlog grows again (and the drill is younger than the 5 min no-growth
+      // window): the gate refuses with the failing checks, and the
+      // commander resolves with a written override, recorded in the log.
       const override = commander.getByTestId("resolve-override");
-      await expect(commander.getByTestId("header-status").filter({ hasText: /resol/i }).or(override)).toBeVisible({ timeout: 30_000 });
-      if (await override.isVisible()) {
-        await keepScreenshot(commander, testInfo, "12a-resolve-refused-unverified");
-        await override.getByRole("textbox").fill("Drill: unread records are no longer deleted (retention 24 h, read back from Kafka); the slow consumer is part of the drill.");
-        await override.getByRole("button", { name: "Resolve with override" }).click();
-      }
+      await expect(override).toBeVisible({ timeout: 30_000 });
+      await expect(commander.getByRole("alert").filter({ hasText: "recovery is not verified" })).toContainText(/lag/i);
+      await expect(commander.getByTestId("header-status")).not.toHaveText(/resol/i);
+      await keepScreenshot(commander, testInfo, "12a-resolve-refused-unverified");
+      await override.getByRole("textbox").fill("Drill: unread records are no longer deleted (retention 24 h, read back from Kafka); the slow consumer is part of the drill.");
+      await override.getByRole("button", { name: "Resolve with override" }).click();
       await expect(commander.getByTestId("header-status")).toHaveText(/resol/i, { timeout: 30_000 });
       await keepScreenshot(commander, testInfo, "12-resolved");
     });

@@ -5,10 +5,17 @@ import { storageStateFor } from "./support/users";
 
 test.use({ storageState: storageStateFor("commander") });
 
-test("stopping Kafka turns the indicator to unreachable while the app keeps working", async ({ page }, testInfo) => {
+test("stopping Kafka turns the indicator to unreachable while the app keeps working, and the Cluster page keeps its last data marked with its age", async ({ page, context }, testInfo) => {
   await page.goto("/incidents");
   const indicator = page.getByTestId("health-indicator");
   await expect(indicator).toHaveAttribute("data-state", "connected");
+
+  const cluster = await context.newPage();
+  await cluster.goto("/cluster?poll=2");
+  const freshness = cluster.getByTestId("freshness-bar");
+  await expect(freshness).toHaveAttribute("data-state", /^(fresh|collecting)$/, { timeout: 30_000 });
+  const brokersBefore = await cluster.getByTestId("broker").count();
+  expect(brokersBefore).toBeGreaterThan(0);
 
   const restart = await stopLocalKafka();
   try {
@@ -17,6 +24,13 @@ test("stopping Kafka turns the indicator to unreachable while the app keeps work
     await expect(indicator).toHaveText("Kafka unreachable");
     await expect(page.getByTestId("kafka-banner")).toContainText("Live evidence unavailable");
     await keepScreenshot(page, testInfo, "kafka-unreachable");
+
+    // The Cluster page keeps what it last read, says it is stale, how old, and why.
+    await expect(freshness).toHaveAttribute("data-state", "stale", { timeout: 30_000 });
+    await expect(cluster.getByTestId("data-age")).toContainText(/^Stale: data from .+ ago$/);
+    await expect(cluster.getByTestId("kafka-error")).toContainText("Kafka stopped answering");
+    await expect(cluster.getByTestId("broker")).toHaveCount(brokersBefore);
+    await keepScreenshot(cluster, testInfo, "cluster-stale-after-kafka-stopped");
 
     // Everything stored still serves.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reviews", exact: true }).click();

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api";
 import type { Viewer } from "@/lib/client/hooks/use-incidents";
+import { useMe } from "@/lib/client/hooks/use-mitigation";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { IncidentState } from "@/lib/domain/incidents/derive";
 import { KEY_TIME_LABELS, type KeyTime } from "@/lib/domain/incidents/types";
@@ -28,11 +29,13 @@ function usePost(incidentId: string, path: string) {
 
 /**
  * The commander's corrections of when impact started vs when it was detected (MTTD rests on
- * both), and handing command over to another commander. Every change is a log entry.
+ * both), taking command, and handing it over to another commander. Every change is a log entry.
  */
 export function CommandControls({ incidentId, state, viewers }: { incidentId: string; state: IncidentState; viewers: Viewer[] }) {
   const keyTime = usePost(incidentId, "key-times");
   const command = usePost(incidentId, "command");
+  const me = useMe().data?.principal;
+  const commanding = me !== undefined && state.commander?.id === me.id;
   const [editing, setEditing] = useState<KeyTime | null>(null);
   const [value, setValue] = useState("");
   const [note, setNote] = useState("");
@@ -99,6 +102,17 @@ export function CommandControls({ incidentId, state, viewers }: { incidentId: st
       </div>
       <div className="grid gap-1">
         <div className="flex flex-wrap items-center gap-2">
+          {me && !commanding ? (
+            <button
+              type="button"
+              data-testid="take-command"
+              disabled={command.isPending}
+              onClick={() => command.mutate({ action: "take", expectedVersion: state.itemVersions["role:commander"] ?? 0 })}
+              className="rounded-md bg-accent px-2.5 py-1 font-semibold text-bg disabled:opacity-50"
+            >
+              Take command
+            </button>
+          ) : null}
           <span className="text-muted">Hand over command to</span>
           <select aria-label="New commander" value={to} onChange={(e) => setTo(e.target.value)} data-testid="handover-to" className="rounded-md border border-border bg-bg px-2 py-1">
             <option value="">{candidates.length ? "choose…" : "nobody else here yet"}</option>
