@@ -23,6 +23,8 @@ test.describe("alert intake", () => {
     await test.step("a viewer watches the incident list", async () => {
       await page.goto("/incidents");
       await expect(page.getByTestId("list-live")).toHaveText(/live/);
+      // A reload or navigation would drop this mark: it proves the incident arrived live.
+      await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
     });
 
     await test.step("Alertmanager's webhook posts a firing alert", async () => {
@@ -60,6 +62,7 @@ test.describe("alert intake", () => {
     await test.step("the incident appears in the list, in triage, without a reload", async () => {
       const item = page.getByTestId("incident-list").getByText(`KafkaConsumerLagHigh: reader behind on ${topic}`);
       await expect(item).toBeVisible({ timeout: 15_000 });
+      expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
       await keepScreenshot(page, testInfo, "incident-from-alert");
     });
     await context.close();

@@ -78,6 +78,8 @@ test("three people command, annotate and watch one incident live", async ({ brow
 
   await test.step("the responder's annotation reaches the commander's timeline within a second, without reload", async () => {
     await commander.getByTestId("tab-timeline").click();
+    // A reload or navigation would drop this mark: it proves the entry arrived live.
+    for (const page of [commander, viewer]) await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
     const text = `Lag started at 09:12 on ${topic}-0 (${randomBytes(4).toString("hex")})`;
     await responder.getByTestId("annotation-kind").selectOption("observation");
     await responder.getByTestId("annotation-body").fill(`${text}\n\n**bold** and <script>alert(1)</script>`);
@@ -100,6 +102,7 @@ test("three people command, annotate and watch one incident live", async ({ brow
     await keepScreenshot(commander, testInfo, "03-commander-timeline");
 
     await expect(viewer.getByTestId("timeline").getByText(text)).toBeVisible({ timeout: 1_000 });
+    for (const page of [commander, viewer]) expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 
   await test.step("the viewer has no way to post, and a direct POST with the viewer's cookie is refused", async () => {
