@@ -73,6 +73,8 @@ test("the Cluster page shows a group's lag from the real broker, and its chart g
   await expect(page.getByTestId("freshness-bar")).toHaveAttribute("data-state", /fresh|collecting/);
   await expect(page.getByTestId("data-age")).toContainText("ago");
   await expect(page.getByTestId("brokers").getByTestId("broker").first()).toBeVisible();
+  // On KRaft the metadata's "controller" is just a broker: the page must not call it the active controller.
+  await expect(page.getByTestId("brokers-panel")).toContainText(/KRaft cluster: metadata names broker #\d+ as controller, which is just a broker, not the active KRaft controller/);
   await page.getByTestId("topic-filter").fill(topic);
   await expect(page.locator(`[data-testid="topic-row"][data-topic="${topic}"]`)).toBeVisible();
   await keepScreenshot(page, testInfo, "cluster-overview");
@@ -96,6 +98,7 @@ test("the Cluster page shows a group's lag from the real broker, and its chart g
   await expect(page.getByTestId("rate-chart")).toBeVisible();
   await expect(page.locator("[data-testid=lag-chart] svg path.recharts-curve").first()).toBeVisible();
   await expect(page.getByTestId("partition-row")).toHaveCount(3);
+  await expect(page.getByText("Offsets are the last stable offset (read_committed)")).toBeVisible();
   await keepScreenshot(page, testInfo, "group-page");
 
   // Pausing stops polling: the data age keeps growing and no request goes out.

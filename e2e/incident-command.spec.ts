@@ -105,6 +105,21 @@ test("three people command, annotate and watch one incident live", async ({ brow
     for (const page of [commander, viewer]) expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 
+  await test.step("a deploy posted through the events API is drawn on the incident's evidence charts, next to the lag", async () => {
+    const lagChart = commander.getByTestId("evidence-charts").getByTestId("chart-lag");
+    await expect(lagChart).toBeVisible({ timeout: 30_000 });
+    await expect.poll(async () => Number(await lagChart.getAttribute("data-points")), { timeout: 30_000 }).toBeGreaterThan(0);
+    const markersBefore = Number(await lagChart.getAttribute("data-markers"));
+    const description = `billing-sink v2.4.1 rolled out (${randomBytes(3).toString("hex")})`;
+    const posted = await responder.request.post("/api/events", { data: { type: "deploy", description, service: "billing-sink", groups: [group], topics: [] } });
+    expect(posted.status(), await posted.text()).toBe(201);
+    expect(((await posted.json()) as { attachedTo: { incidentId: string }[] }).attachedTo.map((a) => a.incidentId)).toContain(incidentUrl.split("/").pop());
+    await expect(lagChart).toHaveAttribute("data-markers", String(markersBefore + 1), { timeout: 5_000 });
+    await expect(commander.getByTestId("evidence-charts").getByRole("list", { name: "Chart markers" })).toContainText(`deploy ${description}`);
+    await expect(viewer.getByTestId("evidence-charts").getByTestId("chart-lag")).toHaveAttribute("data-markers", String(markersBefore + 1), { timeout: 5_000 });
+    await keepScreenshot(commander, testInfo, "03b-deploy-marker-on-charts");
+  });
+
   await test.step("the viewer has no way to post, and a direct POST with the viewer's cookie is refused", async () => {
     await expect(viewer.getByTestId("annotation-composer")).toHaveCount(0);
     await expect(viewer.getByTestId("read-only-note")).toBeVisible();

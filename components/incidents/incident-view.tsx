@@ -4,6 +4,7 @@ import { Timeline } from "@/components/timeline/timeline";
 import { useIncident, useIncidentStream, type IncidentDetail } from "@/lib/client/hooks/use-incidents";
 import { roleAtLeast, type Role } from "@/lib/domain/auth/roles";
 import { BlastRadiusPanel } from "./blast-radius-panel";
+import { EvidenceChartsPanel } from "./evidence-charts-panel";
 import { IncidentHeader } from "./incident-header";
 import { IncidentTabs } from "./incident-tabs";
 import { ReviewLink } from "@/components/review/review-link";
@@ -26,7 +27,12 @@ export function IncidentView({ initial, role }: { initial: IncidentDetail; role:
       <BlastRadiusPanel incidentId={id} scope={detail.incident.scope} />
       <IncidentTabs
         panels={{
-          timeline: <Timeline incidentId={id} entries={detail.entries} corrections={detail.state.corrections} canPost={canPost} />,
+          timeline: (
+            <>
+              <EvidenceChartsPanel incidentId={id} entries={detail.entries} />
+              <Timeline incidentId={id} entries={detail.entries} corrections={detail.state.corrections} canPost={canPost} />
+            </>
+          ),
           severity: <ClassifierPanel incidentId={id} state={detail.state} canDecide={canCommand} />,
           "root-cause": <RootCauseTree incidentId={id} entries={detail.entries} canMark={canCommand && detail.state.status !== "closed"} canAnswer={canPost} />,
           mitigation: <MitigationPanel incidentId={id} entries={detail.entries} role={role} scope={detail.incident.scope} closed={detail.state.status === "closed"} />,

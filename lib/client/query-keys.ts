@@ -18,5 +18,6 @@ export const queryKeys = {
   metrics: (includeDrills: boolean) => ["metrics", { includeDrills }] as const,
   incidentSeverityEvaluation: (incidentId: string) => [...queryKeys.incident(incidentId), "severity-evaluation"] as const,
   incidentBlastRadius: (incidentId: string) => [...queryKeys.incident(incidentId), "blast-radius"] as const,
+  incidentCharts: (incidentId: string) => [...queryKeys.incident(incidentId), "charts"] as const,
   catalog: () => ["catalog"] as const,
 };

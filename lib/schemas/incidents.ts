@@ -118,3 +118,13 @@ export const IncidentSummaryView = z.object({
   updatedAt: z.string(),
   lastSeq: z.number(),
 });
+
+/** The incident window's evidence charts (live on the incident page; the review freezes the same). */
+export const IncidentChartsView = z.object({
+  window: z.object({ from: z.number(), to: z.number() }),
+  series: z.array(
+    z.object({ at: z.number(), lag: z.number().nullable(), timeLagSeconds: z.number().nullable(), inputRatePerSec: z.number().nullable(), consumeRatePerSec: z.number().nullable() }),
+  ),
+  markers: z.array(z.object({ at: z.string(), kind: z.enum(["deploy", "schema-change", "config-change", "status", "severity", "opened"]), label: z.string() })),
+});
+export type IncidentChartsView = z.infer<typeof IncidentChartsView>;

@@ -24,8 +24,9 @@ interface Line_ {
   dashed?: boolean;
 }
 
-function WindowChart({ data, markers, lines, leftLabel, rightLabel, formatLeft, formatRight, title, testId }: {
+function WindowChart({ data, domain, markers, lines, leftLabel, rightLabel, formatLeft, formatRight, title, testId }: {
   data: SeriesPoint[];
+  domain?: [number, number];
   markers: ChartMarker[];
   lines: Line_[];
   leftLabel: string;
@@ -35,18 +36,17 @@ function WindowChart({ data, markers, lines, leftLabel, rightLabel, formatLeft, 
   title: string;
   testId: string;
 }) {
-  const from = data[0]?.at ?? 0;
-  const to = data[data.length - 1]?.at ?? 0;
+  const [from, to] = domain ?? [data[0]?.at ?? 0, data[data.length - 1]?.at ?? 0];
   const visible = markers.map((m) => ({ ...m, t: Date.parse(m.at) })).filter((m) => m.t >= from && m.t <= to);
   const hasRight = lines.some((l) => l.axis === "right");
   return (
-    <figure data-testid={testId} data-points={data.length} className="break-inside-avoid rounded-lg border border-border bg-surface p-3">
+    <figure data-testid={testId} data-points={data.length} data-markers={visible.length} className="break-inside-avoid rounded-lg border border-border bg-surface p-3">
       <figcaption className="mb-2 text-sm font-semibold">{title}</figcaption>
       <div style={{ height: 220 }} className="print:h-[200px]">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 16, right: hasRight ? 4 : 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" />
-            <XAxis dataKey="at" type="number" domain={["dataMin", "dataMax"]} scale="time" tickFormatter={time} stroke="var(--color-muted)" fontSize={11} />
+            <XAxis dataKey="at" type="number" domain={domain ?? ["dataMin", "dataMax"]} allowDataOverflow={domain !== undefined} scale="time" tickFormatter={time} stroke="var(--color-muted)" fontSize={11} />
             <YAxis yAxisId="left" stroke="var(--color-muted)" fontSize={11} tickFormatter={formatLeft} width={56} label={{ value: leftLabel, angle: -90, position: "insideLeft", fill: "var(--color-muted)", fontSize: 11 }} />
             {hasRight ? <YAxis yAxisId="right" orientation="right" stroke="var(--color-muted)" fontSize={11} tickFormatter={formatRight} width={56} label={{ value: rightLabel ?? "", angle: 90, position: "insideRight", fill: "var(--color-muted)", fontSize: 11 }} /> : null}
             <Tooltip
@@ -67,12 +67,22 @@ function WindowChart({ data, markers, lines, leftLabel, rightLabel, formatLeft, 
   );
 }
 
-/** Lag and time lag; input and consume rates — over the incident window, with the timeline's markers. */
-export function IncidentWindowCharts({ series, markers }: { series: SeriesPoint[]; markers: ChartMarker[] }) {
+/**
+ * Lag and time lag; input and consume rates — over the incident window, with the timeline's
+ * markers. `domain` fixes the time axis (the live page runs it up to now, so an event posted
+ * after the newest sample still shows); without it the axis spans the data.
+ */
+export function IncidentWindowCharts({ series, markers, domain, emptyText, emptyTestId = "review-charts-empty" }: {
+  series: SeriesPoint[];
+  markers: ChartMarker[];
+  domain?: [number, number];
+  emptyText?: string;
+  emptyTestId?: string;
+}) {
   if (series.length === 0) {
     return (
-      <p data-testid="review-charts-empty" className="rounded-lg border border-dashed border-border px-4 py-6 text-sm text-muted">
-        No stored evidence covers this incident&apos;s window, so there is nothing to chart.
+      <p data-testid={emptyTestId} className="rounded-lg border border-dashed border-border px-4 py-6 text-sm text-muted">
+        {emptyText ?? "No stored evidence covers this incident's window, so there is nothing to chart."}
       </p>
     );
   }
@@ -80,6 +90,7 @@ export function IncidentWindowCharts({ series, markers }: { series: SeriesPoint[
     <div data-testid="review-charts" className="grid gap-4 lg:grid-cols-2 print:grid-cols-1">
       <WindowChart
         testId="chart-lag"
+        domain={domain}
         title="Lag and time lag"
         data={series}
         markers={markers}
@@ -94,6 +105,7 @@ export function IncidentWindowCharts({ series, markers }: { series: SeriesPoint[
       />
       <WindowChart
         testId="chart-rates"
+        domain={domain}
         title="Input and consume rates"
         data={series}
         markers={markers}

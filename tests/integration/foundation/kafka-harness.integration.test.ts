@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { down, kafkaSettings, nodePid, runningCluster } from "../../../scripts/kafka/local-kafka.mjs";
+
+const root = path.resolve(__dirname, "../../..");
+// Its own single node (controller on +100, SASL on +200), clear of the run's other clusters.
+const env = { ...process.env, KAFKA_PORT: process.env.KAFKA_HARNESS_TEST_PORT ?? "9960", KAFKA_NODES: "1" };
+const settings = kafkaSettings(env);
+
+function cli(command: string, extraEnv: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ["scripts/kafka/cli.mjs", command], { cwd: root, env: { ...env, ...extraEnv }, encoding: "utf8" });
+}
+
+/** contracts.md §2 and the Foundation issue: `kafka:up` is safe to repeat, and says what is missing. */
+describe("the local Kafka harness (npm run kafka:up / kafka:down)", () => {
+  afterAll(async () => {
+    await down(settings, { clean: true }, () => {});
+  }, 120_000);
+
+  it("without Java or Maven on PATH: one line naming both, non-zero exit", () => {
+    const result = cli("up", { PATH: "/nonexistent" });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr.trim().split("\n")).toEqual(["kafka: cannot start local Kafka: missing Java 17+ (java not found on PATH) and Maven (mvn not found on PATH)"]);
+    expect(runningCluster(settings)).toBeNull();
+  });
+
+  it("a second kafka:up while one runs does no harm: same process, same address", () => {
+    const first = cli("up");
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout.trim()).toBe(`127.0.0.1:${settings.port}`);
+    const pid = nodePid(settings, 1);
+    expect(runningCluster(settings)?.alive).toEqual([1]);
+
+    const second = cli("up");
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout.trim()).toBe(`127.0.0.1:${settings.port}`);
+    expect(second.stderr).toContain("already running");
+    expect(nodePid(settings, 1)).toBe(pid);
+
+    const stopped = cli("down");
+    expect(stopped.status).toBe(0);
+    expect(stopped.stderr).toContain(`stopped 1 Kafka node(s) on port ${settings.port}`);
+    expect(runningCluster(settings)).toBeNull();
+  }, 180_000);
+});
