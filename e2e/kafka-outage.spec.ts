@@ -14,6 +14,7 @@ test("stopping Kafka turns the indicator to unreachable while the app keeps work
   await cluster.goto("/cluster?poll=2");
   const freshness = cluster.getByTestId("freshness-bar");
   await expect(freshness).toHaveAttribute("data-state", /^(fresh|collecting)$/, { timeout: 30_000 });
+  await expect(cluster.getByTestId("broker").first()).toBeVisible({ timeout: 30_000 });
   const brokersBefore = await cluster.getByTestId("broker").count();
   expect(brokersBefore).toBeGreaterThan(0);
 

@@ -28,8 +28,12 @@ async function stopOwned() {
   }
 }
 
+/** Set by Ctrl-C / SIGTERM: a requested stop, which ends with exit code 0 once all is down. */
+let stopping = false;
+
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
+    stopping = true;
     stopOwned().finally(() => process.exit(0));
   });
 }
@@ -71,6 +75,9 @@ async function main() {
   say(`serving on http://localhost:${port}`);
   owned.server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { env, stdio: "inherit" });
   const code = await new Promise((resolve) => owned.server.on("exit", (c) => resolve(c ?? 0)));
+  // The server went down because we were asked to stop (it exits 143 on SIGTERM): the signal
+  // handler finishes the shutdown and exits 0.
+  if (stopping) return;
   owned.server = null;
   await stopOwned();
   process.exit(code);
