@@ -4,6 +4,8 @@ import type { SeriesPoint } from "@/lib/domain/review/impact";
 import type { ChartMarker } from "@/lib/domain/review/timeline";
 
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+/** Seconds on the axis when the window is short: four ticks reading "22:09" say nothing. */
+const tickTime = (spanMs: number) => (spanMs < 15 * 60_000 ? (ms: number) => new Date(ms).toISOString().slice(11, 19) : time);
 const compact = (v: number) => (Math.abs(v) >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : Math.abs(v) >= 1e3 ? `${(v / 1e3).toFixed(1)}k` : String(Math.round(v * 10) / 10));
 const seconds = (v: number) => (v >= 3600 ? `${(v / 3600).toFixed(1)} h` : v >= 60 ? `${Math.round(v / 60)} min` : `${Math.round(v)} s`);
 
@@ -46,7 +48,7 @@ function WindowChart({ data, domain, markers, lines, leftLabel, rightLabel, form
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 16, right: hasRight ? 4 : 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" />
-            <XAxis dataKey="at" type="number" domain={domain ?? ["dataMin", "dataMax"]} allowDataOverflow={domain !== undefined} scale="time" tickFormatter={time} stroke="var(--color-muted)" fontSize={11} />
+            <XAxis dataKey="at" type="number" domain={domain ?? ["dataMin", "dataMax"]} allowDataOverflow={domain !== undefined} scale="time" tickFormatter={tickTime(to - from)} stroke="var(--color-muted)" fontSize={11} />
             <YAxis yAxisId="left" stroke="var(--color-muted)" fontSize={11} tickFormatter={formatLeft} width={56} label={{ value: leftLabel, angle: -90, position: "insideLeft", fill: "var(--color-muted)", fontSize: 11 }} />
             {hasRight ? <YAxis yAxisId="right" orientation="right" stroke="var(--color-muted)" fontSize={11} tickFormatter={formatRight} width={56} label={{ value: rightLabel ?? "", angle: 90, position: "insideRight", fill: "var(--color-muted)", fontSize: 11 }} /> : null}
             <Tooltip
