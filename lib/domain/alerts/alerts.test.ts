@@ -82,6 +82,9 @@ describe("generic webhook", () => {
     expect(a?.fingerprint).toBe(fingerprintOf({ alertname: "Lag", cluster: "default", topic: "t1", consumergroup: "g1" }));
     expect(a?.scope).toEqual({ cluster: "default", topics: ["t1"], groups: ["g1"] });
     expect(a?.startsAt).toBe("2026-01-01T00:00:00.000Z");
+    expect(a?.startsAtFromSource).toBe(false);
+    const timed = WebhookPayload.parse({ source: "grafana", alerts: [{ status: "firing", name: "Lag", startsAt: "2025-12-31T23:00:00Z" }] });
+    expect(fromWebhook(timed, now)[0]).toMatchObject({ startsAt: "2025-12-31T23:00:00.000Z", startsAtFromSource: true });
   });
   it("refuses bad shapes naming the field", () => {
     const r = WebhookPayload.safeParse({ source: "Grafana!", alerts: [{ status: "firing" }] });

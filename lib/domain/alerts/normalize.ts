@@ -19,6 +19,11 @@ export interface IncomingAlert {
   annotations: Record<string, string>;
   /** ISO-8601 UTC */
   startsAt: string;
+  /**
+   * false when the source sent no start time and startsAt is the time of receipt: a re-send of
+   * a still-firing alert is then the same episode, not a re-fire (true when absent).
+   */
+  startsAtFromSource?: boolean;
   /** ISO-8601 UTC; null while firing */
   endsAt: string | null;
   url: string | null;

@@ -50,6 +50,7 @@ export function fromWebhook(payload: WebhookPayload, now: Date = new Date()): In
       labels,
       annotations: a.summary ? { summary: a.summary } : ({} as Record<string, string>),
       startsAt: (a.startsAt && normalizeTime(a.startsAt)) || now.toISOString(),
+      startsAtFromSource: a.startsAt !== undefined,
       endsAt: a.endsAt ? normalizeTime(a.endsAt) : a.status === "resolved" ? now.toISOString() : null,
       url: a.url ?? null,
       scope: { cluster, topics: topic ? [topic] : [], groups: group ? [group] : [] },

@@ -122,7 +122,7 @@ async function ingestInTx(tx: Tx, alerts: IncomingAlert[], catalog: CatalogEntry
     let target: Target | null = recordTarget;
 
     if (record && recordTarget) {
-      const sameEpisode = record.startsAt.toISOString() === alert.startsAt;
+      const sameEpisode = alert.startsAtFromSource === false || record.startsAt.toISOString() === alert.startsAt;
       if (alert.status === "firing" && record.status === "firing" && sameEpisode) outcome = "duplicate";
       else if (alert.status === "resolved" && record.status === "resolved") outcome = "duplicate";
       else if (alert.status === "firing") {

@@ -168,6 +168,30 @@ entries:
     expect(anonymous.status).toBe(401);
   });
 
+  it("the generic JSON webhook: opens an incident from another source, de-duplicates a re-send, records the resolve, and names a bad field", async () => {
+    const topic = uniqueName("wh-payments");
+    const alert = { status: "firing", name: "ConsumerLagHigh", summary: "ledger-writer is 10 min behind", cluster: "it", topic, group: `${topic}-ledger` };
+    const fired = await api<{ alerts: { outcome: string; incidentId: string | null }[] }>("/api/alerts/webhook", { token, body: { source: "grafana", alerts: [alert] } });
+    expect(fired.status).toBe(200);
+    expect(fired.body.alerts.map((a) => a.outcome)).toEqual(["opened"]);
+    const [incident] = await incidentsFor(topic);
+    expect(incident).toMatchObject({ id: fired.body.alerts[0]?.incidentId, status: "triage", cluster: "it", scope: { topics: [topic], groups: [`${topic}-ledger`] } });
+
+    const again = await api<{ alerts: { outcome: string; incidentId: string | null }[] }>("/api/alerts/webhook", { token, body: { source: "grafana", alerts: [alert] } });
+    expect(again.body.alerts).toEqual([expect.objectContaining({ outcome: "duplicate", incidentId: incident!.id })]);
+    const resolved = await api<{ alerts: { outcome: string }[] }>("/api/alerts/webhook", { token, body: { source: "grafana", alerts: [{ ...alert, status: "resolved" }] } });
+    expect(resolved.body.alerts.map((a) => a.outcome)).toEqual(["resolved"]);
+    expect(await incidentsFor(topic)).toHaveLength(1);
+    const kinds = (await detail(incident!.id)).entries.map((e) => e.kind);
+    expect(kinds.filter((k) => k === "alert-firing")).toHaveLength(1);
+    expect(kinds).toContain("alert-resolved");
+
+    const bad = await api<{ detail: string }>("/api/alerts/webhook", { token, body: { source: "grafana", alerts: [{ ...alert, topic: `${topic}-x`, status: "burning" }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.detail).toContain("body.alerts.0.status");
+    expect(await incidentsFor(`${topic}-x`)).toHaveLength(0);
+  });
+
   it("a YAML import with one bad entry changes nothing and names the line", async () => {
     const before = await api<{ entries: unknown[] }>("/api/catalog", { cookie: adminCookie });
     const yaml = `version: 1
