@@ -31,6 +31,7 @@ test("stopping Kafka turns the indicator to unreachable while the app keeps work
     await expect(cluster.getByTestId("data-age")).toContainText(/^Stale: data from .+ ago$/);
     await expect(cluster.getByTestId("kafka-error")).toContainText("Kafka stopped answering");
     await expect(cluster.getByTestId("broker")).toHaveCount(brokersBefore);
+    await expect(cluster.getByTestId("health-indicator")).toHaveAttribute("data-state", "unreachable", { timeout: 10_000 });
     await keepScreenshot(cluster, testInfo, "cluster-stale-after-kafka-stopped");
 
     // Everything stored still serves.

@@ -1,5 +1,7 @@
 "use client";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { queryKeys } from "@/lib/client/query-keys";
 import type { SamplerState } from "@/lib/schemas/cluster";
 import { isPollInterval, POLL_CHOICES, useClusterViewStore } from "@/lib/client/stores/cluster-view-store";
 import { formatMs, formatSeconds } from "./format";
@@ -30,6 +32,13 @@ export function FreshnessBar({ sampler, fetching, pollError, now }: Props) {
   const collecting = sampler?.collecting ?? false;
   const age = sampler?.lastSampleAt ? Math.max(0, (now - sampler.lastSampleAt) / 1000) : null;
   const kafkaError = sampler?.lastError ?? null;
+  const client = useQueryClient();
+  // The header's health indicator polls on its own cadence: when this page learns first that
+  // Kafka stopped (or came back), refresh it too, so the two never disagree for seconds.
+  const kafkaErrorMessage = kafkaError?.message ?? null;
+  useEffect(() => {
+    void client.invalidateQueries({ queryKey: queryKeys.health() });
+  }, [client, kafkaErrorMessage]);
   const stale = Boolean(kafkaError || pollError || sampler?.stale);
   const state = collecting && !sampler?.lastSampleAt ? "collecting-first" : stale ? "stale" : collecting ? "collecting" : "fresh";
 

@@ -12,7 +12,18 @@ function createClient(): PrismaClient {
   const file = url.replace(/^file:/, "");
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  // Write-ahead log: a commit appends to one file instead of writing a rollback journal and the
+  // database, and readers (SSE catch-up, page loads) no longer wait for writers. synchronous is
+  // set to FULL on every connection (better-sqlite3 builds default WAL files to NORMAL), so an
+  // acknowledged entry survives a crash or a power loss, not only a killed process.
+  void client
+    .$queryRawUnsafe("PRAGMA journal_mode = WAL")
+    .then(() => client.$executeRawUnsafe("PRAGMA synchronous = FULL"))
+    .catch((error: unknown) => {
+      console.error(`ripcord: SQLite journal settings not applied: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  return client;
 }
 
 /** The one Prisma client of this process (kept on globalThis across Next dev reloads). */

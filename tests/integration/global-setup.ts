@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   const dataDir = path.resolve("data", "test");
   fs.mkdirSync(dataDir, { recursive: true });
   const dbFile = path.join(dataDir, `integration-${process.pid}.db`);
-  fs.rmSync(dbFile, { force: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
   const databaseUrl = `file:${dbFile}`;
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1" },
@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", databaseUrl);
 
   return async () => {
-    fs.rmSync(dbFile, { force: true });
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
     if (startedHere && !process.env.KEEP_KAFKA) await down(settings, {}, () => {});
   };
 }
