@@ -33,12 +33,12 @@ export function AuthForm({ mode }: { mode: Mode }) {
       {mode === "setup" ? (
         <label className="block text-sm font-medium">
           Your name
-          <input name="name" required autoComplete="name" className={input} />
+          <input name="name" required autoComplete="name" autoFocus className={input} />
         </label>
       ) : null}
       <label className="block text-sm font-medium">
         Email
-        <input name="email" type="email" required autoComplete="email" autoFocus className={input} />
+        <input name="email" type="email" required autoComplete="email" autoFocus={mode !== "setup"} className={input} />
       </label>
       <label className="block text-sm font-medium">
         Password
