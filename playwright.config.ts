@@ -1,7 +1,8 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { portOf } from "./scripts/lib/ports.mjs";
 
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_PORT = portOf("E2E_PORT", 3100);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
 // Debian's Chromium (Playwright's own browser download cannot be fetched here). The flags keep
@@ -20,8 +21,8 @@ export default defineConfig({
   outputDir: process.env.E2E_PORT ? `e2e-artifacts/output-${process.env.E2E_PORT}` : "e2e-artifacts/output",
   fullyParallel: false,
   workers: 2,
-  // One more run in CI for timing flakes on a loaded machine; a spec that fails twice fails.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a flaky spec is a bug to find, not to run again.
+  retries: 0,
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: path.join("test-results", "e2e.json") }]],

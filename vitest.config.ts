@@ -27,9 +27,7 @@ export default defineConfig({
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup-env.ts"],
           testTimeout: 120_000,
-          // Real brokers on a shared 2-core machine: a test that fails on timing gets one more
-          // run (reported as flaky by vitest); a test that fails twice fails the layer.
-          retry: 1,
+          // No retries: a test that fails on timing is a bug in the test or the product.
           hookTimeout: 180_000,
           maxWorkers: 2,
           fileParallelism: true,

@@ -4,6 +4,9 @@ import { ServerProcess } from "../tests/support/server-process";
 import { testBrokers } from "./support/kafka";
 import { keepScreenshot } from "./support/screenshots";
 import { PASSWORD, USERS } from "./support/users";
+import { portOf } from "../scripts/lib/ports.mjs";
+
+const E2E_PORT = portOf("E2E_PORT", 3100);
 
 /**
  * A second production server configured with a wrong SASL password for the run's real broker
@@ -13,7 +16,7 @@ import { PASSWORD, USERS } from "./support/users";
 test.describe("wrong Kafka credentials", () => {
   const runPort = Number(testBrokers()[0]?.split(":")[1]);
   const saslBootstrap = `127.0.0.1:${saslPort(kafkaSettings({ ...process.env, KAFKA_PORT: String(runPort) }), 1)}`;
-  const server = new ServerProcess(Number(process.env.E2E_PORT ?? 3100) + 50, {
+  const server = new ServerProcess(E2E_PORT + 50, {
     name: "e2e-wrong-sasl",
     env: {
       KAFKA_BROKERS: saslBootstrap,

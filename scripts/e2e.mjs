@@ -3,11 +3,12 @@
 // (which starts `next start` against a fresh SQLite file and the run's Kafka).
 import { buildIsStale } from "./lib/build-state.mjs";
 import { projectRoot } from "./kafka/local-kafka.mjs";
+import { portOf } from "./lib/ports.mjs";
 import { quietEnv, run } from "./lib/run.mjs";
 
 process.chdir(projectRoot);
 // A run on its own port (E2E_PORT) gets its own build folder, so runs in parallel never share one.
-if (process.env.E2E_PORT && process.env.E2E_PORT !== "3100" && !process.env.RIPCORD_DIST_DIR) {
+if (process.env.E2E_PORT && process.env.E2E_PORT !== String(portOf("E2E_PORT", 3100, {})) && !process.env.RIPCORD_DIST_DIR) {
   process.env.RIPCORD_DIST_DIR = `.next-e2e-${process.env.E2E_PORT}`;
 }
 const env = { ...process.env, ...quietEnv };

@@ -1,5 +1,8 @@
 import path from "node:path";
 import type { Role } from "@/lib/domain/auth/roles";
+import { portOf } from "../../scripts/lib/ports.mjs";
+
+const E2E_PORT = portOf("E2E_PORT", 3100);
 
 export const PASSWORD = "correct-horse-battery";
 
@@ -11,4 +14,4 @@ export const USERS: Record<Role, { email: string; name: string }> = {
 };
 
 /** Signed-in browser state per role, written once by the global setup. */
-export const storageStateFor = (role: Role) => path.join("e2e-artifacts", "auth", process.env.E2E_PORT ?? "3100", `${role}.json`);
+export const storageStateFor = (role: Role) => path.join("e2e-artifacts", "auth", String(E2E_PORT), `${role}.json`);

@@ -12,11 +12,12 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { portOf } from "../lib/ports.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 50);
 const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 50);
-const PORT = Number(process.env.BENCH_PORT ?? 3395);
+const PORT = portOf("BENCH_PORT", 3395);
 const PASSWORD = process.env.BENCH_ADMIN_PASSWORD ?? "bench-password-123";
 const ADMIN_EMAIL = process.env.BENCH_ADMIN_EMAIL ?? "bench-admin@ripcord.test";
 

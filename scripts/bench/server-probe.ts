@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { ServerProcess } from "../../tests/support/server-process";
 import { buildIsStale } from "../lib/build-state.mjs";
+import { portOf } from "../lib/ports.mjs";
 
 export interface ServerFigures {
   snapshotMs: number[];
@@ -26,7 +27,7 @@ export async function probeServer(brokers: string, samples: number, say: (line: 
     const built = spawnSync("npx", ["next", "build"], { stdio: "ignore", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (built.status !== 0) throw new Error("next build failed");
   }
-  const server = new ServerProcess(Number(process.env.BENCH_SERVER_PORT ?? 3399), {
+  const server = new ServerProcess(portOf("BENCH_SERVER_PORT", 3399), {
     name: "bench-evidence",
     env: { KAFKA_BROKERS: brokers, KAFKA_REQUEST_TIMEOUT_MS: "30000" },
   });

@@ -12,6 +12,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { portOf } from "../lib/ports.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const projectRoot = path.resolve(here, "..", "..");
@@ -22,7 +23,7 @@ export const SUPPORTED_LINES = ["3.9", "4."];
 export function kafkaSettings(env = process.env) {
   const version = env.KAFKA_VERSION || DEFAULT_KAFKA_VERSION;
   const nodes = Number(env.KAFKA_NODES || "1");
-  const port = Number(env.KAFKA_PORT || "9092");
+  const port = portOf("KAFKA_PORT", 9092, env);
   if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UsageError(`KAFKA_VERSION must look like 4.3.1 (got "${version}")`);
   if (!SUPPORTED_LINES.some((line) => version.startsWith(line)))
     throw new UsageError(`KAFKA_VERSION ${version} is not supported: use 3.9.x or 4.x`);

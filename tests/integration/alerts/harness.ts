@@ -3,14 +3,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { waitFor } from "../helpers";
+import { portOf } from "../../../scripts/lib/ports.mjs";
 
 /**
  * A real `next start` (own port, own SQLite file) and a real Prometheus Alertmanager (Debian's
  * prometheus-alertmanager) on loopback, routing every alert to Ripcord's webhook with 1 s group
  * waits and the API token as http_config.authorization.credentials.
  */
-export const RIPCORD_PORT = Number(process.env.ALERTS_IT_PORT ?? 3793);
-export const ALERTMANAGER_PORT = Number(process.env.ALERTMANAGER_IT_PORT ?? 9793);
+export const RIPCORD_PORT = portOf("ALERTS_IT_PORT", 3793);
+export const ALERTMANAGER_PORT = portOf("ALERTMANAGER_IT_PORT", 9793);
 export const ripcordUrl = `http://127.0.0.1:${RIPCORD_PORT}`;
 export const alertmanagerUrl = `http://127.0.0.1:${ALERTMANAGER_PORT}`;
 const ALERTMANAGER_BIN = process.env.ALERTMANAGER_BIN ?? "/usr/bin/prometheus-alertmanager";

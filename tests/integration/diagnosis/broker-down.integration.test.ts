@@ -3,13 +3,14 @@ import { bootstrapServers, down, kafkaSettings, startNode, stopNode, up } from "
 import type { NodeControl } from "@/lib/server/drills/kit";
 import { brokerDown, leaderChurn } from "@/lib/server/drills/scenarios";
 import { drill, expectInjectedFirst, gatewayFor, leftovers } from "./drill-kit";
+import { portOf } from "../../../scripts/lib/ports.mjs";
 
 /**
  * broker.down and cluster.controller-churn need three brokers: this file starts its own 3-node
  * cluster on KAFKA_PORT=9650 (controllers on 9750-9752; KAFKA_DRILL_3NODE_PORT overrides it),
  * shared by both drills, and removes it afterwards. Leader churn runs first, on three fresh brokers.
  */
-const settings = kafkaSettings({ ...process.env, KAFKA_PORT: process.env.KAFKA_DRILL_3NODE_PORT ?? "9650", KAFKA_NODES: "3" });
+const settings = kafkaSettings({ ...process.env, KAFKA_PORT: String(portOf("KAFKA_DRILL_3NODE_PORT", 9650)), KAFKA_NODES: "3" });
 
 describe("diagnosis on a real 3-broker Kafka: leader churn, broker down", () => {
   let list: string[] = [];

@@ -2,10 +2,11 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { down, kafkaSettings, nodePid, runningCluster } from "../../../scripts/kafka/local-kafka.mjs";
+import { portOf } from "../../../scripts/lib/ports.mjs";
 
 const root = path.resolve(__dirname, "../../..");
 // Its own single node (controller on +100, SASL on +200), clear of the run's other clusters.
-const env = { ...process.env, KAFKA_PORT: process.env.KAFKA_HARNESS_TEST_PORT ?? "9960", KAFKA_NODES: "1" };
+const env = { ...process.env, KAFKA_PORT: String(portOf("KAFKA_HARNESS_TEST_PORT", 9960)), KAFKA_NODES: "1" };
 const settings = kafkaSettings(env);
 
 function cli(command: string, extraEnv: Record<string, string> = {}) {

@@ -4,9 +4,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildIsStale } from "../../../scripts/lib/build-state.mjs";
 import { brokers } from "../kafka/fixtures";
+import { portOf } from "../../../scripts/lib/ports.mjs";
 
 const root = path.resolve(__dirname, "../../..");
-const port = 3360;
+const port = portOf("START_TEST_PORT", 3360);
 const dbFile = path.join(root, "data", "test", `npm-start-${port}.db`);
 
 function removeDatabase(): void {

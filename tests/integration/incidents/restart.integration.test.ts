@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEvents } from "./support";
 import { ServerProcess } from "../../support/server-process";
+import { portOf } from "../../../scripts/lib/ports.mjs";
 
 type Entry = { id: string; seq: number; kind: string };
 
 // A production server killed with SIGKILL mid-incident: acknowledged entries survive, and a
 // reconnecting SSE client gets exactly the entries it missed.
 describe("SIGKILL and restart mid-incident", () => {
-  const server = new ServerProcess(Number(process.env.INCIDENTS_RESTART_PORT ?? 3391));
+  const server = new ServerProcess(portOf("INCIDENTS_RESTART_PORT", 3391));
   let commander = "";
   let responder = "";
 

@@ -2,12 +2,13 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServerProcess } from "../../support/server-process";
 import { waitFor } from "../helpers";
+import { portOf } from "../../../scripts/lib/ports.mjs";
 
 // A production server samples its configured cluster from start-up: evidence (and the
 // automatic incident entries built on it) accumulates before anyone opens a page. Only
 // /api/health is called here, and it does not touch the sampler.
 describe("sampling from start-up", () => {
-  const server = new ServerProcess(Number(process.env.STARTUP_SAMPLING_PORT ?? 3393), { name: "startup-sampling" });
+  const server = new ServerProcess(portOf("STARTUP_SAMPLING_PORT", 3393), { name: "startup-sampling" });
 
   beforeAll(async () => {
     server.freshDatabase();

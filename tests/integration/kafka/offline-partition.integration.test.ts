@@ -6,12 +6,13 @@ import { bootstrapServers, down, kafkaSettings, startNode, stopNode, up } from "
 import { uniqueName, waitFor } from "../helpers";
 import { computeSignals } from "@/lib/domain/evidence/signals";
 import { createTopics, deleteQuietly, gatewayFor, kafkaFor, produce } from "./fixtures";
+import { portOf } from "../../../scripts/lib/ports.mjs";
 
 /**
  * Needs a 3-broker cluster: uses the one on KAFKA_3NODE_PORT (default 9800; not 9600, which is the controller port of a broker on 9500) when it runs,
  * otherwise starts it here (and stops it afterwards). Node 3 is stopped mid-test and restarted.
  */
-const settings = kafkaSettings({ ...process.env, KAFKA_PORT: process.env.KAFKA_3NODE_PORT ?? "9800", KAFKA_NODES: "3" });
+const settings = kafkaSettings({ ...process.env, KAFKA_PORT: String(portOf("KAFKA_3NODE_PORT", 9800)), KAFKA_NODES: "3" });
 
 describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped), and RF=3 partitions under-replicated", () => {
   let startedHere = false;
