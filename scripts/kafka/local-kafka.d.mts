@@ -25,3 +25,4 @@ export function stopNode(settings: KafkaSettings, nodeId: number, options?: { si
 export function startNode(settings: KafkaSettings, nodeId: number): Promise<void>;
 export function resolveClasspath(settings: KafkaSettings, log?: (message: string) => void): string;
 export function registeredBrokers(port: number, timeoutMs?: number): Promise<number>;
+export function bindFailureLine(settings: KafkaSettings, nodeId: number, logText: string): string | null;

@@ -7,7 +7,7 @@
 // a SASL_PLAINTEXT listener (mechanism PLAIN, user SASL_USER) on KAFKA_PORT + 200 + (i - 1), so
 // authentication failures can be tested against a real broker.
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -73,7 +73,9 @@ export function checkPrerequisites() {
 export function resolveClasspath(settings, log = () => {}) {
   const cacheDir = path.join(settings.root, "cache");
   fs.mkdirSync(cacheDir, { recursive: true });
-  const cpFile = path.join(cacheDir, `classpath-${settings.version}.txt`);
+  // Keyed by the POM too: a changed dependency (the logging binding) must not reuse an old list.
+  const pomHash = createHash("sha256").update(fs.readFileSync(path.join(here, "pom.xml"))).digest("hex").slice(0, 10);
+  const cpFile = path.join(cacheDir, `classpath-${settings.version}-${pomHash}.txt`);
   if (fs.existsSync(cpFile)) {
     const cp = fs.readFileSync(cpFile, "utf8").trim();
     if (cp.split(path.delimiter).every((jar) => fs.existsSync(jar))) return cp;
@@ -297,6 +299,46 @@ function formatStorage(settings, classpath, node) {
   if (result.status !== 0) throw new Error(`formatting storage of ${node.dir} failed: ${(result.stderr || result.stdout).trim().split("\n").slice(-3).join(" ")}`);
 }
 
+/** The ports a node binds: [port, what it is]. */
+function nodePorts(settings, nodeId) {
+  return [
+    [brokerPort(settings, nodeId), "broker listener"],
+    [controllerPort(settings, nodeId), "controller listener"],
+    [saslPort(settings, nodeId), "SASL listener"],
+  ];
+}
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ host: "127.0.0.1", port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** Refuses, in one line, to start a node whose port another process holds. */
+async function checkPortsFree(settings, nodeIds) {
+  for (const nodeId of nodeIds) {
+    for (const [port, what] of nodePorts(settings, nodeId)) {
+      if (!(await portFree(port))) throw new UsageError(`cannot start Kafka node ${nodeId}: port ${port} (its ${what}) is already in use by another process`);
+    }
+  }
+}
+
+/**
+ * The one line that explains a failed start from the node's log when a port was the cause
+ * (Kafka logs "Socket server failed to bind to 127.0.0.1:9192: Address already in use."), else null.
+ */
+export function bindFailureLine(settings, nodeId, logText) {
+  const hit = /failed to bind to \S*?:(\d+)/.exec(logText);
+  if (!hit && !/BindException|Address already in use/.test(logText)) return null;
+  const port = hit ? Number(hit[1]) : null;
+  const what = nodePorts(settings, nodeId).find(([p]) => p === port)?.[1];
+  return port === null
+    ? `Kafka node ${nodeId} failed to start: one of its ports (${nodePorts(settings, nodeId).map(([p]) => p).join(", ")}) is already in use`
+    : `Kafka node ${nodeId} failed to start: port ${port}${what ? ` (its ${what})` : ""} is already in use`;
+}
+
 export function startNodeProcess(settings, classpath, nodeId) {
   const dir = nodeDir(settings, nodeId);
   const logFd = fs.openSync(path.join(dir, "server.log"), "a");
@@ -316,7 +358,10 @@ async function waitForBrokers(settings, nodeIds, deadline) {
       const pid = nodePid(settings, nodeId);
       if (!pidAlive(pid)) {
         const log = path.join(nodeDir(settings, nodeId), "server.log");
-        const tail = fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim().split("\n").slice(-5).join("\n") : "";
+        const text = fs.existsSync(log) ? fs.readFileSync(log, "utf8") : "";
+        const bind = bindFailureLine(settings, nodeId, text.slice(-20_000));
+        if (bind) throw new UsageError(`${bind} (log: ${log})`);
+        const tail = text.trim().split("\n").slice(-5).join("\n");
         throw new Error(`Kafka node ${nodeId} exited during start-up; last log lines (${log}):\n${tail}`);
       }
       if ((await brokerAnswers(brokerPort(settings, nodeId))) && (await registeredBrokers(brokerPort(settings, nodeId))) >= settings.nodes) break;
@@ -355,12 +400,14 @@ export async function up(settings, log = console.error) {
         `Kafka ${running.version} with ${running.nodes} node(s) already runs on port ${settings.port}; run "npm run kafka:down" first`,
       );
     const missing = Array.from({ length: settings.nodes }, (_, i) => i + 1).filter((id) => !running.alive.includes(id));
+    await checkPortsFree(settings, missing);
     const classpath = resolveClasspath(settings, log);
     for (const id of missing) startNodeProcess(settings, classpath, id);
     await waitForBrokers(settings, Array.from({ length: settings.nodes }, (_, i) => i + 1), Date.now() + settings.startTimeoutMs);
     log(`Kafka ${settings.version} already running at ${bootstrapServers(settings)}`);
     return { started: false, bootstrap: bootstrapServers(settings) };
   }
+  await checkPortsFree(settings, Array.from({ length: settings.nodes }, (_, i) => i + 1));
   const classpath = resolveClasspath(settings, log);
   const previous = readState(settings);
   // Data formatted by another version or cluster shape cannot be reused: start clean.
@@ -396,6 +443,7 @@ export async function stopNode(settings, nodeId, { signal = "SIGTERM", timeoutMs
 
 export async function startNode(settings, nodeId) {
   const classpath = resolveClasspath(settings);
+  await checkPortsFree(settings, [nodeId]);
   startNodeProcess(settings, classpath, nodeId);
   await waitForBrokers(settings, [nodeId], Date.now() + settings.startTimeoutMs);
 }

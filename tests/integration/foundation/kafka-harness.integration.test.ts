@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { down, kafkaSettings, nodePid, runningCluster } from "../../../scripts/kafka/local-kafka.mjs";
@@ -26,12 +28,30 @@ describe("the local Kafka harness (npm run kafka:up / kafka:down)", () => {
     expect(runningCluster(settings)).toBeNull();
   });
 
+  it("a node whose controller port another process holds: one line naming the port, non-zero exit, nothing left running", async () => {
+    const controllerPort = settings.port + 100;
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(controllerPort, "127.0.0.1", resolve));
+    try {
+      const result = cli("up");
+      expect(result.status).not.toBe(0);
+      expect(result.stderr.trim().split("\n")).toEqual([`kafka: cannot start Kafka node 1: port ${controllerPort} (its controller listener) is already in use by another process`]);
+      expect(runningCluster(settings)).toBeNull();
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  }, 180_000);
+
   it("a second kafka:up while one runs does no harm: same process, same address", () => {
     const first = cli("up");
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout.trim()).toBe(`127.0.0.1:${settings.port}`);
     const pid = nodePid(settings, 1);
     expect(runningCluster(settings)?.alive).toEqual([1]);
+    // Kafka's own log has real lines (the SLF4J binding matches the API on the classpath).
+    const log = fs.readFileSync(path.join(settings.clusterDir, "node-1", "server.log"), "utf8");
+    expect(log).not.toContain("SLF4J: Defaulting to no-operation");
+    expect(log).toMatch(/INFO \[KafkaRaftServer nodeId=1\] Kafka Server started/);
 
     const second = cli("up");
     expect(second.status, second.stderr).toBe(0);
