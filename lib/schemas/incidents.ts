@@ -82,6 +82,9 @@ export const CommandBody = z.object({ action: z.enum(["take", "hand-over"]), use
 
 export const StreamQuery = z.object({ after: z.coerce.number().int().min(0).optional() });
 
+/** GET /api/incidents/{id}/severity/evaluation */
+export const EvaluationQuery = z.object({ freshnessSloSeconds: z.coerce.number().positive().optional() });
+
 export const PostEventBody = z.object({
   type: z.enum(["deploy", "schema-change", "config-change"]),
   description: z.string().trim().min(1).max(2000),

@@ -1,6 +1,6 @@
-import { PostEventBody } from "@/lib/schemas/incidents";
+import { incidentOperations } from "@/lib/server/http/openapi/incident-operations";
 import { json, route } from "@/lib/server/http/route";
 import { recordEvent } from "@/lib/server/incidents/record-event";
 
 /** Deploy / schema-change events from machine clients (API token), attached to the incidents they touch. */
-export const POST = route({ auth: "responder", body: PostEventBody }, async ({ body, principal }) => json(await recordEvent(body, principal), { status: 201 }));
+export const POST = route(incidentOperations.postEvent, async ({ body, principal }) => json(await recordEvent(body, principal), { status: 201 }));

@@ -1,5 +1,5 @@
-import { MetricsQuery } from "@/lib/schemas/reviews";
+import { reviewOperations } from "@/lib/server/http/openapi/review-operations";
 import { route } from "@/lib/server/http/route";
 import { computeDashboard } from "@/lib/server/metrics/compute-dashboard";
 
-export const GET = route({ auth: "viewer", query: MetricsQuery }, async ({ query }) => computeDashboard(query));
+export const GET = route(reviewOperations.metrics, async ({ query }) => computeDashboard(query));

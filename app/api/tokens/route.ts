@@ -1,8 +1,8 @@
-import { CreateTokenBody } from "@/lib/schemas/auth";
 import { createApiToken } from "@/lib/server/auth/tokens";
+import { coreOperations } from "@/lib/server/http/openapi/core-operations";
 import { json, route } from "@/lib/server/http/route";
 
 /** The raw token is in this response only; it is stored hashed. */
-export const POST = route({ auth: "admin", body: CreateTokenBody }, async ({ body }) =>
+export const POST = route(coreOperations.createToken, async ({ body }) =>
   json({ ...(await createApiToken(body.name, body.role)), name: body.name, role: body.role }, { status: 201 }),
 );

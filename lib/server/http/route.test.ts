@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { KafkaGatewayError } from "../kafka/errors";
 import { AppError } from "./errors";
+import { defineOperations } from "./openapi/types";
 import { route } from "./route";
 
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
@@ -10,8 +11,17 @@ function post(body: string, headers: Record<string, string> = { "content-type": 
   return new Request("http://localhost/api/x", { method: "POST", body, headers });
 }
 
+const base = { summary: "test", tag: "test" };
+const ops = defineOperations({
+  echo: { ...base, method: "post", path: "/api/x", auth: "public", body: z.object({ title: z.string().min(3), count: z.number().int() }) },
+  small: { ...base, method: "post", path: "/api/x", auth: "public", body: z.object({ s: z.string() }), maxBodyBytes: 100 },
+  byId: { ...base, method: "get", path: "/api/x/{id}", auth: "public", params: z.object({ id: z.string().regex(/^\d+$/, "must be a number") }), query: z.object({ window: z.coerce.number().max(3600) }) },
+  secret: { ...base, method: "get", path: "/api/x", auth: "viewer" },
+  root: { ...base, method: "get", path: "/", auth: "public" },
+});
+
 describe("route wrapper", () => {
-  const echo = route({ auth: "public", body: z.object({ title: z.string().min(3), count: z.number().int() }) }, ({ body }) => ({ got: body }));
+  const echo = route(ops.echo, ({ body }) => ({ got: body }));
 
   it("parses the body and answers JSON", async () => {
     const response = await echo(post(JSON.stringify({ title: "lag", count: 2 })), ctx());
@@ -34,14 +44,14 @@ describe("route wrapper", () => {
   it("refuses bodies that are not JSON, not declared as JSON, or too large", async () => {
     expect((await echo(post("{nope"), ctx())).status).toBe(400);
     expect((await echo(post("{}", { "content-type": "text/plain" }), ctx())).status).toBe(415);
-    const small = route({ auth: "public", body: z.object({ s: z.string() }), maxBodyBytes: 100 }, () => null);
+    const small = route(ops.small, () => null);
     const big = await small(post(JSON.stringify({ s: "x".repeat(500) })), ctx());
     expect(big.status).toBe(413);
     expect(((await big.json()) as { detail: string }).detail).toContain("limit");
   });
 
   it("validates path params and the query string", async () => {
-    const handler = route({ auth: "public", params: z.object({ id: z.string().regex(/^\d+$/, "must be a number") }), query: z.object({ window: z.coerce.number().max(3600) }) }, ({ params, query }) => ({ id: params.id, window: query.window }));
+    const handler = route(ops.byId, ({ params, query }) => ({ id: params.id, window: query.window }));
     const ok = await handler(new Request("http://localhost/api/x/7?window=60"), ctx({ id: "7" }));
     expect(await ok.json()).toEqual({ id: "7", window: 60 });
     const bad = await handler(new Request("http://localhost/api/x/a?window=60"), ctx({ id: "a" }));
@@ -51,17 +61,17 @@ describe("route wrapper", () => {
   });
 
   it("asks for sign-in on protected routes without credentials", async () => {
-    const handler = route({ auth: "viewer" }, () => "secret");
+    const handler = route(ops.secret, () => "secret");
     const response = await handler(new Request("http://localhost/api/x"), ctx());
     expect(response.status).toBe(401);
     expect(((await response.json()) as { code: string }).code).toBe("UNAUTHENTICATED");
   });
 
   it("maps domain and Kafka errors through the one table", async () => {
-    const conflict = route({ auth: "public" }, () => {
+    const conflict = route(ops.root, () => {
       throw new AppError("CONFLICT", "someone else changed this item");
     });
-    const kafka = route({ auth: "public" }, () => {
+    const kafka = route(ops.root, () => {
       throw new KafkaGatewayError("KAFKA_UNREACHABLE", "cannot reach Kafka at 127.0.0.1:1: connection refused");
     });
     expect((await conflict(new Request("http://localhost/"), ctx())).status).toBe(409);
@@ -71,7 +81,7 @@ describe("route wrapper", () => {
   });
 
   it("never leaks the text of unknown errors", async () => {
-    const handler = route({ auth: "public" }, () => {
+    const handler = route(ops.root, () => {
       throw new Error("SQLITE_CORRUPT at /secret/path");
     });
     const response = await handler(new Request("http://localhost/"), ctx());

@@ -1,35 +1,24 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { type z } from "zod";
-import { roleAtLeast, type Role } from "@/lib/domain/auth/roles";
+import { roleAtLeast } from "@/lib/domain/auth/roles";
 import { identify, type Principal } from "../auth/identify";
 import { log } from "../log";
 import { KafkaGatewayError } from "../kafka/errors";
 import { AppError, KAFKA_ERROR_CODES, type FieldError } from "./errors";
+import type { Operation } from "./openapi/types";
 import { problem } from "./problem";
 
-type Schema = z.ZodType | undefined;
-type Infer<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+/** The schema an operation declares for a part of the request, or undefined when it declares none. */
+type Declared<O, K extends "params" | "query" | "body"> = O extends { [P in K]: infer S } ? (S extends z.ZodType ? z.output<S> : undefined) : undefined;
 
-/** Who may call: anyone, or a signed-in principal with at least this role. */
-type Access = "public" | Role;
-
-export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema> {
-  auth: Access;
-  params?: P;
-  query?: Q;
-  body?: B;
-  /** Refuse larger bodies with 413 before parsing; default 64 KiB. */
-  maxBodyBytes?: number;
-}
-
-export interface RouteContext<P, Q, B, A extends Access> {
+export interface RouteContext<O extends Operation> {
   request: Request;
   requestId: string;
-  principal: A extends "public" ? Principal | null : Principal;
-  params: P;
-  query: Q;
-  body: B;
+  principal: O extends { auth: "public" } ? Principal | null : Principal;
+  params: Declared<O, "params">;
+  query: Declared<O, "query">;
+  body: Declared<O, "body">;
 }
 
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -49,15 +38,15 @@ function fieldErrors(error: z.ZodError, prefix: string): FieldError[] {
   }));
 }
 
-function parseWith<S extends Schema>(schema: S, value: unknown, prefix: string): Infer<S> {
-  if (!schema) return undefined as Infer<S>;
+function parseWith(schema: z.ZodType | undefined, value: unknown, prefix: string): unknown {
+  if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (!result.success) {
     const errors = fieldErrors(result.error, prefix);
     const first = errors[0];
     throw new AppError("VALIDATION_FAILED", first ? `${first.path}: ${first.message}` : `invalid ${prefix}`, { fieldErrors: errors });
   }
-  return result.data as Infer<S>;
+  return result.data;
 }
 
 async function readBody(request: Request, maxBytes: number): Promise<unknown> {
@@ -95,28 +84,28 @@ function toAppError(error: unknown): AppError | null {
 /**
  * The one wrapper every route handler goes through: request id → authentication → role →
  * zod parsing of params, query and body → the verb → JSON, or problem+json through one table.
+ * The operation (lib/server/http/openapi/*-operations.ts) declares the role and the schemas once,
+ * for this wrapper and for the OpenAPI document (a unit test checks each handler passes its own).
  */
-export function route<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, A extends Access = Access>(
-  spec: RouteSpec<P, Q, B> & { auth: A },
-  handler: (ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>, A>) => Promise<unknown> | unknown,
-) {
+export function route<const O extends Operation>(op: O, handler: (ctx: RouteContext<O>) => Promise<unknown> | unknown) {
   return async (request: Request, nextContext?: NextRouteContext): Promise<Response> => {
     const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     try {
       const principal = await identify(request.headers);
-      if (spec.auth !== "public") {
+      if (op.auth !== "public") {
         if (!principal) throw new AppError("UNAUTHENTICATED", "sign in, or send an API token as Authorization: Bearer");
-        if (!roleAtLeast(principal.role, spec.auth)) {
-          throw new AppError("FORBIDDEN", `this needs the ${spec.auth} role or higher; you are ${principal.role}`);
+        if (!roleAtLeast(principal.role, op.auth)) {
+          throw new AppError("FORBIDDEN", `this needs the ${op.auth} role or higher; you are ${principal.role}`);
         }
       }
       checkOrigin(request, principal);
       const rawParams = nextContext ? await nextContext.params : {};
-      const params = parseWith(spec.params as P, rawParams, "params");
+      const params = parseWith(op.params, rawParams, "params");
       const url = new URL(request.url);
-      const query = parseWith(spec.query as Q, Object.fromEntries(url.searchParams), "query");
-      const body = spec.body ? parseWith(spec.body as B, await readBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as Infer<B>);
-      const result = await handler({ request, requestId, principal: principal as RouteContext<Infer<P>, Infer<Q>, Infer<B>, A>["principal"], params, query, body });
+      const query = parseWith(op.query, Object.fromEntries(url.searchParams), "query");
+      const body = op.body ? parseWith(op.body, await readBody(request, op.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : undefined;
+      const ctx = { request, requestId, principal, params, query, body } as RouteContext<O>;
+      const result = await handler(ctx);
       const response = result instanceof Response ? result : json(result ?? null);
       response.headers.set("x-request-id", requestId);
       return response;

@@ -1,7 +1,7 @@
 import { fromWebhook } from "@/lib/domain/alerts/webhook";
-import { WebhookPayload } from "@/lib/schemas/alerts";
 import { ingestAlerts } from "@/lib/server/alerts/ingest-alerts";
+import { alertOperations } from "@/lib/server/http/openapi/catalog-operations";
 import { json, route } from "@/lib/server/http/route";
 
 /** Generic JSON alert webhook for other sources (shape: lib/domain/alerts/webhook.ts, in the OpenAPI document). */
-export const POST = route({ auth: "responder", body: WebhookPayload, maxBodyBytes: 2 * 1024 * 1024 }, async ({ body, principal }) => json(await ingestAlerts(fromWebhook(body), principal)));
+export const POST = route(alertOperations.webhook, async ({ body, principal }) => json(await ingestAlerts(fromWebhook(body), principal)));

@@ -1,3 +1,4 @@
+import { coreOperations } from "@/lib/server/http/openapi/core-operations";
 import { route } from "@/lib/server/http/route";
 
-export const GET = route({ auth: "viewer" }, ({ principal }) => ({ principal }));
+export const GET = route(coreOperations.me, ({ principal }) => ({ principal }));

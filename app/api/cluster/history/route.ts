@@ -1,10 +1,10 @@
-import { HistoryQuery } from "@/lib/schemas/cluster";
 import { readHistory } from "@/lib/server/evidence/read-cluster";
+import { clusterOperations } from "@/lib/server/http/openapi/cluster-operations";
 import { json, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 
 /** A group's or a topic's series over the persisted history (up to the retention), thinned. */
-export const GET = route({ auth: "viewer", query: HistoryQuery }, async ({ query }) =>
+export const GET = route(clusterOperations.history, async ({ query }) =>
   json(await readHistory(query), { headers: { "cache-control": "no-store" } }),
 );

@@ -1,5 +1,5 @@
-import { DrillParams } from "@/lib/schemas/drills";
+import { drillOperations } from "@/lib/server/http/openapi/drill-operations";
 import { route } from "@/lib/server/http/route";
 import { getDrill } from "@/lib/server/drills/list-drills";
 
-export const GET = route({ auth: "viewer", params: DrillParams }, ({ params }) => ({ drill: getDrill(params.id) }));
+export const GET = route(drillOperations.get, ({ params }) => ({ drill: getDrill(params.id) }));

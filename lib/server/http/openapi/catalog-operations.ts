@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { MAX_CATALOG_FILE_BYTES } from "@/lib/domain/catalog/yaml";
 import { AlertmanagerPayload, IntakeResultView, WebhookPayload } from "@/lib/schemas/alerts";
 import { CatalogEntryInput, CatalogEntryParams, CatalogEntryView, ImportCatalogBody, ImportResultView, MatchCatalogQuery } from "@/lib/schemas/catalog";
-import type { Operation } from "./types";
+import { defineOperations } from "./types";
 
-export const catalogOperations: Operation[] = [
-  { method: "get", path: "/api/catalog", summary: "The ownership catalog", tag: "catalog", auth: "viewer", response: z.object({ entries: z.array(CatalogEntryView) }) },
-  { method: "post", path: "/api/catalog", summary: "Create the entry for a topic/group, or replace the one with the same match (201 when created)", tag: "catalog", auth: "admin", body: CatalogEntryInput, response: z.object({ entry: CatalogEntryView }), status: 201 },
-  { method: "put", path: "/api/catalog/{id}", summary: "Edit a catalog entry", tag: "catalog", auth: "admin", params: CatalogEntryParams, body: CatalogEntryInput, response: z.object({ entry: CatalogEntryView }) },
-  { method: "delete", path: "/api/catalog/{id}", summary: "Delete a catalog entry", tag: "catalog", auth: "admin", params: CatalogEntryParams, status: 204 },
-  {
+export const catalogOperations = defineOperations({
+  list: { method: "get", path: "/api/catalog", summary: "The ownership catalog", tag: "catalog", auth: "viewer", response: z.object({ entries: z.array(CatalogEntryView) }) },
+  upsert: { method: "post", path: "/api/catalog", summary: "Create the entry for a topic/group, or replace the one with the same match (201 when created)", tag: "catalog", auth: "admin", body: CatalogEntryInput, response: z.object({ entry: CatalogEntryView }), status: 201 },
+  update: { method: "put", path: "/api/catalog/{id}", summary: "Edit a catalog entry", tag: "catalog", auth: "admin", params: CatalogEntryParams, body: CatalogEntryInput, response: z.object({ entry: CatalogEntryView }) },
+  remove: { method: "delete", path: "/api/catalog/{id}", summary: "Delete a catalog entry", tag: "catalog", auth: "admin", params: CatalogEntryParams, status: 204 },
+  importYaml: {
     method: "post",
     path: "/api/catalog/import",
     summary: "Import the catalog from YAML, all or nothing; 422 with lineErrors[] {line, column, path, message} when any entry is invalid",
@@ -16,13 +17,14 @@ export const catalogOperations: Operation[] = [
     auth: "admin",
     body: ImportCatalogBody,
     response: ImportResultView,
+    maxBodyBytes: MAX_CATALOG_FILE_BYTES + 64 * 1024,
   },
-  { method: "get", path: "/api/catalog/export", summary: "The catalog as a YAML file (for version control)", tag: "catalog", auth: "viewer", responseType: "application/yaml" },
-  { method: "get", path: "/api/catalog/match", summary: "Owners, severity context (freshness SLO, tier) and blast radius for topics/groups (comma-separated)", tag: "catalog", auth: "viewer", query: MatchCatalogQuery },
-];
+  exportYaml: { method: "get", path: "/api/catalog/export", summary: "The catalog as a YAML file (for version control)", tag: "catalog", auth: "viewer", responseType: "application/yaml" },
+  match: { method: "get", path: "/api/catalog/match", summary: "Owners, severity context (freshness SLO, tier) and blast radius for topics/groups (comma-separated)", tag: "catalog", auth: "viewer", query: MatchCatalogQuery },
+});
 
-export const alertOperations: Operation[] = [
-  {
+export const alertOperations = defineOperations({
+  alertmanager: {
     method: "post",
     path: "/api/alerts/alertmanager",
     summary: "Prometheus Alertmanager webhook (version 4), API token as Bearer; de-duplicated by fingerprint, grouped by scope within 30 min, all or nothing",
@@ -30,8 +32,9 @@ export const alertOperations: Operation[] = [
     auth: "responder",
     body: AlertmanagerPayload,
     response: IntakeResultView,
+    maxBodyBytes: 2 * 1024 * 1024,
   },
-  {
+  webhook: {
     method: "post",
     path: "/api/alerts/webhook",
     summary: "Generic JSON alert webhook for other sources; scope from cluster/topic/group; fingerprint derived when absent",
@@ -39,5 +42,6 @@ export const alertOperations: Operation[] = [
     auth: "responder",
     body: WebhookPayload,
     response: IntakeResultView,
+    maxBodyBytes: 2 * 1024 * 1024,
   },
-];
+});

@@ -1,10 +1,10 @@
 import { ClusterOverview, GroupDetail, GroupParams, HistoryQuery, HistoryResponse, TopicDetail, TopicParams, WindowQuery } from "@/lib/schemas/cluster";
-import type { Operation } from "./types";
+import { defineOperations } from "./types";
 
 /** Live Kafka evidence (issue 3). 503/504 when Kafka has never answered; stale data otherwise, with its age. */
-export const clusterOperations: Operation[] = [
-  { method: "get", path: "/api/cluster", summary: "Cluster overview: brokers, topics with partition health, groups with lag in records and seconds and status", tag: "cluster", auth: "viewer", response: ClusterOverview },
-  { method: "get", path: "/api/cluster/groups/{groupId}", summary: "A consumer group: per-partition lag, time lag, rates, retention risk, status and series", tag: "cluster", auth: "viewer", params: GroupParams, query: WindowQuery, response: GroupDetail },
-  { method: "get", path: "/api/cluster/topics/{topic}", summary: "A topic: partitions (leader, ISR, offline), offsets, input rate, groups reading it", tag: "cluster", auth: "viewer", params: TopicParams, response: TopicDetail },
-  { method: "get", path: "/api/cluster/history", summary: "A group's or topic's series over the persisted history (up to 24 h)", tag: "cluster", auth: "viewer", query: HistoryQuery, response: HistoryResponse },
-];
+export const clusterOperations = defineOperations({
+  overview: { method: "get", path: "/api/cluster", summary: "Cluster overview: brokers, topics with partition health, groups with lag in records and seconds and status", tag: "cluster", auth: "viewer", response: ClusterOverview },
+  group: { method: "get", path: "/api/cluster/groups/{groupId}", summary: "A consumer group: per-partition lag, time lag, rates, retention risk, status and series", tag: "cluster", auth: "viewer", params: GroupParams, query: WindowQuery, response: GroupDetail },
+  topic: { method: "get", path: "/api/cluster/topics/{topic}", summary: "A topic: partitions (leader, ISR, offline), offsets, input rate, groups reading it", tag: "cluster", auth: "viewer", params: TopicParams, response: TopicDetail },
+  history: { method: "get", path: "/api/cluster/history", summary: "A group's or topic's series over the persisted history (up to 24 h)", tag: "cluster", auth: "viewer", query: HistoryQuery, response: HistoryResponse },
+});

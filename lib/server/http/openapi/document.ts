@@ -1,16 +1,6 @@
 import { z } from "zod";
-import { alertOperations, catalogOperations } from "./catalog-operations";
-import { clusterOperations } from "./cluster-operations";
-import { coreOperations } from "./core-operations";
-import { diagnosisOperations } from "./diagnosis-operations";
-import { drillOperations } from "./drill-operations";
-import { incidentOperations } from "./incident-operations";
-import { mitigationOperations } from "./mitigation-operations";
-import { reviewOperations } from "./review-operations";
+import { ALL_OPERATIONS } from "./operations";
 import type { Operation } from "./types";
-
-// Features add their operation lists here.
-const ALL_OPERATIONS: Operation[] = [...coreOperations, ...clusterOperations, ...incidentOperations, ...diagnosisOperations, ...mitigationOperations, ...reviewOperations, ...catalogOperations, ...alertOperations, ...drillOperations];
 
 const problemRef = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
 

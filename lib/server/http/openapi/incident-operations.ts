@@ -7,6 +7,7 @@ import {
   CorrectBody,
   DecideSeverityBody,
   EntryView,
+  EvaluationQuery,
   IncidentChartsView,
   IncidentParams,
   IncidentSummaryView,
@@ -17,26 +18,27 @@ import {
   StreamQuery,
 } from "@/lib/schemas/incidents";
 import { BlastRadiusView } from "@/lib/schemas/blast-radius";
-import type { Operation } from "./types";
+import { defineOperations } from "./types";
 
 const appended = z.object({ entry: EntryView, duplicate: z.boolean() });
 const tag = "incidents";
+const params = IncidentParams;
 
-export const incidentOperations: Operation[] = [
-  { method: "get", path: "/api/incidents", summary: "List incidents, open first; filter by status, severity, cluster, date; q searches titles and logs", tag, auth: "viewer", query: ListIncidentsQuery, response: z.object({ incidents: z.array(IncidentSummaryView) }) },
-  { method: "post", path: "/api/incidents", summary: "Open an incident (the opener takes command)", tag, auth: "commander", body: OpenIncidentBody, response: z.object({ incident: IncidentSummaryView, duplicate: z.boolean() }), status: 201 },
-  { method: "get", path: "/api/incidents/stream", summary: "Server-Sent Events: `changed` whenever any incident's log grows", tag, auth: "viewer", responseType: "text/event-stream" },
-  { method: "get", path: "/api/incidents/{id}", summary: "The incident, its whole log and the state derived from it", tag, auth: "viewer" },
-  { method: "get", path: "/api/incidents/{id}/stream", summary: "Server-Sent Events of the log: `entry` (id = seq), `ready`, `presence`; resumes after Last-Event-ID or ?after=", tag, auth: "viewer", query: StreamQuery, responseType: "text/event-stream" },
-  { method: "post", path: "/api/incidents/{id}/annotations", summary: "Annotate the timeline (idempotencyKey: a retry is stored once)", tag, auth: "responder", body: AnnotateBody, response: appended, status: 201 },
-  { method: "post", path: "/api/incidents/{id}/corrections", summary: "Correct an entry (a new entry pointing at it; nothing is edited)", tag, auth: "responder", body: CorrectBody, response: appended, status: 201 },
-  { method: "post", path: "/api/incidents/{id}/status", summary: "Move through the lifecycle; expectedVersion → 409 if someone changed it meanwhile", tag, auth: "commander", body: ChangeStatusBody, response: appended, status: 201 },
-  { method: "post", path: "/api/incidents/{id}/severity/proposal", summary: "Run the severity classifier on live Kafka evidence and the commander's answers; records the proposal", tag, auth: "commander", body: CommanderAnswersBody, status: 201 },
-  { method: "get", path: "/api/incidents/{id}/severity/evaluation", summary: "Re-run the classifier without recording (does the evidence now point elsewhere?)", tag, auth: "viewer" },
-  { method: "post", path: "/api/incidents/{id}/severity", summary: "Accept the proposal, or override it with a rationale", tag, auth: "commander", body: DecideSeverityBody, response: appended, status: 201 },
-  { method: "get", path: "/api/incidents/{id}/blast-radius", summary: "Which services read the topics of the incident's consumer groups: live readers from the newest Kafka sample, named by the catalog; catalog-only (with the reason) when Kafka cannot be read", tag, auth: "viewer", params: IncidentParams, response: BlastRadiusView },
-  { method: "get", path: "/api/incidents/{id}/charts", summary: "Lag, time lag, input and consume rates of the incident's groups over its window (stored evidence), with deploy / schema / config events and status and severity changes as markers", tag, auth: "viewer", params: IncidentParams, response: IncidentChartsView },
-  { method: "post", path: "/api/incidents/{id}/key-times", summary: "Set a key time (impact start, detected, acknowledged, mitigated, resolved)", tag, auth: "commander", body: KeyTimeBody, response: appended, status: 201 },
-  { method: "post", path: "/api/incidents/{id}/command", summary: "Take command or hand it over", tag, auth: "commander", body: CommandBody, response: appended, status: 201 },
-  { method: "post", path: "/api/events", summary: "Deploy / schema-change event from a machine client; attached to open incidents whose scope it touches", tag, auth: "responder", body: PostEventBody, response: z.object({ attachedTo: z.array(z.object({ incidentId: z.string(), seq: z.number() })) }), status: 201 },
-];
+export const incidentOperations = defineOperations({
+  list: { method: "get", path: "/api/incidents", summary: "List incidents, open first; filter by status, severity, cluster, date; q searches titles and logs", tag, auth: "viewer", query: ListIncidentsQuery, response: z.object({ incidents: z.array(IncidentSummaryView) }) },
+  open: { method: "post", path: "/api/incidents", summary: "Open an incident (the opener takes command)", tag, auth: "commander", body: OpenIncidentBody, response: z.object({ incident: IncidentSummaryView, duplicate: z.boolean() }), status: 201 },
+  listStream: { method: "get", path: "/api/incidents/stream", summary: "Server-Sent Events: `changed` whenever any incident's log grows", tag, auth: "viewer", responseType: "text/event-stream" },
+  get: { method: "get", path: "/api/incidents/{id}", summary: "The incident, its whole log and the state derived from it", tag, auth: "viewer", params },
+  stream: { method: "get", path: "/api/incidents/{id}/stream", summary: "Server-Sent Events of the log: `entry` (id = seq), `ready`, `presence`; resumes after Last-Event-ID or ?after=", tag, auth: "viewer", params, query: StreamQuery, responseType: "text/event-stream" },
+  annotate: { method: "post", path: "/api/incidents/{id}/annotations", summary: "Annotate the timeline (idempotencyKey: a retry is stored once)", tag, auth: "responder", params, body: AnnotateBody, response: appended, status: 201 },
+  correct: { method: "post", path: "/api/incidents/{id}/corrections", summary: "Correct an entry (a new entry pointing at it; nothing is edited)", tag, auth: "responder", params, body: CorrectBody, response: appended, status: 201 },
+  changeStatus: { method: "post", path: "/api/incidents/{id}/status", summary: "Move through the lifecycle; expectedVersion → 409 if someone changed it meanwhile", tag, auth: "commander", params, body: ChangeStatusBody, response: appended, status: 201 },
+  proposeSeverity: { method: "post", path: "/api/incidents/{id}/severity/proposal", summary: "Run the severity classifier on live Kafka evidence and the commander's answers; records the proposal", tag, auth: "commander", params, body: CommanderAnswersBody, status: 201 },
+  evaluateSeverity: { method: "get", path: "/api/incidents/{id}/severity/evaluation", summary: "Re-run the classifier without recording (does the evidence now point elsewhere?)", tag, auth: "viewer", params, query: EvaluationQuery },
+  decideSeverity: { method: "post", path: "/api/incidents/{id}/severity", summary: "Accept the proposal, or override it with a rationale", tag, auth: "commander", params, body: DecideSeverityBody, response: appended, status: 201 },
+  blastRadius: { method: "get", path: "/api/incidents/{id}/blast-radius", summary: "Which services read the topics of the incident's consumer groups: live readers from the newest Kafka sample, named by the catalog; catalog-only (with the reason) when Kafka cannot be read", tag, auth: "viewer", params, response: BlastRadiusView },
+  charts: { method: "get", path: "/api/incidents/{id}/charts", summary: "Lag, time lag, input and consume rates of the incident's groups over its window (stored evidence), with deploy / schema / config events and status and severity changes as markers", tag, auth: "viewer", params, response: IncidentChartsView },
+  setKeyTime: { method: "post", path: "/api/incidents/{id}/key-times", summary: "Set a key time (impact start, detected, acknowledged, mitigated, resolved)", tag, auth: "commander", params, body: KeyTimeBody, response: appended, status: 201 },
+  command: { method: "post", path: "/api/incidents/{id}/command", summary: "Take command or hand it over", tag, auth: "commander", params, body: CommandBody, response: appended, status: 201 },
+  postEvent: { method: "post", path: "/api/events", summary: "Deploy / schema-change event from a machine client; attached to open incidents whose scope it touches", tag, auth: "responder", body: PostEventBody, response: z.object({ attachedTo: z.array(z.object({ incidentId: z.string(), seq: z.number() })) }), status: 201 },
+});

@@ -1,8 +1,8 @@
-import { IncidentParams } from "@/lib/schemas/incidents";
+import { reviewOperations } from "@/lib/server/http/openapi/review-operations";
 import { route } from "@/lib/server/http/route";
 import { exportIncident } from "@/lib/server/reviews/export-incident";
 
-export const GET = route({ auth: "viewer", params: IncidentParams }, async ({ params }) => {
+export const GET = route(reviewOperations.exportJson, async ({ params }) => {
   const data = await exportIncident(params.id);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

@@ -1,8 +1,7 @@
-import { IncidentParams } from "@/lib/schemas/incidents";
-import { PinBody } from "@/lib/schemas/reviews";
+import { reviewOperations } from "@/lib/server/http/openapi/review-operations";
 import { json, route } from "@/lib/server/http/route";
 import { pinEntry } from "@/lib/server/reviews/pin-entry";
 
-export const POST = route({ auth: "commander", params: IncidentParams, body: PinBody }, async ({ params, body, principal }) =>
+export const POST = route(reviewOperations.pin, async ({ params, body, principal }) =>
   json(await pinEntry(params.id, body, principal), { status: 201 }),
 );

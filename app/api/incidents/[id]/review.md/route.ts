@@ -1,9 +1,9 @@
 import { markdownFileName, reviewMarkdown } from "@/lib/domain/review/markdown";
-import { IncidentParams } from "@/lib/schemas/incidents";
+import { reviewOperations } from "@/lib/server/http/openapi/review-operations";
 import { route } from "@/lib/server/http/route";
 import { getReview } from "@/lib/server/reviews/get-review";
 
-export const GET = route({ auth: "viewer", params: IncidentParams }, async ({ params }) => {
+export const GET = route(reviewOperations.markdown, async ({ params }) => {
   const { document } = await getReview(params.id);
   return new Response(reviewMarkdown(document), {
     headers: {

@@ -1,8 +1,8 @@
-import { DecideSeverityBody, IncidentParams } from "@/lib/schemas/incidents";
+import { incidentOperations } from "@/lib/server/http/openapi/incident-operations";
 import { json, route } from "@/lib/server/http/route";
 import { decideSeverity } from "@/lib/server/incidents/decide-severity";
 
-export const POST = route({ auth: "commander", params: IncidentParams, body: DecideSeverityBody }, async ({ params, body, principal }) => {
+export const POST = route(incidentOperations.decideSeverity, async ({ params, body, principal }) => {
   const result = await decideSeverity(params.id, body, principal);
   return json(result, { status: result.duplicate ? 200 : 201 });
 });

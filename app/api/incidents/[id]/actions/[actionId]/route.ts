@@ -1,5 +1,5 @@
-import { ActionParamsSchema } from "@/lib/schemas/mitigation";
 import { getAction } from "@/lib/server/actions/list-actions";
+import { mitigationOperations } from "@/lib/server/http/openapi/mitigation-operations";
 import { route } from "@/lib/server/http/route";
 
-export const GET = route({ auth: "viewer", params: ActionParamsSchema }, async ({ params }) => ({ action: await getAction(params.id, params.actionId) }));
+export const GET = route(mitigationOperations.getAction, async ({ params }) => ({ action: await getAction(params.id, params.actionId) }));

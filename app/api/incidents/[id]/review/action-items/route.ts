@@ -1,8 +1,7 @@
-import { IncidentParams } from "@/lib/schemas/incidents";
-import { CreateActionItemBody } from "@/lib/schemas/reviews";
+import { reviewOperations } from "@/lib/server/http/openapi/review-operations";
 import { json, route } from "@/lib/server/http/route";
 import { createActionItem } from "@/lib/server/reviews/create-action-item";
 
-export const POST = route({ auth: "commander", params: IncidentParams, body: CreateActionItemBody }, async ({ params, body }) =>
+export const POST = route(reviewOperations.createActionItem, async ({ params, body }) =>
   json({ actionItem: await createActionItem(params.id, body) }, { status: 201 }),
 );

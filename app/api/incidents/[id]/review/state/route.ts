@@ -1,8 +1,7 @@
-import { IncidentParams } from "@/lib/schemas/incidents";
-import { ReviewStateBody } from "@/lib/schemas/reviews";
+import { reviewOperations } from "@/lib/server/http/openapi/review-operations";
 import { route } from "@/lib/server/http/route";
 import { changeReviewState } from "@/lib/server/reviews/change-review-state";
 
-export const POST = route({ auth: "commander", params: IncidentParams, body: ReviewStateBody }, async ({ params, body, principal }) => ({
+export const POST = route(reviewOperations.changeState, async ({ params, body, principal }) => ({
   review: await changeReviewState(params.id, body, principal),
 }));

@@ -1,8 +1,8 @@
-import { CommanderAnswersBody, IncidentParams } from "@/lib/schemas/incidents";
+import { incidentOperations } from "@/lib/server/http/openapi/incident-operations";
 import { json, route } from "@/lib/server/http/route";
 import { proposeSeverity } from "@/lib/server/incidents/classify-severity";
 
 /** Runs the classifier on live evidence plus the commander's answers and records the proposal. */
-export const POST = route({ auth: "commander", params: IncidentParams, body: CommanderAnswersBody }, async ({ params, body, principal }) =>
+export const POST = route(incidentOperations.proposeSeverity, async ({ params, body, principal }) =>
   json(await proposeSeverity(params.id, body, principal), { status: 201 }),
 );

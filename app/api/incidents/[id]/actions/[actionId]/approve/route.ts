@@ -1,7 +1,7 @@
-import { ActionParamsSchema, DecideActionBody } from "@/lib/schemas/mitigation";
 import { approveAction } from "@/lib/server/actions/approve-action";
+import { mitigationOperations } from "@/lib/server/http/openapi/mitigation-operations";
 import { route } from "@/lib/server/http/route";
 
-export const POST = route({ auth: "responder", params: ActionParamsSchema, body: DecideActionBody }, async ({ params, body, principal }) => ({
+export const POST = route(mitigationOperations.approve, async ({ params, body, principal }) => ({
   action: await approveAction(params.id, params.actionId, body, principal),
 }));

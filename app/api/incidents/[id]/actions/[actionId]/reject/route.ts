@@ -1,7 +1,7 @@
-import { ActionParamsSchema, DecideActionBody } from "@/lib/schemas/mitigation";
 import { rejectAction } from "@/lib/server/actions/reject-action";
+import { mitigationOperations } from "@/lib/server/http/openapi/mitigation-operations";
 import { route } from "@/lib/server/http/route";
 
-export const POST = route({ auth: "responder", params: ActionParamsSchema, body: DecideActionBody }, async ({ params, body, principal }) => ({
+export const POST = route(mitigationOperations.reject, async ({ params, body, principal }) => ({
   action: await rejectAction(params.id, params.actionId, body, principal),
 }));

@@ -1,7 +1,7 @@
-import { ActionParamsSchema } from "@/lib/schemas/mitigation";
 import { rollbackAction } from "@/lib/server/actions/rollback-action";
+import { mitigationOperations } from "@/lib/server/http/openapi/mitigation-operations";
 import { route } from "@/lib/server/http/route";
 
-export const POST = route({ auth: "commander", params: ActionParamsSchema }, async ({ params, principal }) => ({
+export const POST = route(mitigationOperations.rollback, async ({ params, principal }) => ({
   action: await rollbackAction(params.id, params.actionId, principal),
 }));

@@ -1,8 +1,8 @@
-import { ItemParamsSchema, UpdateItemBody } from "@/lib/schemas/mitigation";
+import { mitigationOperations } from "@/lib/server/http/openapi/mitigation-operations";
 import { json, route } from "@/lib/server/http/route";
 import { updateChecklistItem } from "@/lib/server/mitigation/update-checklist-item";
 
-export const POST = route({ auth: "responder", params: ItemParamsSchema, body: UpdateItemBody }, async ({ params, body, principal }) => {
+export const POST = route(mitigationOperations.updateItem, async ({ params, body, principal }) => {
   const result = await updateChecklistItem(params.id, params.itemId, body, principal);
   return json(result, { status: result.duplicate ? 200 : 201 });
 });
