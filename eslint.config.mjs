@@ -11,11 +11,11 @@ const kafkaAndDb = {
 };
 
 export default tseslint.config(
-  { ignores: [".next/**", ".next-*/**", "node_modules/**", ".kafka/**", "data/**", "e2e-artifacts/**", "test-results/**", "next-env.d.ts", "coverage/**"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", ".kafka/**", ".prometheus/**", "data/**", "e2e-artifacts/**", "test-results/**", "next-env.d.ts", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: "readonly", console: "readonly", Buffer: "readonly", setTimeout: "readonly", clearTimeout: "readonly", setInterval: "readonly", clearInterval: "readonly", URL: "readonly", fetch: "readonly", Response: "readonly", Request: "readonly", Headers: "readonly", TextEncoder: "readonly", TextDecoder: "readonly", AbortController: "readonly", window: "readonly", document: "readonly", localStorage: "readonly", structuredClone: "readonly", queueMicrotask: "readonly" } },
+    languageOptions: { globals: { process: "readonly", console: "readonly", Buffer: "readonly", setTimeout: "readonly", clearTimeout: "readonly", setInterval: "readonly", clearInterval: "readonly", URL: "readonly", fetch: "readonly", Response: "readonly", Request: "readonly", Headers: "readonly", TextEncoder: "readonly", TextDecoder: "readonly", AbortController: "readonly", window: "readonly", document: "readonly", localStorage: "readonly", structuredClone: "readonly", queueMicrotask: "readonly", AbortSignal: "readonly" } },
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

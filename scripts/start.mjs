@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // `npm start`: migrate, build when missing or stale, start the local Kafka when KAFKA_BROKERS
-// is unset and Java is present, then serve on :3000 (PORT overrides).
+// is unset and Java is present (and, beside it, Debian's Prometheus scraping its brokers when the
+// binary is there and PROMETHEUS_URL is unset), then serve on :3000 (PORT overrides).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { buildIsStale } from "./lib/build-state.mjs";
 import { quietEnv, run } from "./lib/run.mjs";
 import { UsageError, bootstrapServers, checkPrerequisites, down, kafkaSettings, projectRoot, runningCluster, up } from "./kafka/local-kafka.mjs";
+import { localTargets, missingBinaryMessage, prometheusAvailable, prometheusSettings, runningPrometheus, startPrometheus, stopPrometheus } from "./prometheus/local-prometheus.mjs";
 
 const say = (message) => console.error(`ripcord: ${message}`);
 
 /** What this process started and must stop on exit or on a signal. */
-const owned = { kafka: null, server: null };
+const owned = { kafka: null, prometheus: null, server: null };
 
 async function stopOwned() {
   if (owned.server) {
@@ -20,6 +22,11 @@ async function stopOwned() {
     const gone = new Promise((resolve) => server.on("exit", resolve));
     server.kill("SIGTERM");
     await gone;
+  }
+  if (owned.prometheus) {
+    const settings = owned.prometheus;
+    owned.prometheus = null;
+    await stopPrometheus(settings, {}, say);
   }
   if (owned.kafka) {
     const settings = owned.kafka;
@@ -36,6 +43,24 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     stopping = true;
     stopOwned().finally(() => process.exit(0));
   });
+}
+
+/** Debian's Prometheus beside the local Kafka, so broker metrics work out of the box. */
+async function startLocalPrometheus(env) {
+  const settings = prometheusSettings(env);
+  if (!prometheusAvailable(settings)) {
+    say(`${missingBinaryMessage(settings)}; broker metrics stay off`);
+    return;
+  }
+  try {
+    if (!runningPrometheus(settings)) owned.prometheus = settings;
+    const { url } = await startPrometheus(settings, localTargets(env.KAFKA_BROKERS), say);
+    env.PROMETHEUS_URL = url;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    owned.prometheus = null;
+    say(`${error.message}; broker metrics stay off`);
+  }
 }
 
 async function main() {
@@ -67,6 +92,7 @@ async function main() {
       if (!(error instanceof UsageError)) throw error;
       say(`${error.message}; the dashboard starts without live Kafka evidence`);
     }
+    if (env.KAFKA_BROKERS && !env.PROMETHEUS_URL) await startLocalPrometheus(env);
   } else {
     say(`reading the Kafka cluster at ${env.KAFKA_BROKERS}`);
   }

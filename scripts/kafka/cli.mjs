@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run kafka:up | kafka:down [-- --clean] | kafka:status | node scripts/kafka/cli.mjs fetch | node scripts/kafka/cli.mjs stop-node N | start-node N
-import { UsageError, bootstrapServers, checkPrerequisites, down, kafkaSettings, resolveClasspath, runningCluster, startNode, stopNode, up } from "./local-kafka.mjs";
+import { UsageError, bootstrapServers, checkPrerequisites, down, kafkaSettings, resolveClasspath, resolveJmxExporter, runningCluster, startNode, stopNode, up } from "./local-kafka.mjs";
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -15,7 +15,8 @@ async function main() {
       // Resolve and cache the jars without starting anything (CI warms the cache with this).
       checkPrerequisites();
       resolveClasspath(settings, console.error);
-      console.error(`Apache Kafka ${settings.version} jars are cached`);
+      resolveJmxExporter(settings, console.error);
+      console.error(`Apache Kafka ${settings.version} jars and the JMX exporter agent are cached`);
       return;
     case "down":
       await down(settings, { clean: args.includes("--clean") });

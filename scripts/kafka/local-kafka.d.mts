@@ -16,7 +16,7 @@ export const SASL_USER: { username: string; password: string };
 export function bootstrapServers(settings: KafkaSettings): string;
 export function checkPrerequisites(): void;
 export function brokerAnswers(port: number, timeoutMs?: number): Promise<boolean>;
-export function runningCluster(settings: KafkaSettings): { version: string; nodes: number; alive: number[] } | null;
+export function runningCluster(settings: KafkaSettings): { version: string; nodes: number; alive: number[]; clusterId: string; exporter?: string } | null;
 export function nodePid(settings: KafkaSettings, nodeId: number): number;
 export function newClusterId(): string;
 export function up(settings: KafkaSettings, log?: (message: string) => void): Promise<{ started: boolean; bootstrap: string }>;
@@ -26,3 +26,9 @@ export function startNode(settings: KafkaSettings, nodeId: number): Promise<void
 export function resolveClasspath(settings: KafkaSettings, log?: (message: string) => void): string;
 export function registeredBrokers(port: number, timeoutMs?: number): Promise<number>;
 export function bindFailureLine(settings: KafkaSettings, nodeId: number, logText: string): string | null;
+export const JMX_EXPORTER_VERSION: string;
+export const EXPORTER_PORT_SHIFT: number;
+export function exporterPort(settings: KafkaSettings, nodeId: number): number;
+export function exporterAddressOf(brokerAddress: string): string;
+export function exporterAnswers(port: number, timeoutMs?: number): Promise<boolean>;
+export function resolveJmxExporter(settings: KafkaSettings, log?: (message: string) => void): string;

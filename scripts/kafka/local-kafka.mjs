@@ -5,10 +5,12 @@
 // Layout: .kafka/cluster-<port>/state.json, .kafka/cluster-<port>/node-<id>/{data,server.properties,server.log,pid}
 // Ports: broker i listens on KAFKA_PORT + (i - 1); its controller on KAFKA_PORT + 100 + (i - 1);
 // a SASL_PLAINTEXT listener (mechanism PLAIN, user SASL_USER) on KAFKA_PORT + 200 + (i - 1), so
-// authentication failures can be tested against a real broker.
+// authentication failures can be tested against a real broker; the Prometheus JMX exporter agent
+// (scripts/kafka/jmx-exporter.yml) serves the broker's metrics on http://127.0.0.1:(KAFKA_PORT + 300 + (i - 1))/metrics.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +20,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const projectRoot = path.resolve(here, "..", "..");
 
 export const DEFAULT_KAFKA_VERSION = "4.3.1";
+/** io.prometheus.jmx:jmx_prometheus_javaagent on Maven Central (1.0.1 is the newest published there). */
+export const JMX_EXPORTER_VERSION = "1.0.1";
+/** Broker i's JMX exporter port is its broker port + this. */
+export const EXPORTER_PORT_SHIFT = 300;
 export const SUPPORTED_LINES = ["3.9", "4."];
 
 export function kafkaSettings(env = process.env) {
@@ -28,8 +34,8 @@ export function kafkaSettings(env = process.env) {
   if (!SUPPORTED_LINES.some((line) => version.startsWith(line)))
     throw new UsageError(`KAFKA_VERSION ${version} is not supported: use 3.9.x or 4.x`);
   if (nodes !== 1 && nodes !== 3) throw new UsageError(`KAFKA_NODES must be 1 or 3 (got "${env.KAFKA_NODES}")`);
-  if (!Number.isInteger(port) || port < 1024 || port > 65000)
-    throw new UsageError(`KAFKA_PORT must be a port number between 1024 and 65000 (got "${env.KAFKA_PORT}")`);
+  if (!Number.isInteger(port) || port < 1024 || port > 65000 - EXPORTER_PORT_SHIFT)
+    throw new UsageError(`KAFKA_PORT must be a port number between 1024 and ${65000 - EXPORTER_PORT_SHIFT} (got "${env.KAFKA_PORT}")`);
   const root = path.resolve(env.KAFKA_HOME_DIR || path.join(projectRoot, ".kafka"));
   const startTimeoutMs = Number(env.KAFKA_START_TIMEOUT_MS || "120000");
   return { version, nodes, port, root, clusterDir: path.join(root, `cluster-${port}`), startTimeoutMs };
@@ -47,6 +53,15 @@ function controllerPort(settings, nodeId) {
 }
 export function saslPort(settings, nodeId) {
   return settings.port + 200 + nodeId - 1;
+}
+/** Where broker `nodeId`'s JMX exporter serves /metrics (derived from its broker port). */
+export function exporterPort(settings, nodeId) {
+  return brokerPort(settings, nodeId) + EXPORTER_PORT_SHIFT;
+}
+/** The exporter address of the broker listening on `brokerAddress` ("127.0.0.1:9092" → "127.0.0.1:9392"). */
+export function exporterAddressOf(brokerAddress) {
+  const [host, port] = brokerAddress.split(":");
+  return `${host}:${Number(port) + EXPORTER_PORT_SHIFT}`;
 }
 /** The one PLAIN account of the local SASL listener (a test credential, not a secret). */
 export const SASL_USER = { username: "ripcord", password: "ripcord-local-secret" };
@@ -100,6 +115,35 @@ export function resolveClasspath(settings, log = () => {}) {
     throw new UsageError(`could not resolve Apache Kafka ${settings.version} with Maven: ${detail || "mvn failed"}`);
   }
   return fs.readFileSync(cpFile, "utf8").trim();
+}
+
+/** Resolves (once) the JMX exporter agent jar; returns its path. */
+export function resolveJmxExporter(settings, log = () => {}) {
+  const cacheDir = path.join(settings.root, "cache");
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const cpFile = path.join(cacheDir, `jmx-exporter-${JMX_EXPORTER_VERSION}.txt`);
+  if (fs.existsSync(cpFile)) {
+    const jar = fs.readFileSync(cpFile, "utf8").trim();
+    if (jar && fs.existsSync(jar)) return jar;
+  }
+  log(`resolving the Prometheus JMX exporter ${JMX_EXPORTER_VERSION} from Maven Central…`);
+  const result = spawnSync(
+    "mvn",
+    ["-q", "-B", "-f", path.join(here, "jmx-exporter.pom.xml"), `-Djmx.exporter.version=${JMX_EXPORTER_VERSION}`, "dependency:build-classpath", `-Dmdep.outputFile=${cpFile}`],
+    { encoding: "utf8" },
+  );
+  if (result.status !== 0) {
+    const detail = (result.stdout + result.stderr).split("\n").filter((l) => l.includes("ERROR")).slice(0, 3).join(" ");
+    throw new UsageError(`could not resolve the JMX exporter ${JMX_EXPORTER_VERSION} with Maven: ${detail || "mvn failed"}`);
+  }
+  return fs.readFileSync(cpFile, "utf8").trim();
+}
+
+function writeState(settings, clusterId) {
+  fs.writeFileSync(
+    path.join(settings.clusterDir, "state.json"),
+    JSON.stringify({ version: settings.version, nodes: settings.nodes, port: settings.port, clusterId, exporter: JMX_EXPORTER_VERSION }, null, 2),
+  );
 }
 
 function readState(settings) {
@@ -159,6 +203,23 @@ export function brokerAnswers(port, timeoutMs = 2000) {
       if (received.length >= 10) done(received.readInt32BE(4) === 4242 && received.readInt16BE(8) === 0);
     });
     socket.on("error", () => done(false));
+  });
+}
+
+/**
+ * Resolves true when the JMX exporter on `port` serves /metrics (the agent starts before Kafka
+ * does). A fresh connection each time (no keep-alive pool): after a node restart a pooled socket
+ * to the old process would fail the check.
+ */
+export function exporterAnswers(port, timeoutMs = 10_000) {
+  return new Promise((resolve) => {
+    const req = http.get({ host: "127.0.0.1", port, path: "/metrics", agent: false, timeout: timeoutMs }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode === 200));
+      res.on("error", () => resolve(false));
+    });
+    req.on("timeout", () => req.destroy());
+    req.on("error", () => resolve(false));
   });
 }
 
@@ -277,8 +338,9 @@ function logConfigArgs(settings) {
   return [`-Dlog4j.configuration=file:${file}`];
 }
 
-function javaArgs(settings, classpath) {
+function javaArgs(settings, classpath, agent = []) {
   return [
+    ...agent,
     "-Xms256m",
     "-Xmx768m",
     "-XX:+UseG1GC",
@@ -305,6 +367,7 @@ function nodePorts(settings, nodeId) {
     [brokerPort(settings, nodeId), "broker listener"],
     [controllerPort(settings, nodeId), "controller listener"],
     [saslPort(settings, nodeId), "SASL listener"],
+    [exporterPort(settings, nodeId), "JMX exporter"],
   ];
 }
 
@@ -339,10 +402,16 @@ export function bindFailureLine(settings, nodeId, logText) {
     : `Kafka node ${nodeId} failed to start: port ${port}${what ? ` (its ${what})` : ""} is already in use`;
 }
 
+/** The -javaagent argument serving broker `nodeId`'s metrics on its exporter port (loopback only). */
+function exporterAgent(settings, nodeId) {
+  const jar = resolveJmxExporter(settings);
+  return [`-javaagent:${jar}=127.0.0.1:${exporterPort(settings, nodeId)}:${path.join(here, "jmx-exporter.yml")}`];
+}
+
 export function startNodeProcess(settings, classpath, nodeId) {
   const dir = nodeDir(settings, nodeId);
   const logFd = fs.openSync(path.join(dir, "server.log"), "a");
-  const child = spawn("java", [...javaArgs(settings, classpath), "kafka.Kafka", path.join(dir, "server.properties")], {
+  const child = spawn("java", [...javaArgs(settings, classpath, exporterAgent(settings, nodeId)), "kafka.Kafka", path.join(dir, "server.properties")], {
     detached: true,
     stdio: ["ignore", logFd, logFd],
   });
@@ -364,7 +433,12 @@ async function waitForBrokers(settings, nodeIds, deadline) {
         const tail = text.trim().split("\n").slice(-5).join("\n");
         throw new Error(`Kafka node ${nodeId} exited during start-up; last log lines (${log}):\n${tail}`);
       }
-      if ((await brokerAnswers(brokerPort(settings, nodeId))) && (await registeredBrokers(brokerPort(settings, nodeId))) >= settings.nodes) break;
+      if (
+        (await brokerAnswers(brokerPort(settings, nodeId))) &&
+        (await registeredBrokers(brokerPort(settings, nodeId))) >= settings.nodes &&
+        (await exporterAnswers(exporterPort(settings, nodeId)))
+      )
+        break;
       if (Date.now() > deadline) throw new Error(`Kafka node ${nodeId} did not answer on port ${brokerPort(settings, nodeId)} with all ${settings.nodes} broker(s) registered within ${settings.startTimeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 300));
     }
@@ -399,9 +473,17 @@ export async function up(settings, log = console.error) {
       throw new UsageError(
         `Kafka ${running.version} with ${running.nodes} node(s) already runs on port ${settings.port}; run "npm run kafka:down" first`,
       );
+    const classpath = resolveClasspath(settings, log);
+    resolveJmxExporter(settings, log);
+    if (running.exporter !== JMX_EXPORTER_VERSION) {
+      // Started by an older harness without the metrics agent: restart each node with it (data kept).
+      log(`restarting Kafka on port ${settings.port} to add the JMX exporter agent…`);
+      for (const id of [...running.alive].reverse()) await stopNode(settings, id);
+      writeState(settings, running.clusterId);
+      running.alive = [];
+    }
     const missing = Array.from({ length: settings.nodes }, (_, i) => i + 1).filter((id) => !running.alive.includes(id));
     await checkPortsFree(settings, missing);
-    const classpath = resolveClasspath(settings, log);
     for (const id of missing) startNodeProcess(settings, classpath, id);
     await waitForBrokers(settings, Array.from({ length: settings.nodes }, (_, i) => i + 1), Date.now() + settings.startTimeoutMs);
     log(`Kafka ${settings.version} already running at ${bootstrapServers(settings)}`);
@@ -409,6 +491,7 @@ export async function up(settings, log = console.error) {
   }
   await checkPortsFree(settings, Array.from({ length: settings.nodes }, (_, i) => i + 1));
   const classpath = resolveClasspath(settings, log);
+  resolveJmxExporter(settings, log);
   const previous = readState(settings);
   // Data formatted by another version or cluster shape cannot be reused: start clean.
   if (previous && (previous.version !== settings.version || previous.nodes !== settings.nodes)) {
@@ -419,10 +502,7 @@ export async function up(settings, log = console.error) {
   const nodeIds = Array.from({ length: settings.nodes }, (_, i) => i + 1);
   const nodes = nodeIds.map((id) => writeNodeConfig(settings, id, clusterId));
   for (const node of nodes) formatStorage(settings, classpath, node);
-  fs.writeFileSync(
-    path.join(settings.clusterDir, "state.json"),
-    JSON.stringify({ version: settings.version, nodes: settings.nodes, port: settings.port, clusterId }, null, 2),
-  );
+  writeState(settings, clusterId);
   const started = Date.now();
   for (const id of nodeIds) startNodeProcess(settings, classpath, id);
   await waitForBrokers(settings, nodeIds, started + settings.startTimeoutMs);

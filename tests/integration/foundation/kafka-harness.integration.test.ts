@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { down, kafkaSettings, nodePid, runningCluster } from "../../../scripts/kafka/local-kafka.mjs";
+import { down, exporterAnswers, exporterPort, kafkaSettings, nodePid, runningCluster } from "../../../scripts/kafka/local-kafka.mjs";
 import { portOf } from "../../../scripts/lib/ports.mjs";
 
 const root = path.resolve(__dirname, "../../..");
@@ -42,7 +42,7 @@ describe("the local Kafka harness (npm run kafka:up / kafka:down)", () => {
     }
   }, 180_000);
 
-  it("a second kafka:up while one runs does no harm: same process, same address", () => {
+  it("a second kafka:up while one runs does no harm: same process, same address", async () => {
     const first = cli("up");
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout.trim()).toBe(`127.0.0.1:${settings.port}`);
@@ -58,6 +58,18 @@ describe("the local Kafka harness (npm run kafka:up / kafka:down)", () => {
     expect(second.stdout.trim()).toBe(`127.0.0.1:${settings.port}`);
     expect(second.stderr).toContain("already running");
     expect(nodePid(settings, 1)).toBe(pid);
+    expect(await exporterAnswers(exporterPort(settings, 1))).toBe(true);
+
+    // A node started by a harness without the JMX exporter agent is restarted with it (data kept).
+    const stateFile = path.join(settings.clusterDir, "state.json");
+    const { exporter: _exporter, ...older } = JSON.parse(fs.readFileSync(stateFile, "utf8")) as Record<string, unknown>;
+    fs.writeFileSync(stateFile, JSON.stringify(older));
+    const third = cli("up");
+    expect(third.status, third.stderr).toBe(0);
+    expect(third.stderr).toContain("to add the JMX exporter agent");
+    expect(nodePid(settings, 1)).not.toBe(pid);
+    expect(runningCluster(settings)?.clusterId).toBe(older.clusterId);
+    expect(await exporterAnswers(exporterPort(settings, 1))).toBe(true);
 
     const stopped = cli("down");
     expect(stopped.status).toBe(0);
