@@ -18,7 +18,7 @@ describe("bindFailureLine", () => {
 
   it("names the node's ports when the log does not say which one", () => {
     expect(bindFailureLine(settings, 2, "Caused by: java.net.BindException: Address already in use")).toBe(
-      "Kafka node 2 failed to start: one of its ports (12593, 12693, 12793) is already in use",
+      "Kafka node 2 failed to start: one of its ports (12593, 12693, 12793, 12893) is already in use",
     );
   });
 
