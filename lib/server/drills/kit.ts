@@ -235,24 +235,38 @@ export class DrillKit {
     throw new Error(`group ${groupId} did not become Stable with ${members} member(s) in ${timeoutMs} ms (last: ${last})`);
   }
 
-  /** Waits until the group's committed offsets reach the log end on every partition of its topics. */
+  /**
+   * Waits until the group keeps pace with its topics: on every partition the committed offset has
+   * reached the log end offset seen one poll earlier (or the lag is 0). Producers keep writing
+   * while a drill sets up, so "lag exactly 0 at one instant" depends on timing (records in flight
+   * between a produce and the next commit); "everything that existed a moment ago is consumed"
+   * does not, however slow the machine is.
+   */
   async waitForCaughtUp(groupId: string, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let lag = -1;
+    let behindEarlier = -1;
+    let earlierEnds: Map<string, number> | null = null;
     while (Date.now() < deadline) {
       const s = await this.gateway.collectSnapshot({ topics: this.topics, groups: [groupId] });
+      const ends = new Map<string, number>();
+      for (const t of s.topics) for (const p of t.partitions) ends.set(`${t.name}\u0000${p.partition}`, p.logEndOffset ?? 0);
       const g = s.groups.find((x) => x.groupId === groupId);
       if (g && g.offsets.length > 0) {
         lag = 0;
+        behindEarlier = 0;
         for (const o of g.offsets) {
-          const p = s.topics.find((t) => t.name === o.topic)?.partitions.find((x) => x.partition === o.partition);
-          lag += Math.max(0, (p?.logEndOffset ?? 0) - (o.committedOffset ?? 0));
+          const key = `${o.topic}\u0000${o.partition}`;
+          const committed = o.committedOffset ?? 0;
+          lag += Math.max(0, (ends.get(key) ?? 0) - committed);
+          behindEarlier += earlierEnds ? Math.max(0, (earlierEnds.get(key) ?? Number.MAX_SAFE_INTEGER) - committed) : Number.MAX_SAFE_INTEGER;
         }
-        if (lag === 0) return;
+        if (lag === 0 || behindEarlier === 0) return;
       }
+      earlierEnds = ends;
       await sleep(300);
     }
-    throw new Error(`group ${groupId} did not catch up in ${timeoutMs} ms (lag ${lag})`);
+    throw new Error(`group ${groupId} did not catch up in ${timeoutMs} ms (lag ${lag}, ${behindEarlier < 0 || behindEarlier >= Number.MAX_SAFE_INTEGER ? "no earlier reading" : `${behindEarlier} behind the previous poll's log end`})`);
   }
 
   /** Removes everything this run created. Every step runs even if an earlier one fails. */
