@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, request, test } from "@playwright/test";
+import { request } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { E2E_BASE_URL } from "../playwright.config";
 import { keepScreenshot } from "./support/screenshots";
 import { storageStateFor } from "./support/users";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { Kafka, logLevel, type Admin, type Producer } from "kafkajs";
 import { testBrokers } from "./support/kafka";
 import { keepScreenshot } from "./support/screenshots";

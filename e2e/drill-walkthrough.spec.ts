@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { Kafka, logLevel, type Admin } from "kafkajs";
 import { testBrokers } from "./support/kafka";
 import { keepScreenshot } from "./support/screenshots";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { SASL_USER, kafkaSettings, saslPort } from "../scripts/kafka/local-kafka.mjs";
 import { ServerProcess } from "../tests/support/server-process";
 import { testBrokers } from "./support/kafka";

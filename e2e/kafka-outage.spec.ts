@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { stopLocalKafka } from "./support/kafka";
 import { keepScreenshot } from "./support/screenshots";
 import { storageStateFor } from "./support/users";

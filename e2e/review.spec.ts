@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
-import { expect, request, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { request, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { Kafka, logLevel } from "kafkajs";
 import { testBrokers } from "./support/kafka";
 import { keepScreenshot } from "./support/screenshots";

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { Kafka, logLevel } from "kafkajs";
 import { testBrokers } from "./support/kafka";
 import { keepScreenshot } from "./support/screenshots";

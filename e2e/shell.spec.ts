@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { brokerCountFromKafka } from "./support/kafka";
 import { keepScreenshot } from "./support/screenshots";
 import { PASSWORD, USERS, storageStateFor } from "./support/users";

@@ -40,6 +40,8 @@ const EnvSchema = z
     /** Least role that may approve a high-blast-radius Kafka action (never viewer). */
     RIPCORD_APPROVER_ROLE: z.enum(["responder", "commander", "admin"]).default("responder"),
     RIPCORD_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Behind a reverse proxy: trust its X-Forwarded-For/-Host/-Proto (never set this when clients reach Ripcord directly). */
+    RIPCORD_TRUST_PROXY: booleanFlag.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.KAFKA_SASL_MECHANISM && (!env.KAFKA_SASL_USERNAME || !env.KAFKA_SASL_PASSWORD)) {

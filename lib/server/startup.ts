@@ -1,5 +1,6 @@
 import "server-only";
 import { env, EnvError } from "./env";
+import { installEdgeGuard } from "./http/edge-guard";
 
 // Validate the environment before serving anything, so a bad variable stops start-up with
 // one line naming it instead of failing on the first request.
@@ -12,6 +13,10 @@ try {
   }
   throw error;
 }
+
+// Bad request lines (broken percent-encoding, TRACE…) get a 4xx before Next can answer them with
+// a 500, and the peer address becomes known to the login throttle (lib/server/http/edge-guard.ts).
+if (process.env.NEXT_PHASE !== "phase-production-build") installEdgeGuard();
 
 // Sample the configured cluster from the start, not from the first page view: open incidents
 // get their automatic evidence entries (a group stopping, a broker leaving) while nobody is

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts"];
+const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts", "proxy.ts"];
 
 function newestMtime(entry) {
   if (!fs.existsSync(entry)) return 0;

@@ -18,6 +18,7 @@ const TITLES: Record<ErrorCode, string> = {
   UNAUTHENTICATED: "Sign-in required",
   FORBIDDEN: "Not allowed",
   NOT_FOUND: "Not found",
+  METHOD_NOT_ALLOWED: "Method not allowed",
   CONFLICT: "Conflict",
   PRECONDITION_FAILED: "Precondition failed",
   PAYLOAD_TOO_LARGE: "Request body too large",
@@ -29,24 +30,32 @@ const TITLES: Record<ErrorCode, string> = {
   KAFKA_TIMEOUT: "Kafka timed out",
 };
 
+/** The problem+json body for an error code (also written by the HTTP edge guard and the proxy). */
+export function problemBody(code: ErrorCode, detail: string, requestId: string, extra: { errors?: FieldError[]; [key: string]: unknown } = {}): ProblemBody {
+  return {
+    type: `https://ripcord.dev/problems/${code.toLowerCase().replaceAll("_", "-")}`,
+    title: TITLES[code],
+    status: ERROR_STATUS[code],
+    detail,
+    code,
+    requestId,
+    ...extra,
+  };
+}
+
+/** Headers every problem response carries; Retry-After when the error says when to come back. */
+export function problemHeaders(requestId: string, retryAfterSeconds?: unknown): Record<string, string> {
+  const headers: Record<string, string> = { "content-type": "application/problem+json", "x-request-id": requestId, "cache-control": "no-store" };
+  if (typeof retryAfterSeconds === "number" && Number.isFinite(retryAfterSeconds)) headers["retry-after"] = String(Math.max(1, Math.ceil(retryAfterSeconds)));
+  return headers;
+}
+
 export function problem(
   code: ErrorCode,
   detail: string,
   requestId: string,
   extra: { errors?: FieldError[]; [key: string]: unknown } = {},
 ): Response {
-  const status = ERROR_STATUS[code];
-  const body: ProblemBody = {
-    type: `https://ripcord.dev/problems/${code.toLowerCase().replaceAll("_", "-")}`,
-    title: TITLES[code],
-    status,
-    detail,
-    code,
-    requestId,
-    ...extra,
-  };
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/problem+json", "x-request-id": requestId },
-  });
+  const body = problemBody(code, detail, requestId, extra);
+  return new Response(JSON.stringify(body), { status: body.status, headers: problemHeaders(requestId, extra.retryAfterSeconds) });
 }

@@ -50,6 +50,28 @@ describe("route wrapper", () => {
     expect(((await big.json()) as { detail: string }).detail).toContain("limit");
   });
 
+  it("takes a body only under the exact media type application/json", async () => {
+    for (const type of ["text/plain; application/json", "application/json-seq", "application/jsonx", ""]) {
+      expect((await echo(post(JSON.stringify({ title: "lag", count: 2 }), { "content-type": type }), ctx())).status).toBe(415);
+    }
+    expect((await echo(post(JSON.stringify({ title: "lag", count: 2 }), { "content-type": "Application/JSON; charset=utf-8" }), ctx())).status).toBe(200);
+  });
+
+  it("refuses a write from a browser on another site, Origin null or unparsable, before the verb runs", async () => {
+    let ran = 0;
+    const write = route(ops.echo, () => ++ran);
+    const body = JSON.stringify({ title: "lag", count: 2 });
+    for (const origin of ["https://evil.example", "null", "not a url", "http://localhost.evil.example"]) {
+      const res = await write(post(body, { "content-type": "application/json", origin, host: "localhost" }), ctx());
+      expect({ origin, status: res.status }).toEqual({ origin, status: 403 });
+    }
+    const sneaky = await write(post(body, { "content-type": "application/json", "sec-fetch-site": "cross-site", host: "localhost" }), ctx());
+    expect(sneaky.status).toBe(403);
+    expect(ran).toBe(0);
+    expect((await write(post(body, { "content-type": "application/json", origin: "http://localhost", host: "localhost" }), ctx())).status).toBe(200);
+    expect(ran).toBe(1);
+  });
+
   it("validates path params and the query string", async () => {
     const handler = route(ops.byId, ({ params, query }) => ({ id: params.id, window: query.window }));
     const ok = await handler(new Request("http://localhost/api/x/7?window=60"), ctx({ id: "7" }));

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { type z } from "zod";
 import { roleAtLeast } from "@/lib/domain/auth/roles";
 import { identify, type Principal } from "../auth/identify";
+import { requestHost } from "./client-address";
 import { log } from "../log";
 import { KafkaGatewayError } from "../kafka/errors";
 import { AppError, KAFKA_ERROR_CODES, type FieldError } from "./errors";
@@ -28,6 +29,7 @@ const DEFAULT_MAX_BODY = 64 * 1024;
 export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json");
+  if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
   return new Response(JSON.stringify(data), { ...init, headers });
 }
 
@@ -52,8 +54,10 @@ function parseWith(schema: z.ZodType | undefined, value: unknown, prefix: string
 async function readBody(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `request body is ${declared} bytes; the limit is ${maxBytes}`);
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
+  // The media type itself, not a substring: browsers send `text/plain; application/json` cross-site
+  // without a preflight.
+  const type = (request.headers.get("content-type") ?? "").split(";", 1)[0]?.trim().toLowerCase();
+  if (type !== "application/json") throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body with Content-Type: application/json");
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `request body is over the limit of ${maxBytes} bytes`);
   if (!text.trim()) return undefined;
@@ -66,13 +70,27 @@ async function readBody(request: Request, maxBytes: number): Promise<unknown> {
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** Cookie-authenticated writes must come from our own pages (CSRF): the Origin must match the host. */
+/**
+ * CSRF: a write that a browser could send on its own (session cookie, or none at all as on sign-in
+ * and setup) must come from our own pages. A present Origin must name this host exactly; "null"
+ * (sandboxed frames, file: pages) and unparsable values are refused. Without an Origin, a browser's
+ * Sec-Fetch-Site still tells a cross-site request apart; other clients (curl, scripts) send neither.
+ * Bearer tokens are never attached by a browser, so they need no such check.
+ */
 function checkOrigin(request: Request, principal: Principal | null): void {
-  if (!principal || principal.kind !== "user" || !UNSAFE_METHODS.has(request.method)) return;
+  if (!UNSAFE_METHODS.has(request.method) || principal?.kind === "token") return;
   const origin = request.headers.get("origin");
-  if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (host && new URL(origin).host !== host) throw new AppError("FORBIDDEN", "cross-site request refused");
+  if (origin === null) {
+    if (request.headers.get("sec-fetch-site") === "cross-site") throw new AppError("FORBIDDEN", "cross-site request refused");
+    return;
+  }
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new AppError("FORBIDDEN", `cross-site request refused: the Origin header (${origin.slice(0, 100)}) is not a URL`);
+  }
+  if (!host || host !== requestHost(request.headers)) throw new AppError("FORBIDDEN", "cross-site request refused: the Origin is not this site");
 }
 
 function toAppError(error: unknown): AppError | null {
