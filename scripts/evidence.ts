@@ -10,12 +10,21 @@
  * TLS/SASL come from the same variables as the server (KAFKA_SSL, KAFKA_SSL_*_FILE,
  * KAFKA_SASL_MECHANISM/USERNAME/PASSWORD, KAFKA_REQUEST_TIMEOUT_MS). This script reads them
  * directly because lib/server/env.ts carries `import "server-only"`, which throws under plain Node.
+ *
+ * Broker metrics: with PROMETHEUS_URL (and the server's other PROMETHEUS_* variables), every sample
+ * also reads the brokers' figures from Prometheus at the sample's time, and range queries over the
+ * --baseline seconds before the window (default 300) give their baseline; the JSON's `metrics`
+ * says source "prometheus", or "none" without PROMETHEUS_URL. A Prometheus that cannot be read is
+ * named in `metrics.error`, `warnings` and one stderr line; the Kafka evidence is printed anyway.
  */
+import { PrometheusConfigError, prometheusConfigFrom, type PrometheusConfig } from "@/lib/domain/broker-metrics/config";
+import type { BrokerMetricsReading } from "@/lib/domain/broker-metrics/types";
 import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
 import { buildEvidenceBundle, renderEvidenceMarkdown } from "@/lib/domain/evidence/bundle";
 import { KafkaGatewayError, toGatewayError } from "@/lib/server/kafka/errors";
 import type { KafkaClusterConfig, SaslMechanism } from "@/lib/server/kafka/gateway";
 import { KafkajsGateway } from "@/lib/server/kafka/kafkajs-gateway";
+import { BrokerMetricsReader } from "@/lib/server/prometheus/broker-metrics-reader";
 
 class UsageError extends Error {}
 
@@ -27,12 +36,13 @@ interface Args {
   intervalSeconds: number | null;
   json: boolean;
   timeoutMs: number | null;
+  baselineSeconds: number;
 }
 
-const USAGE = "usage: evidence --brokers HOST:PORT[,HOST:PORT] [--group G]... [--topic T]... [--window SECONDS] [--json] [--timeout MS]";
+const USAGE = "usage: evidence --brokers HOST:PORT[,HOST:PORT] [--group G]... [--topic T]... [--window SECONDS] [--json] [--timeout MS] [--baseline SECONDS]";
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { brokers: [], groups: [], topics: [], windowSeconds: 10, intervalSeconds: null, json: false, timeoutMs: null };
+  const args: Args = { brokers: [], groups: [], topics: [], windowSeconds: 10, intervalSeconds: null, json: false, timeoutMs: null, baselineSeconds: 300 };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     const eq = raw.indexOf("=");
@@ -66,6 +76,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case "--interval":
         args.intervalSeconds = seconds(value(), 0.1);
+        break;
+      case "--baseline":
+        args.baselineSeconds = seconds(value(), 0);
         break;
       case "--timeout": {
         const v = value();
@@ -127,11 +140,25 @@ function clusterConfig(args: Args): KafkaClusterConfig {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function run(args: Args, config: KafkaClusterConfig): Promise<string> {
+async function run(args: Args, config: KafkaClusterConfig, prometheus: PrometheusConfig | null): Promise<string> {
   const gateway = new KafkajsGateway(config);
+  const metrics = prometheus ? new BrokerMetricsReader(prometheus) : null;
   try {
-    const collect = () => gateway.collectSnapshot({ groups: args.groups.length ? args.groups : undefined });
+    // Broker metrics are read at the same instant as the Kafka collection and matched to its brokers.
+    const collect = async () => {
+      const at = Date.now();
+      const reading = metrics?.fetch(at);
+      const snapshot = await gateway.collectSnapshot({ groups: args.groups.length ? args.groups : undefined });
+      if (metrics && reading) snapshot.brokerMetrics = metrics.assemble(await reading, snapshot.brokers);
+      return snapshot;
+    };
     const history: ClusterSnapshot[] = [await collect()];
+    const first = history[0]!;
+    let brokerReadings: BrokerMetricsReading[] = [];
+    if (metrics && args.baselineSeconds > 0 && first.brokerMetrics?.error === null) {
+      const stepMs = Math.max(1000, (args.intervalSeconds ?? 5) * 1000);
+      brokerReadings = await metrics.readRange(first.takenAt - args.baselineSeconds * 1000, first.takenAt - stepMs, stepMs, first.brokers);
+    }
     const windowMs = args.windowSeconds * 1000;
     const intervalMs = Math.max(1000, (args.intervalSeconds ?? args.windowSeconds / 5) * 1000);
     const start = history[0]!.takenAt;
@@ -158,7 +185,9 @@ async function run(args: Args, config: KafkaClusterConfig): Promise<string> {
       groups: args.groups.length ? args.groups : undefined,
       topics: args.topics.length ? args.topics : undefined,
       timePoints,
+      brokerReadings,
     });
+    if (bundle.metrics.error) process.stderr.write(`evidence: broker metrics unavailable: ${bundle.metrics.error}\n`);
     return args.json ? `${JSON.stringify(bundle, null, 2)}\n` : renderEvidenceMarkdown(bundle);
   } finally {
     await gateway.close();
@@ -168,21 +197,27 @@ async function run(args: Args, config: KafkaClusterConfig): Promise<string> {
 function main(): void {
   let args: Args;
   let config: KafkaClusterConfig;
+  let prometheus: PrometheusConfig | null;
   try {
     args = parseArgs(process.argv.slice(2));
     config = clusterConfig(args);
+    prometheus = prometheusConfigFrom(process.env);
   } catch (error) {
+    if (error instanceof PrometheusConfigError) {
+      process.stderr.write(`evidence: ${error.message}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`evidence: ${(error as Error).message}\n`);
     process.exit(2);
   }
   const where = config.brokers.join(",");
   // Last guard: the window plus generous room for connect and requests; never hang.
-  const overallMs = args.windowSeconds * 1000 + config.connectTimeoutMs * 2 + config.requestTimeoutMs * 4 + 2000;
+  const overallMs = args.windowSeconds * 1000 + config.connectTimeoutMs * 2 + config.requestTimeoutMs * 4 + (prometheus ? prometheus.timeoutMs * 8 : 0) + 2000;
   const guard = setTimeout(() => {
     process.stderr.write(`evidence: Kafka at ${where} did not answer within ${Math.round(overallMs / 1000)} s\n`);
     process.exit(1);
   }, overallMs);
-  run(args, config).then(
+  run(args, config, prometheus).then(
     (output) => {
       clearTimeout(guard);
       process.stdout.write(output, () => process.exit(0));

@@ -28,6 +28,9 @@ describe("parseEnv", () => {
     [{ KAFKA_SASL_MECHANISM: "plain" }, "KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required"],
     [{ DATABASE_URL: "postgres://x" }, "DATABASE_URL: must be a SQLite URL"],
     [{ KAFKA_SSL: "maybe" }, "KAFKA_SSL"],
+    [{ PROMETHEUS_URL: "localhost:9090" }, "PROMETHEUS_URL: must be an http:// or https:// URL"],
+    [{ PROMETHEUS_URL: "http://127.0.0.1:9090", PROMETHEUS_PASSWORD: "p" }, "PROMETHEUS_USERNAME: PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD go together"],
+    [{ PROMETHEUS_URL: "http://127.0.0.1:9090", PROMETHEUS_SELECTOR: "job=kafka" }, "PROMETHEUS_SELECTOR: must be label matchers"],
   ])("names the bad variable in %j", (source, expected) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(expected);

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { PrometheusConfigError, prometheusConfigFrom } from "@/lib/domain/broker-metrics/config";
 
 /**
  * The one place that reads process.env. Every variable is documented in README.md's
@@ -42,8 +43,23 @@ const EnvSchema = z
     RIPCORD_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Behind a reverse proxy: trust its X-Forwarded-For/-Host/-Proto (never set this when clients reach Ripcord directly). */
     RIPCORD_TRUST_PROXY: booleanFlag.default(false),
+    /** A Prometheus scraping the brokers' JMX exporter (broker metrics); unset: broker metrics are not visible. Checked by prometheusConfigFrom. */
+    PROMETHEUS_URL: z.string().optional(),
+    PROMETHEUS_BEARER_TOKEN: z.string().optional(),
+    PROMETHEUS_USERNAME: z.string().optional(),
+    PROMETHEUS_PASSWORD: z.string().optional(),
+    PROMETHEUS_TIMEOUT_MS: z.string().optional(),
+    PROMETHEUS_SELECTOR: z.string().optional(),
+    PROMETHEUS_BROKER_LABEL: z.string().optional(),
+    PROMETHEUS_RATE_WINDOW: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    try {
+      prometheusConfigFrom(prometheusVariables(env));
+    } catch (error) {
+      if (!(error instanceof PrometheusConfigError)) throw error;
+      ctx.addIssue({ code: "custom", path: [error.variable], message: error.message.slice(error.variable.length + 2) });
+    }
     if (env.KAFKA_SASL_MECHANISM && (!env.KAFKA_SASL_USERNAME || !env.KAFKA_SASL_PASSWORD)) {
       ctx.addIssue({
         code: "custom",
@@ -54,6 +70,11 @@ const EnvSchema = z
   });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** The PROMETHEUS_* variables (all strings) for prometheusConfigFrom. */
+export function prometheusVariables(e: Pick<Env, `PROMETHEUS_${string}` & keyof Env>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(e).filter(([k]) => k.startsWith("PROMETHEUS_"))) as Record<string, string | undefined>;
+}
 
 export class EnvError extends Error {}
 

@@ -6,6 +6,8 @@
  * offsets-by-timestamp points), diagnoseAll (causes above the worth-investigating threshold,
  * best first, and the causes the evidence rules out) and proposeSeverity.
  */
+import { bundleMetrics, metricsWarnings, type BundleMetrics } from "../broker-metrics/bundle";
+import type { BrokerMetricsReading } from "../broker-metrics/types";
 import { diagnoseAll } from "../diagnosis/rank";
 import type { DiagnosisEntry } from "../diagnosis/types";
 import { proposeSeverity, type SeverityContext, type SeverityLevel } from "../severity/propose";
@@ -65,6 +67,8 @@ export interface EvidenceBundle {
   groups: BundleGroup[];
   diagnosis: DiagnosisEntry[];
   severity: { proposed: Sev; reasons: string[] };
+  /** broker metrics from Prometheus (source "none" without PROMETHEUS_URL). */
+  metrics: BundleMetrics;
   warnings: string[];
 }
 
@@ -77,6 +81,8 @@ export interface BundleOptions {
   timePoints?: OffsetTimePoint[];
   /** Freshness SLOs and tiers of the streams (ownership catalog), for the severity proposal. */
   severity?: Omit<SeverityContext, "scope">;
+  /** broker metric readings from before the history (the CLI's range-query baseline). */
+  brokerReadings?: BrokerMetricsReading[];
 }
 
 const round = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
@@ -124,7 +130,7 @@ function bundleGroup(group: GroupSignals, snapshotProtocol: string | undefined):
 export function buildEvidenceBundle(history: ClusterSnapshot[], opts: BundleOptions = {}): EvidenceBundle {
   const latest = history[history.length - 1];
   if (!latest) throw new Error("buildEvidenceBundle needs at least one snapshot");
-  const signals = computeSignals(history, { seeds: opts.timePoints });
+  const signals = computeSignals(history, { seeds: opts.timePoints, brokerReadings: opts.brokerReadings });
 
   const wantedGroups = opts.groups ? signals.groups.filter((g) => opts.groups!.includes(g.groupId)) : signals.groups;
   const groups = opts.topics && !opts.groups ? wantedGroups.filter((g) => g.topics.some((t) => opts.topics!.includes(t))) : wantedGroups;
@@ -138,7 +144,8 @@ export function buildEvidenceBundle(history: ClusterSnapshot[], opts: BundleOpti
   const diagnosis = diagnoseAll(signals).filter((d) => d.scope.kind !== "group" || groupIds.has(d.scope.name));
   const severity = proposeSeverity(signals, { ...opts.severity, scope: opts.groups?.length === 1 ? { kind: "group", name: opts.groups[0]! } : undefined });
 
-  const warnings = [...new Set(history.flatMap((s) => s.warnings))];
+  const metrics = bundleMetrics(history);
+  const warnings = [...new Set([...history.flatMap((s) => s.warnings), ...metricsWarnings(metrics, history)])];
   if (opts.groups) for (const id of opts.groups) if (!signals.groups.some((g) => g.groupId === id)) warnings.push(`group ${id} not found`);
 
   return {
@@ -155,6 +162,7 @@ export function buildEvidenceBundle(history: ClusterSnapshot[], opts: BundleOpti
     groups: groups.map((g) => bundleGroup(g, protocolOf.get(g.groupId))),
     diagnosis,
     severity: { proposed: severity.proposed, reasons: severity.reasons.map((r) => r.text) },
+    metrics,
     warnings,
   };
 }
@@ -189,6 +197,7 @@ export function renderEvidenceMarkdown(b: EvidenceBundle): string {
     }
     lines.push("");
   }
+  lines.push(...renderMetricsMarkdown(b.metrics));
   lines.push("## Diagnosis", "");
   if (b.diagnosis.length === 0) lines.push("No cause passes the worth-investigating threshold.");
   for (const d of b.diagnosis) {
@@ -202,4 +211,20 @@ export function renderEvidenceMarkdown(b: EvidenceBundle): string {
     for (const w of b.warnings) lines.push(`- ${w}`);
   }
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+function renderMetricsMarkdown(m: BundleMetrics): string[] {
+  const lines = ["## Broker metrics", ""];
+  if (m.source === "none") return [...lines, "Not visible: Ripcord reads broker metrics from Prometheus (set PROMETHEUS_URL; locally `npm run metrics:up`).", ""];
+  lines.push(`From ${m.url}${m.at ? ` at ${m.at}` : ""}.${m.error ? ` **Unavailable now:** ${m.error}.` : ""}`, "");
+  if (m.brokers.length) {
+    lines.push("| Broker | Produce p99 ms | Fetch p99 ms | Queue p99 ms | Handler idle % | Network idle % | In B/s | Out B/s | Produce throttle ms |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const br of m.brokers) {
+      lines.push(`| ${br.nodeId} | ${cell(br.produceP99Ms)} | ${cell(br.fetchP99Ms)} | ${cell(br.requestQueueP99Ms)} | ${cell(br.requestIdlePct)} | ${cell(br.networkIdlePct)} | ${cell(br.bytesInPerSec)} | ${cell(br.bytesOutPerSec)} | ${cell(br.produceThrottleMs)} |`);
+    }
+    lines.push("");
+  }
+  for (const x of m.notExported) lines.push(`- not exported: ${x.metric} (${x.note})`);
+  if (m.notExported.length) lines.push("");
+  return lines;
 }

@@ -7,6 +7,8 @@
  * `null` always means "cannot be known from this history", never zero.
  */
 
+import type { BrokerMetricSignals } from "../broker-metrics/signals";
+
 /** How a time lag was obtained (see `timeLag.ts`). */
 export type TimeLagEstimate =
   /** committed offset lies between two sampled (logEndOffset, takenAt) points. */
@@ -226,5 +228,7 @@ export interface EvidenceSignals {
   cluster: ClusterSignals;
   topics: TopicSignals[];
   groups: GroupSignals[];
+  /** broker metrics from Prometheus over the history (absent: computed without them). */
+  brokerMetrics?: BrokerMetricSignals;
   warnings: string[];
 }

@@ -9,6 +9,8 @@ import { baselineAndRecent, counterRate, median, sumOrNull } from "./series";
 import { clusterSignals, minIsrOf } from "./cluster-changes";
 import { groupSignals } from "./group-signals";
 import { partitionIn, topicIn } from "./snapshot-index";
+import { brokerMetricSignals, readingsOf } from "../broker-metrics/signals";
+import type { BrokerMetricsReading } from "../broker-metrics/types";
 
 export type * from "./signal-types";
 
@@ -21,6 +23,8 @@ export interface SignalOptions {
   stallFraction?: number;
   /** include internal topics such as __consumer_offsets (default false). */
   includeInternal?: boolean;
+  /** broker metric readings from before the history (a range query's backfill), besides those attached to its snapshots. */
+  brokerReadings?: BrokerMetricsReading[];
 }
 
 function num(raw: string | undefined): number | null {
@@ -110,6 +114,8 @@ export function computeSignals(history: ClusterSnapshot[], opts: SignalOptions =
     cluster: clusterSignals(sorted),
     topics,
     groups,
+    // Backfilled readings (the CLI's) are the baseline, the history's own the recent figures.
+    brokerMetrics: brokerMetricSignals([...(opts.brokerReadings ?? []), ...readingsOf(sorted)], opts.brokerReadings?.length && first ? { recentFrom: first.takenAt } : {}),
     warnings: last?.warnings ?? [],
   };
 }

@@ -8,6 +8,8 @@
  * on anything past Number.MAX_SAFE_INTEGER rather than silently rounding.
  */
 
+import type { BrokerMetricsReading } from "../broker-metrics/types";
+
 /** One broker as seen in cluster metadata. */
 export interface BrokerInfo {
   nodeId: number;
@@ -86,6 +88,8 @@ export interface ClusterSnapshot {
   /** How many Kafka requests the collection took (measured through kafkajs instrumentation). */
   requestCount?: number;
   durationMs?: number;
+  /** Broker metrics read from Prometheus at this sample's time; absent when no Prometheus is configured. */
+  brokerMetrics?: BrokerMetricsReading;
 }
 
 /** Offsets-by-timestamp lookups used to seed time lag from the first minute: for a partition,

@@ -2,6 +2,8 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { buildHistory } from "@/lib/domain/testing/fixtures";
 import { healthy, retentionLost, stopped } from "@/lib/domain/testing/scenarios";
+import { assembleReading } from "@/lib/domain/broker-metrics/reading";
+import captured from "@/lib/domain/broker-metrics/__fixtures__/answers-4.3.1.json";
 import { decodeSample, encodeSample, indexKeyframe } from "./encode-sample";
 
 describe("encodeSample / decodeSample", () => {
@@ -35,6 +37,16 @@ describe("encodeSample / decodeSample", () => {
     const delta = encodeSample(history[1]!, indexKeyframe(history[0]!));
     expect(delta.length).toBeLessThan(keyframe.length / 2);
     expect(keyframe.length).toBeLessThan(gzipSync(JSON.stringify(history[0])).length);
+  });
+
+  it("keeps the broker metrics read with a sample (figures and states; the catalog gives back PromQL-free notes)", () => {
+    const [a, b] = healthy();
+    const reading = assembleReading({ at: captured.at, url: "http://127.0.0.1:9090", answers: captured.answers as never, brokers: captured.brokers, labelNames: captured.labelNames, durationMs: 9 });
+    const withMetrics = { ...b!, brokerMetrics: reading };
+    const back = decodeSample(encodeSample(withMetrics, indexKeyframe(a!)), indexKeyframe(a!));
+    expect(back.brokerMetrics?.brokers).toEqual(reading.brokers);
+    expect(back.brokerMetrics?.metrics.map((m) => m.state)).toEqual(reading.metrics.map((m) => m.state));
+    expect(decodeSample(encodeSample(b!, null), null).brokerMetrics).toBeUndefined();
   });
 
   it("refuses a delta without its keyframe", () => {

@@ -12,6 +12,7 @@
  */
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { ClusterSnapshot, GroupMemberSnapshot, GroupSnapshot, TopicSnapshot } from "@/lib/domain/evidence/types";
+import { compactReading, expandReading, type CompactReading } from "@/lib/domain/broker-metrics/compact";
 
 type Num = number | null;
 type EncPartition = [partition: number, leader: number, replicas: number[], isr: number[], offline: 0 | 1, start: Num, end: Num];
@@ -32,6 +33,8 @@ interface Encoded {
   d: number | null;
   t: EncTopic[];
   g: EncGroup[];
+  /** broker metrics (Prometheus) read with this sample; absent in rows written before them. */
+  m?: CompactReading | null;
 }
 
 const pkey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
@@ -82,6 +85,7 @@ export function encodeSample(snapshot: ClusterSnapshot, base: KeyframeIndex | nu
     w: snapshot.warnings,
     rc: snapshot.requestCount ?? null,
     d: snapshot.durationMs ?? null,
+    m: snapshot.brokerMetrics ? compactReading(snapshot.brokerMetrics) : null,
     t: snapshot.topics.map((t) => {
       const baseTopic = base?.topics.get(t.name);
       const configs = baseTopic && sameJson(baseTopic.configs, t.configs) ? null : t.configs;
@@ -130,6 +134,7 @@ export function decodeSample(payload: Uint8Array, base: KeyframeIndex | null): C
     warnings: body.w,
     ...(body.rc !== null ? { requestCount: body.rc } : {}),
     ...(body.d !== null ? { durationMs: body.d } : {}),
+    ...(body.m ? { brokerMetrics: expandReading(body.m) } : {}),
     topics: body.t.map(([name, internal, configs, partitions]) => ({
       name,
       internal: internal === 1,

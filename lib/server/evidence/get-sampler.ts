@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "../env";
 import { watchIncidentEvidence } from "../incidents/watch-evidence";
 import { clusterConfigFromEnv, clusterKey, getGateway } from "../kafka/registry";
+import { getBrokerMetricsReader } from "../prometheus/registry";
 import { appendSample } from "./append-sample";
 import { loadSamples } from "./load-samples";
 import { pruneSamples } from "./prune-samples";
@@ -30,6 +31,7 @@ export function getSampler(): EvidenceSampler {
       where: config.brokers.join(","),
       store: { append: appendSample, prune: pruneSamples, load: loadSamples },
       onSample: (history) => watchIncidentEvidence(history),
+      brokerMetrics: getBrokerMetricsReader(),
     });
     holder[KEY].set(key, sampler);
   }

@@ -15,6 +15,8 @@
 import type { ClusterSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
 import { KafkaGatewayError, toGatewayError } from "../kafka/errors";
 import type { CollectOptions, KafkaGateway } from "../kafka/gateway";
+import { recordKafkaError, recordSample } from "../observability/registry";
+import type { BrokerMetricsReader } from "../prometheus/broker-metrics-reader";
 import { indexKeyframe, type KeyframeIndex } from "./encode-sample";
 
 export interface SampleStore {
@@ -39,6 +41,12 @@ export interface SamplerOptions {
   scope?: CollectOptions;
   /** Called after every successful sample with the history (automatic incident entries); its errors are ignored. */
   onSample?: (history: readonly ClusterSnapshot[]) => Promise<void> | void;
+  /**
+   * Broker metrics (Prometheus) read at each sample's time, beside the Kafka collection, and
+   * attached to the snapshot once both answered; the snapshot is in the history before that, so
+   * a slow Prometheus never delays what pages read.
+   */
+  brokerMetrics?: Pick<BrokerMetricsReader, "fetch" | "assemble"> | null;
 }
 
 export interface SamplerError {
@@ -97,6 +105,8 @@ export class EvidenceSampler {
   private keyframe: { id: number; index: KeyframeIndex } | null = null;
   private persisted = { rows: 0, bytes: 0, lastError: null as string | null };
   private loaded: Promise<void> | null = null;
+  private readonly brokerMetrics: SamplerOptions["brokerMetrics"];
+  private firstSample: { promise: Promise<void>; resolve: () => void };
   /** Bumped on every new sample or error: readers cache derived views by it. */
   version = 0;
 
@@ -112,6 +122,9 @@ export class EvidenceSampler {
     this.seedPartitions = opts.seedPartitions ?? 2_000;
     this.scope = opts.scope ?? {};
     this.onSample = opts.onSample;
+    this.brokerMetrics = opts.brokerMetrics ?? null;
+    let resolve = () => undefined as void;
+    this.firstSample = { promise: new Promise<void>((r) => (resolve = r)), resolve };
   }
 
   /** Starts the loop (idempotent). The first collection starts at once. */
@@ -170,7 +183,7 @@ export class EvidenceSampler {
     if (this.snapshots.length > 0 || this.lastError) return;
     this.start();
     const first = this.inFlight ?? this.collectNow();
-    await Promise.race([first, new Promise((r) => setTimeout(r, timeoutMs).unref?.())]);
+    await Promise.race([first, this.firstSample.promise, new Promise((r) => setTimeout(r, timeoutMs).unref?.())]);
   }
 
   private async collect(): Promise<void> {
@@ -179,6 +192,7 @@ export class EvidenceSampler {
     this.collectingSince = started;
     this.lastAttemptAt = started;
     this.version++;
+    const metrics = this.brokerMetrics?.fetch(started);
     try {
       const snapshot = await this.gateway.collectSnapshot(this.scope);
       this.snapshots.push(snapshot);
@@ -186,6 +200,12 @@ export class EvidenceSampler {
       while (this.snapshots.length > 1 && (this.snapshots[0]?.takenAt ?? 0) < cutoff) this.snapshots.shift();
       this.lastError = null;
       this.failures = 0;
+      recordSample(this.displayName, "ok", Date.now() - started);
+      this.firstSample.resolve();
+      if (metrics && this.brokerMetrics) {
+        this.version++;
+        snapshot.brokerMetrics = this.brokerMetrics.assemble(await metrics, snapshot.brokers);
+      }
       const slow = snapshot.takenAt - this.lastSlowAt >= this.slowMs;
       if (slow) {
         this.lastSlowAt = snapshot.takenAt;
@@ -197,6 +217,8 @@ export class EvidenceSampler {
       const mapped = error instanceof KafkaGatewayError ? error : toGatewayError(error, this.where);
       this.lastError = { code: mapped.code, message: mapped.message, at: Date.now() };
       this.failures++;
+      recordSample(this.displayName, mapped.code, Date.now() - started);
+      recordKafkaError(this.displayName, mapped.code);
     } finally {
       this.collectingSince = null;
       this.version++;
@@ -248,6 +270,11 @@ export class EvidenceSampler {
     } catch (error) {
       this.persisted.lastError = (error as Error).message;
     }
+  }
+
+  /** The cluster's display name (rows are keyed "name|brokers"). */
+  get displayName(): string {
+    return this.cluster.split("|")[0] ?? this.cluster;
   }
 
   /** The in-memory history, oldest first (do not mutate). */
