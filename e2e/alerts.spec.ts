@@ -10,9 +10,9 @@ test.describe("alert intake", () => {
     const run = `${Date.now().toString(36)}-${randomBytes(2).toString("hex")}`;
     const topic = `e2e-alerts-${run}`;
 
-    const token = await test.step("an admin creates an API token for Alertmanager", async () => {
+    const token = await test.step("an admin creates an alert-source API token for Alertmanager", async () => {
       const admin = await request.newContext({ baseURL: E2E_BASE_URL, storageState: storageStateFor("admin") });
-      const created = await admin.post("/api/tokens", { data: { name: `alertmanager-${run}`, role: "responder" } });
+      const created = await admin.post("/api/tokens", { data: { name: `alertmanager-${run}`, role: "responder", kind: "alert-source" } });
       expect(created.status()).toBe(201);
       const { token } = (await created.json()) as { token: string };
       await admin.dispose();

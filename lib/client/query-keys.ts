@@ -6,6 +6,7 @@ export const queryKeys = {
   health: () => ["health"] as const,
   me: () => ["me"] as const,
   users: () => ["users"] as const,
+  tokens: () => ["tokens"] as const,
   cluster: (cluster: string) => ["cluster", cluster] as const,
   clusterOverview: (cluster: string) => [...queryKeys.cluster(cluster), "overview"] as const,
   group: (cluster: string, groupId: string) => [...queryKeys.cluster(cluster), "group", groupId] as const,

@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 // Each feature adds its own section here.
 const SECTIONS: SettingsSection[] = [
-  { href: "/settings/users", title: "Users and API tokens", description: "Who can command, respond or read; tokens for alert webhooks and scripts." },
+  { href: "/settings/users", title: "Users and API tokens", description: "Who can command, respond or read; disable people, revoke tokens, sign out everywhere; your password." },
   { href: "/settings/clusters", title: "Clusters", description: "Mark a cluster non-production so drills may run on it; every cluster is production until an admin says otherwise." },
   { href: "/settings/catalog", title: "Ownership catalog", description: "Owners, tiers and freshness SLOs of topics and consumer groups; import and export as YAML." },
 ];

@@ -14,6 +14,11 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
 
+/** The less capable of two roles (a personal token never acts above its owner's current role). */
+export function lowerRole(a: Role, b: Role): Role {
+  return ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b;
+}
+
 export const ROLE_LABELS: Record<Role, string> = {
   viewer: "Viewer",
   responder: "Responder",

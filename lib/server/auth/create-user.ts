@@ -3,13 +3,14 @@ import { Prisma } from "@prisma/client";
 import type { CreateUserBody, UserView } from "@/lib/schemas/auth";
 import { db } from "../db";
 import { AppError } from "../http/errors";
+import { toUserView } from "./list-users";
 import { hashPassword } from "./password";
 
 export async function createUser(input: CreateUserBody): Promise<UserView> {
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db().user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash } });
-    return { id: user.id, email: user.email, name: user.name, role: input.role };
+    return toUserView(user, { withEmail: true }) as UserView;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("CONFLICT", `a user with email ${input.email} already exists`);

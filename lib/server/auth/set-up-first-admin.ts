@@ -17,5 +17,5 @@ export async function setUpFirstAdmin(input: SetupBody): Promise<{ user: UserVie
     return tx.user.create({ data: { email: input.email, name: input.name, role: "admin", passwordHash } });
   });
   const session = await createSession(user.id);
-  return { user: { id: user.id, email: user.email, name: user.name, role: "admin" }, ...session };
+  return { user: { id: user.id, email: user.email, name: user.name, role: "admin", disabled: false }, ...session };
 }

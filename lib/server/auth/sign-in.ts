@@ -14,6 +14,7 @@ export async function signIn(input: SignInBody): Promise<{ user: UserView; token
   const user = await db().user.findUnique({ where: { email: input.email } });
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !isRole(user.role)) throw new AppError("UNAUTHENTICATED", "email or password is wrong");
+  if (user.disabledAt) throw new AppError("UNAUTHENTICATED", "this account is disabled: ask an admin");
   const session = await createSession(user.id);
-  return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, ...session };
+  return { user: { id: user.id, email: user.email, name: user.name, role: user.role, disabled: false }, ...session };
 }

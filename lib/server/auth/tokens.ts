@@ -1,7 +1,5 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { Role } from "@/lib/domain/auth/roles";
-import { db } from "../db";
 
 export const API_TOKEN_PREFIX = "rpc_";
 
@@ -11,11 +9,4 @@ export function sha256(value: string): string {
 
 export function newSecret(prefix = ""): string {
   return prefix + randomBytes(32).toString("base64url");
-}
-
-/** Creates an API token for a machine client; the raw token is returned once and stored hashed. */
-export async function createApiToken(name: string, role: Role): Promise<{ id: string; token: string }> {
-  const token = newSecret(API_TOKEN_PREFIX);
-  const row = await db().apiToken.create({ data: { name, role, tokenHash: sha256(token) } });
-  return { id: row.id, token };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { type z } from "zod";
-import { roleAtLeast } from "@/lib/domain/auth/roles";
+import { checkAccess, type Access } from "@/lib/domain/auth/access";
 import { identify, type Principal } from "../auth/identify";
 import { requestHost } from "./client-address";
 import { log } from "../log";
@@ -78,7 +78,7 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Bearer tokens are never attached by a browser, so they need no such check.
  */
 function checkOrigin(request: Request, principal: Principal | null): void {
-  if (!UNSAFE_METHODS.has(request.method) || principal?.kind === "token") return;
+  if (!UNSAFE_METHODS.has(request.method) || principal?.credential.kind === "token") return;
   const origin = request.headers.get("origin");
   if (origin === null) {
     if (request.headers.get("sec-fetch-site") === "cross-site") throw new AppError("FORBIDDEN", "cross-site request refused");
@@ -91,6 +91,24 @@ function checkOrigin(request: Request, principal: Principal | null): void {
     throw new AppError("FORBIDDEN", `cross-site request refused: the Origin header (${origin.slice(0, 100)}) is not a URL`);
   }
   if (!host || host !== requestHost(request.headers)) throw new AppError("FORBIDDEN", "cross-site request refused: the Origin is not this site");
+}
+
+/** The one access rule (lib/domain/auth/access.ts), refused with the access the operation needs. */
+function checkAccessOf(access: Access, principal: Principal | null): void {
+  const verdict = checkAccess(access, principal ? { role: principal.role, tokenKind: principal.credential.tokenKind } : null);
+  const extra = { requiredAccess: access };
+  switch (verdict) {
+    case "allowed":
+      return;
+    case "unauthenticated":
+      throw new AppError("UNAUTHENTICATED", "sign in, or send an API token as Authorization: Bearer", { extra });
+    case "below-role":
+      throw new AppError("FORBIDDEN", `this needs the ${access} role or higher; you are ${principal?.role}`, { extra });
+    case "alert-source-only":
+      throw new AppError("FORBIDDEN", "an alert-source token can only deliver alerts (POST /api/alerts/alertmanager or /api/alerts/webhook)", { extra });
+    case "needs-alert-source":
+      throw new AppError("FORBIDDEN", "alerts are delivered with an alert-source API token (kind alert-source, made by an admin), not a person's session or token", { extra });
+  }
 }
 
 function toAppError(error: unknown): AppError | null {
@@ -110,12 +128,7 @@ export function route<const O extends Operation>(op: O, handler: (ctx: RouteCont
     const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     try {
       const principal = await identify(request.headers);
-      if (op.auth !== "public") {
-        if (!principal) throw new AppError("UNAUTHENTICATED", "sign in, or send an API token as Authorization: Bearer");
-        if (!roleAtLeast(principal.role, op.auth)) {
-          throw new AppError("FORBIDDEN", `this needs the ${op.auth} role or higher; you are ${principal.role}`);
-        }
-      }
+      checkAccessOf(op.auth, principal);
       checkOrigin(request, principal);
       const rawParams = nextContext ? await nextContext.params : {};
       const params = parseWith(op.params, rawParams, "params");

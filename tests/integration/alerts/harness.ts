@@ -126,7 +126,7 @@ export async function alertmanagerFingerprint(labels: Record<string, string>): P
   return found.fingerprint;
 }
 
-/** A signed-in admin (cookie) and a responder API token on the running server. */
+/** A signed-in admin (cookie) and an alert-source API token on the running server. */
 export async function bootstrapAuth(): Promise<{ adminCookie: string; token: string }> {
   const setup = await fetch(`${ripcordUrl}/api/auth/setup`, {
     method: "POST",
@@ -138,7 +138,7 @@ export async function bootstrapAuth(): Promise<{ adminCookie: string; token: str
   const created = await fetch(`${ripcordUrl}/api/tokens`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: adminCookie, origin: ripcordUrl },
-    body: JSON.stringify({ name: "alertmanager", role: "responder" }),
+    body: JSON.stringify({ name: "alertmanager", role: "responder", kind: "alert-source" }),
   });
   if (created.status !== 201) throw new Error(`token failed: ${created.status} ${await created.text()}`);
   const { token } = (await created.json()) as { token: string };

@@ -6,7 +6,7 @@ import { GET as historyRoute } from "@/app/api/cluster/history/route";
 import { GET as topicRoute } from "@/app/api/cluster/topics/[topic]/route";
 import { GET as healthRoute } from "@/app/api/health/route";
 import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
-import { createApiToken } from "@/lib/server/auth/tokens";
+import { createApiToken } from "@/lib/server/auth/create-token";
 import { resetEnvForTests } from "@/lib/server/env";
 import { buildGroupDetail, buildOverview } from "@/lib/server/evidence/build-views";
 import { stopSamplers } from "@/lib/server/evidence/get-sampler";
@@ -104,7 +104,7 @@ describe("faults", () => {
     const saved = { ...process.env };
 
     beforeAll(async () => {
-      auth = { authorization: `Bearer ${(await createApiToken(uniqueName("it-ev"), "viewer")).token}` };
+      auth = { authorization: `Bearer ${(await createApiToken({ name: uniqueName("it-ev"), role: "viewer", kind: "machine" })).token}` };
     });
 
     afterAll(async () => {

@@ -67,7 +67,7 @@ describe("sign-in, roles and API tokens", () => {
   });
 
   it("issues API tokens that authenticate as Bearer and are stored hashed", async () => {
-    const response = await createToken(jsonPost("/api/tokens", { name: "alertmanager", role: "responder" }, { cookie: adminCookie }), ctx);
+    const response = await createToken(jsonPost("/api/tokens", { name: "deploy-hook", role: "responder", kind: "machine" }, { cookie: adminCookie }), ctx);
     expect(response.status).toBe(201);
     const { token } = (await response.json()) as { token: string };
     expect(token).toMatch(/^rpc_/);

@@ -7,7 +7,7 @@ import { POST as changeStatus } from "@/app/api/incidents/[id]/status/route";
 import { GET as stream } from "@/app/api/incidents/[id]/stream/route";
 import { GET as list, POST as open } from "@/app/api/incidents/route";
 import { POST as postEvent } from "@/app/api/events/route";
-import { createApiToken } from "@/lib/server/auth/tokens";
+import { createApiToken } from "@/lib/server/auth/create-token";
 import { db } from "@/lib/server/db";
 import { ctx, get, post, readEvents, signedIn } from "./support";
 
@@ -83,7 +83,7 @@ describe("the incident log over the real route handlers and SQLite", () => {
     const first = await db().incidentEntry.findFirstOrThrow({ where: { incidentId, kind: "annotation" } });
     const res = await correct(post(`/api/incidents/${incidentId}/corrections`, { correctsEntryId: first.id, body: "it started at 09:14" }, responder.cookie), ctx({ id: incidentId }));
     expect(res.status).toBe(201);
-    const { token } = await createApiToken("ci", "responder");
+    const { token } = await createApiToken({ name: "ci", role: "responder", kind: "machine" });
     const ev = await postEvent(
       new Request("http://localhost/api/events", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ type: "deploy", description: "billing v2.3.1", groups: [groupName] }) }),
       ctx(),

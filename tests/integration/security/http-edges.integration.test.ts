@@ -1,28 +1,9 @@
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { portOf } from "../../../scripts/lib/ports.mjs";
+import { rawRequest, type RawResponse } from "../../support/raw-http";
 import { ServerProcess } from "../../support/server-process";
 
-interface RawResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A raw HTTP/1.1 request: fetch refuses TRACE and rewrites bad encodings, a probe must not. */
-function raw(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, method, path, headers: { ...headers, ...(body !== undefined ? { "content-length": String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on("error", reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
+const raw = rawRequest;
 
 function problemOf(res: RawResponse): { status: number; code: string; detail: string } {
   expect(res.headers["content-type"]).toBe("application/problem+json");

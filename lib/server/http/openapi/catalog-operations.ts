@@ -27,9 +27,9 @@ export const alertOperations = defineOperations({
   alertmanager: {
     method: "post",
     path: "/api/alerts/alertmanager",
-    summary: "Prometheus Alertmanager webhook (version 4), API token as Bearer; de-duplicated by fingerprint, grouped by scope within 30 min, all or nothing",
+    summary: "Prometheus Alertmanager webhook (version 4), an alert-source API token as Bearer; de-duplicated by fingerprint, grouped by scope within 30 min, all or nothing",
     tag: "alerts",
-    auth: "responder",
+    auth: "alert-source",
     body: AlertmanagerPayload,
     response: IntakeResultView,
     maxBodyBytes: 2 * 1024 * 1024,
@@ -37,9 +37,9 @@ export const alertOperations = defineOperations({
   webhook: {
     method: "post",
     path: "/api/alerts/webhook",
-    summary: "Generic JSON alert webhook for other sources; scope from cluster/topic/group; fingerprint derived when absent",
+    summary: "Generic JSON alert webhook for other sources (an alert-source API token as Bearer); scope from cluster/topic/group; fingerprint derived when absent",
     tag: "alerts",
-    auth: "responder",
+    auth: "alert-source",
     body: WebhookPayload,
     response: IntakeResultView,
     maxBodyBytes: 2 * 1024 * 1024,

@@ -25,7 +25,7 @@ export function openApiDocument(operations: Operation[] = ALL_OPERATIONS) {
     const errors: Record<string, unknown> = { "400": { description: "Invalid input", content: problemRef } };
     if (op.auth !== "public") {
       errors["401"] = { description: "Not signed in", content: problemRef };
-      errors["403"] = { description: `Needs the ${op.auth} role`, content: problemRef };
+      errors["403"] = { description: op.auth === "alert-source" ? "Needs an alert-source API token" : `Needs the ${op.auth} role`, content: problemRef };
     }
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {

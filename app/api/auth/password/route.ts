@@ -1,0 +1,5 @@
+import { changeOwnPassword } from "@/lib/server/auth/change-password";
+import { coreOperations } from "@/lib/server/http/openapi/core-operations";
+import { route } from "@/lib/server/http/route";
+
+export const POST = route(coreOperations.changePassword, ({ body, principal }) => changeOwnPassword(body, principal));
