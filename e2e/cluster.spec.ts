@@ -73,8 +73,12 @@ test("the Cluster page shows a group's lag from the real broker, and its chart g
   await expect(page.getByTestId("freshness-bar")).toHaveAttribute("data-state", /fresh|collecting/);
   await expect(page.getByTestId("data-age")).toContainText("ago");
   await expect(page.getByTestId("brokers").getByTestId("broker").first()).toBeVisible();
-  // On KRaft the metadata's "controller" is just a broker: the page must not call it the active controller.
-  await expect(page.getByTestId("brokers-panel")).toContainText(/KRaft cluster: metadata names broker #\d+ as controller, which is just a broker, not the active KRaft controller/);
+  // The active controller comes from the KRaft quorum (DescribeQuorum), not from metadata's random broker.
+  await expect(page.getByTestId("controller")).toContainText(/Active controller #1 \(KRaft quorum leader, epoch \d+\)\. Voters #1, all caught up/);
+  await expect(page.getByTestId("brokers-panel")).not.toContainText("metadata names broker");
+  // The broker's log dir, with the volume's fill (DescribeLogDirs v4).
+  await expect(page.getByTestId("broker").first().getByTestId("log-dir")).toContainText(/Kafka [\d.]+ (B|KiB|MiB|GiB) · [\d.]+ (MiB|GiB|TiB) free of [\d.]+ (GiB|TiB) \(\d+% used\)/);
+  await expect(row.getByTestId("group-protocol")).toHaveText("classic");
   await page.getByTestId("topic-filter").fill(topic);
   await expect(page.locator(`[data-testid="topic-row"][data-topic="${topic}"]`)).toBeVisible();
   await keepScreenshot(page, testInfo, "cluster-overview");
@@ -98,7 +102,9 @@ test("the Cluster page shows a group's lag from the real broker, and its chart g
   await expect(page.getByTestId("rate-chart")).toBeVisible();
   await expect(page.locator("[data-testid=lag-chart] svg path.recharts-curve").first()).toBeVisible();
   await expect(page.getByTestId("partition-row")).toHaveCount(3);
-  await expect(page.getByText("Offsets are the last stable offset (read_committed)")).toBeVisible();
+  await expect(page.getByText("Lag is measured against the high watermark")).toBeVisible();
+  await expect(page.getByTestId("group-protocol")).toContainText("classic protocol");
+  await expect(page.getByTestId("members-panel")).toContainText("No live members (group Empty)");
   await keepScreenshot(page, testInfo, "group-page");
 
   // Pausing stops polling: the data age keeps growing and no request goes out.

@@ -22,11 +22,7 @@ export function formatSeconds(s: number | null | undefined): string {
   return `${(s / 86400).toFixed(1)} d`;
 }
 
-export function formatBytes(n: number): string {
-  if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MiB`;
-  if (n >= 1 << 10) return `${(n / (1 << 10)).toFixed(1)} KiB`;
-  return `${n} B`;
-}
+export { formatBytes } from "@/lib/domain/evidence/bytes";
 
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return "—";

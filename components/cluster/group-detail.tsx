@@ -8,6 +8,7 @@ import type { ConsumerStatus, GroupDetail } from "@/lib/schemas/cluster";
 import { FreshnessBar } from "./freshness-bar";
 import { formatCount, formatRate, formatSeconds } from "./format";
 import { Collecting, LoadError, Panel, Tile } from "./panel";
+import { LastStable } from "./last-stable";
 import { RetentionRisk } from "./retention-risk";
 import { StatusBadge } from "./status-badge";
 import { useNow } from "./use-now";
@@ -82,7 +83,13 @@ function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: numbe
           {g.statusReason}
         </span>
         <span className="text-sm text-muted">
-          · state {g.state} · {g.members} member{g.members === 1 ? "" : "s"}
+          · state {g.state} ·{" "}
+          <span data-testid="group-protocol">
+            {g.protocol === "consumer" ? "consumer protocol (KIP-848)" : g.protocol === "classic" ? "classic protocol" : "protocol unknown"}
+            {g.groupEpoch !== null ? `, group epoch ${g.groupEpoch}` : ""}
+            {g.assignor ? `, assignor ${g.assignor}` : ""}
+          </span>{" "}
+          · {g.members} member{g.members === 1 ? "" : "s"}
           {g.idleMembers ? ` (${g.idleMembers} idle)` : ""} · reads {g.topics.map((t, i) => (
             <span key={t}>
               {i ? ", " : ""}
@@ -169,7 +176,7 @@ function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: numbe
                     <th className="py-2 pr-4">Partition</th>
                     <th className="py-2 pr-4">Status</th>
                     <th className="py-2 pr-4 text-right">Committed</th>
-                    <th className="py-2 pr-4 text-right">Log start / end</th>
+                    <th className="py-2 pr-4 text-right">Log start / high watermark</th>
                     <th className="py-2 pr-4 text-right">Lag</th>
                     <th className="py-2 pr-4 text-right">Time lag</th>
                     <th className="py-2 pr-4 text-right">In / out</th>
@@ -189,6 +196,7 @@ function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: numbe
                       <td className="py-2 pr-4 text-right font-mono tabular-nums">{p.committedOffset ?? "none"}</td>
                       <td className="py-2 pr-4 text-right font-mono tabular-nums">
                         {p.logStartOffset ?? "—"} / {p.logEndOffset ?? "—"}
+                        <LastStable end={p.logEndOffset} stable={p.lastStableOffset} />
                       </td>
                       <td className="py-2 pr-4 text-right font-mono tabular-nums" title={p.lagFromLogStart ? "no committed offset: counted from the log start" : undefined}>
                         {formatCount(p.lag)}
@@ -212,16 +220,50 @@ function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: numbe
                 </tbody>
               </table>
               <p className="mt-2 text-xs text-muted">
-                Offsets are the last stable offset (read_committed): equal to the high watermark unless a transaction is open. * no committed offset: lag counted from the log start. + time lag is a lower bound.
+                Lag is measured against the high watermark (the end of the replicated log). Where a transaction is open, the last stable offset (as far as read_committed consumers can read) is shown under it. * no committed offset: lag counted from the log start. + time lag is a lower bound.
               </p>
             </div>
           </>
         )}
       </Panel>
-      {g.churn.stateTransitions.length || g.churn.membersJoined || g.churn.membersLeft ? (
+      <Panel title={`Members (${g.memberList.length})`} testId="members-panel">
+        {g.memberList.length === 0 ? (
+          <p className="text-sm text-muted">No live members{g.state === "Empty" || g.state === "Dead" ? ` (group ${g.state})` : ""}.</p>
+        ) : (
+          <table className="w-full text-sm" data-testid="members-table">
+            <thead className="text-left text-xs uppercase tracking-wide text-muted">
+              <tr>
+                <th className="py-2 pr-4">Client id</th>
+                <th className="py-2 pr-4">Host</th>
+                <th className="py-2 pr-4 text-right">Partitions</th>
+                {g.protocol === "consumer" ? <th className="py-2 pr-4 text-right">Member epoch</th> : null}
+                <th className="py-2 pr-4">Member id</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.memberList.map((m) => (
+                <tr key={m.memberId} className="border-t border-border" data-testid="member-row">
+                  <td className="py-2 pr-4 font-mono">{m.clientId}</td>
+                  <td className="py-2 pr-4 font-mono text-muted">{m.host}</td>
+                  <td className="py-2 pr-4 text-right font-mono tabular-nums">
+                    {m.partitions}
+                    {m.reconciling ? <span className="ml-1 text-xs text-warn">reconciling</span> : null}
+                  </td>
+                  {g.protocol === "consumer" ? <td className="py-2 pr-4 text-right font-mono tabular-nums">{m.memberEpoch ?? "—"}</td> : null}
+                  <td className="max-w-48 truncate py-2 pr-4 font-mono text-xs text-muted" title={m.memberId}>
+                    {m.memberId}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
+      {g.churn.stateTransitions.length || g.churn.membersJoined || g.churn.membersLeft || g.churn.epochBumps ? (
         <Panel title="Rebalance churn" testId="churn-panel">
           <p className="text-sm">
-            {g.churn.membersJoined} joined, {g.churn.membersLeft} left, {g.churn.rebalancingSamples} samples rebalancing.
+            {g.churn.membersJoined} joined, {g.churn.membersLeft} left, {g.churn.rebalancingSamples} samples rebalancing
+            {g.churn.epochBumps !== null ? `, group epoch +${g.churn.epochBumps}` : ""}.
           </p>
           <ul className="mt-2 text-sm text-muted">
             {g.churn.stateTransitions.slice(-10).map((t) => (

@@ -17,6 +17,7 @@ export function GroupsTable({ groups, takenAt, now, limit = 200 }: { groups: Gro
             <th className="py-2 pr-4">Group</th>
             <th className="py-2 pr-4">Status</th>
             <th className="py-2 pr-4">State</th>
+            <th className="py-2 pr-4">Protocol</th>
             <th className="py-2 pr-4 text-right">Members</th>
             <th className="py-2 pr-4 text-right">Lag (records)</th>
             <th className="py-2 pr-4 text-right">Time lag</th>
@@ -39,6 +40,9 @@ export function GroupsTable({ groups, takenAt, now, limit = 200 }: { groups: Gro
                   <StatusBadge status={g.status} reason={g.statusReason} />
                 </td>
                 <td className="py-2 pr-4 text-muted">{g.state}</td>
+                <td className="py-2 pr-4 text-muted" data-testid="group-protocol">
+                  {g.protocol}
+                </td>
                 <td className="py-2 pr-4 text-right tabular-nums">{g.members}</td>
                 <td className="py-2 pr-4 text-right font-mono tabular-nums" data-testid="group-lag">
                   {formatCount(g.totalLag)}

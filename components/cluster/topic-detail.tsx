@@ -3,8 +3,9 @@ import Link from "next/link";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { useTopicDetail } from "@/lib/client/hooks/use-cluster";
 import { FreshnessBar } from "./freshness-bar";
-import { formatCount, formatMs, formatRate, formatSeconds } from "./format";
+import { formatBytes, formatCount, formatMs, formatRate, formatSeconds } from "./format";
 import { Collecting, LoadError, Panel, Tile } from "./panel";
+import { LastStable } from "./last-stable";
 import { StatusBadge } from "./status-badge";
 import { useNow } from "./use-now";
 
@@ -20,13 +21,14 @@ export function TopicDetailView({ topic }: { topic: string }) {
         query.error ? <LoadError message={query.error.message} onRetry={() => void query.refetch()} /> : <Collecting what={`Reading topic ${topic}…`} />
       ) : (
         <>
-          <div className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          <div className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
             <Tile label="Partitions" value={data.topic.partitions} />
             <Tile label="Replication" value={data.topic.replicationFactor} />
             <Tile label="Offline" value={data.topic.offline} tone={data.topic.offline ? "bad" : "ok"} />
             <Tile label="Under min ISR" value={data.topic.underMinIsr} tone={data.topic.underMinIsr ? "bad" : "ok"} />
             <Tile label="Under-replicated" value={data.topic.underReplicated} tone={data.topic.underReplicated ? "warn" : "ok"} />
             <Tile label="Input" value={formatRate(data.topic.inputRatePerSec)} />
+            <Tile label="Size on disk" value={data.topic.sizeBytes === null ? "—" : formatBytes(data.topic.sizeBytes)} testId="topic-size" hint="Leader replicas' log size (DescribeLogDirs); each follower holds as much again" />
           </div>
           <Panel title="Input rate">
             <TimeSeriesChart
@@ -48,7 +50,8 @@ export function TopicDetailView({ topic }: { topic: string }) {
                     <th className="py-2 pr-4">Replicas</th>
                     <th className="py-2 pr-4">ISR</th>
                     <th className="py-2 pr-4">Health</th>
-                    <th className="py-2 pr-4 text-right">Log start / end</th>
+                    <th className="py-2 pr-4 text-right">Log start / high watermark</th>
+                    <th className="py-2 pr-4 text-right">Size</th>
                     <th className="py-2 pr-4 text-right">Input (share)</th>
                   </tr>
                 </thead>
@@ -64,6 +67,10 @@ export function TopicDetailView({ topic }: { topic: string }) {
                       </td>
                       <td className="py-2 pr-4 text-right font-mono tabular-nums">
                         {p.logStartOffset ?? "—"} / {p.logEndOffset ?? "—"}
+                        <LastStable end={p.logEndOffset} stable={p.lastStableOffset} />
+                      </td>
+                      <td className="py-2 pr-4 text-right font-mono tabular-nums" data-testid="partition-size">
+                        {p.sizeBytes === null ? "—" : formatBytes(p.sizeBytes)}
                       </td>
                       <td className="py-2 pr-4 text-right font-mono tabular-nums">
                         {formatRate(p.inputRatePerSec)}

@@ -46,15 +46,54 @@ export const RetentionRiskView = z.object({
 });
 export type RetentionRiskView = z.infer<typeof RetentionRiskView>;
 
-export const BrokerView = z.object({ nodeId: z.number().int(), host: z.string(), port: z.number().int(), rack: z.string().nullable() });
+export const LogDirView = z.object({
+  path: z.string(),
+  /** bytes of Kafka's replicas in the directory */
+  usedBytes: z.number(),
+  /** the volume's size and free bytes; null where the broker does not say (before Kafka 3.3) */
+  totalBytes: z.number().nullable(),
+  usableBytes: z.number().nullable(),
+  error: z.string().nullable(),
+  /** Kafka's net growth in the directory over the window, bytes/s (writes minus retention) */
+  netGrowthBytesPerSec: z.number().nullable(),
+  /** when the usable bytes run out at that growth; null when not growing */
+  secondsToFull: z.number().nullable(),
+});
+export type LogDirView = z.infer<typeof LogDirView>;
+
+export const BrokerView = z.object({
+  nodeId: z.number().int(),
+  host: z.string(),
+  port: z.number().int(),
+  rack: z.string().nullable(),
+  /** null when the sample did not read log dirs */
+  logDirs: z.array(LogDirView).nullable(),
+});
+
+export const QuorumReplicaView = z.object({ id: z.number().int(), logEndOffset: z.number(), lagRecords: z.number(), lastCaughtUpAt: z.number().nullable() });
+
+/** The KRaft metadata quorum, as `kafka-metadata-quorum describe --status` reports it. */
+export const ControllerView = z.object({
+  activeId: z.number().int().nullable(),
+  epoch: z.number().int(),
+  highWatermark: z.number(),
+  voters: z.array(QuorumReplicaView),
+  observers: z.array(QuorumReplicaView),
+});
 
 export const SnapshotMeta = z.object({
   takenAt: z.number(),
   clusterId: z.string().nullable(),
   kraft: z.boolean().nullable(),
-  /** Metadata's controller id. On KRaft just some broker, not the active controller. */
+  /** Metadata's controller id. On KRaft just some broker, not the active controller (see controller). */
   controllerId: z.number().int().nullable(),
+  /** The KRaft quorum; null on ZooKeeper clusters or when it did not answer. */
+  controller: ControllerView.nullable(),
   brokers: z.array(BrokerView),
+  /** Registered but fenced brokers (Kafka 4): down, though the controller knows them. */
+  fencedBrokers: z.array(z.object({ nodeId: z.number().int(), host: z.string(), port: z.number().int() })),
+  /** Client quotas (entity as "client-id app", "user (default)"…); null when not read. */
+  quotas: z.array(z.object({ entity: z.string(), values: z.record(z.string(), z.number()) })).nullable(),
   warnings: z.array(z.string()),
   requestCount: z.number().int().nullable(),
   durationMs: z.number().nullable(),
@@ -71,6 +110,8 @@ export const TopicRow = z.object({
   inputRatePerSec: z.number().nullable(),
   /** Σ (log end − log start) over readable partitions. */
   records: z.number().nullable(),
+  /** Σ leader replica sizes on disk (bytes); null when no partition's size is known. */
+  sizeBytes: z.number().nullable(),
   offline: z.number().int(),
   underReplicated: z.number().int(),
   underMinIsr: z.number().int(),
@@ -80,7 +121,11 @@ export type TopicRow = z.infer<typeof TopicRow>;
 export const GroupRow = z.object({
   groupId: z.string(),
   state: z.string(),
+  /** "classic" | "consumer" (KIP-848, group.protocol=consumer) | "unknown" */
   protocol: z.string(),
+  /** consumer protocol: the group epoch; null for classic groups */
+  groupEpoch: z.number().int().nullable(),
+  assignor: z.string().nullable(),
   members: z.number().int(),
   topics: z.array(z.string()),
   partitions: z.number().int(),
@@ -113,6 +158,8 @@ export const ClusterOverview = z.object({
   changes: z.object({
     brokersLeft: z.array(z.object({ at: z.number(), nodeId: z.number().int(), host: z.string() })),
     leaderChanges: z.number().int(),
+    /** controller elections in the window; null when unknown (KRaft without the quorum's answer) */
+    controllerChanges: z.number().int().nullable(),
     isrShrinks: z.number().int(),
     isrExpands: z.number().int(),
     configChanges: z.array(z.object({ at: z.number(), topic: z.string(), key: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
@@ -136,7 +183,10 @@ export const GroupPartitionView = z.object({
   partition: z.number().int(),
   committedOffset: z.number().nullable(),
   logStartOffset: z.number().nullable(),
+  /** the high watermark: lag = logEndOffset − committedOffset */
   logEndOffset: z.number().nullable(),
+  /** the last stable offset; below logEndOffset while a transaction is open */
+  lastStableOffset: z.number().nullable(),
   lag: z.number().nullable(),
   lagFromLogStart: z.boolean(),
   lagShare: z.number().nullable(),
@@ -164,8 +214,21 @@ export const GroupDetail = z.object({
       rebalancingSamples: z.number().int(),
       membersJoined: z.number().int(),
       membersLeft: z.number().int(),
+      /** consumer protocol: group epoch bumps over the window; null for classic groups */
+      epochBumps: z.number().int().nullable(),
     }),
-    memberList: z.array(z.object({ memberId: z.string(), clientId: z.string(), host: z.string(), partitions: z.number().int() })),
+    memberList: z.array(
+      z.object({
+        memberId: z.string(),
+        clientId: z.string(),
+        host: z.string(),
+        partitions: z.number().int(),
+        /** consumer protocol: the member's epoch; null for classic members */
+        memberEpoch: z.number().int().nullable(),
+        /** consumer protocol: the member still moves toward its target assignment */
+        reconciling: z.boolean(),
+      }),
+    ),
   }),
   partitions: z.array(GroupPartitionView),
   series: z.array(SeriesPoint),
@@ -193,7 +256,11 @@ export const TopicDetail = z.object({
       underReplicated: z.boolean(),
       underMinIsr: z.boolean(),
       logStartOffset: z.number().nullable(),
+      /** the high watermark */
       logEndOffset: z.number().nullable(),
+      lastStableOffset: z.number().nullable(),
+      /** the leader replica's size on disk; null when unknown */
+      sizeBytes: z.number().nullable(),
       inputRatePerSec: z.number().nullable(),
       inputShare: z.number().nullable(),
     }),

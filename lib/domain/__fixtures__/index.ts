@@ -3,6 +3,8 @@
  * scenario of lib/server/drills/scenarios), with what each must diagnose. Names are normalised
  * to `drill-<scenario>-<suffix>`; the consumer group of every scenario is `drill-<scenario>-g`.
  * Re-capture: `npx tsx -C react-server scripts/capture-fixtures.ts --brokers HOST:PORT`.
+ * producer-quota and storage-pressure come from scripts/capture-capacity-fixtures.ts (a client
+ * quota set mid-run; a broker whose log dir is on a 256 MiB volume, filled to 90%).
  */
 import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
 import type { Scope } from "@/lib/domain/diagnosis/types";
@@ -12,10 +14,12 @@ import hotPartition from "./hot-partition.json";
 import leaderChurn from "./leader-churn.json";
 import poisonRecord from "./poison-record.json";
 import producerDrop from "./producer-drop.json";
+import producerQuota from "./producer-quota.json";
 import rebalanceStorm from "./rebalance-storm.json";
 import retention from "./retention.json";
 import silentStop from "./silent-stop.json";
 import slowSink from "./slow-sink.json";
+import storagePressure from "./storage-pressure.json";
 import tooFewPartitions from "./too-few-partitions.json";
 import trafficSpike from "./traffic-spike.json";
 
@@ -49,6 +53,10 @@ export const CAPTURED: readonly CapturedFixture[] = [
   fixture("broker-down", brokerDown, "broker.down", { kind: "cluster", name: "drill-cluster" }),
   // captured on a 3-broker cluster: RF=2 partitions reassigned every other sample, every broker up
   fixture("leader-churn", leaderChurn, "cluster.controller-churn", { kind: "cluster", name: "drill-cluster" }),
+  // producer_byte_rate=16384 set by kafka-configs on the producer's client-id half-way through
+  fixture("producer-quota", producerQuota, "producer.throttled", { kind: "topic", name: "drill-producer-quota-events" }),
+  // one broker, its log dir on a 256 MiB tmpfs filled to 90% by a producer
+  fixture("storage-pressure", storagePressure, "broker.storage-pressure", { kind: "cluster", name: "drill-cluster" }),
   fixture("healthy", healthy, null),
 ];
 

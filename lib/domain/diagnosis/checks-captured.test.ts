@@ -92,6 +92,16 @@ const CASES: Case[] = [
   { check: "group.consume-rate-drop", fixture: "slow-sink", kind: "supported", reason: /^consume rate fell from 48\.6 to 26 rec\/s \(0\.5x\) while input held and the group stayed Stable with all 3 lagging partitions moving$/ },
   { check: "group.consume-rate-drop", fixture: "producer-drop", kind: "contradicted", reason: /^drill-producer-drop-g consumes 45\.5 rec\/s against 45\.5 rec\/s input; lag not growing$/ },
   { check: "group.consume-rate-drop", fixture: "poison-record", kind: "unknown", reason: /^consumption below input, but some lagging partitions are frozen$/ },
+  // broker.storage-pressure / producer.throttled (log dirs and quotas, captured by scripts/capture-capacity-fixtures.ts)
+  { check: "storage.log-dir-pressure", fixture: "storage-pressure", kind: "supported", reason: /^broker 1 \/data\/kafka-1 is 90% full \(25\.6 MiB usable of 256\.0 MiB\)$/, weight: 0.6 },
+  { check: "storage.log-dir-pressure", fixture: "storage-pressure", kind: "supported", reason: /^Kafka's data on broker 1 \/data\/kafka-1 grows 14\.0 MiB\/s net of retention: the 25\.6 MiB still usable are full in 2s$/, weight: 0.8 },
+  { check: "storage.log-dir-pressure", fixture: "producer-quota", kind: "contradicted", reason: /^every log dir in scope \(1\) has room: at most 72% of its volume used, none filling to full within 6h$/ },
+  // drills captured before log dirs were read: no verdict either way
+  { check: "storage.log-dir-pressure", fixture: "healthy", kind: "none" },
+  { check: "quota.producer-capped", fixture: "producer-quota", kind: "supported", reason: /^drill-producer-quota-events takes 17\.7 KiB\/s on broker 1 recently: 111% of the producer_byte_rate quota of client-id drill-producer-quota-app \(16\.0 KiB\/s per broker\): the quota caps its input$/ },
+  // before the quota was set: no quota, no verdict
+  { check: "quota.producer-capped", fixture: "producer-quota", samples: 8, kind: "none" },
+  { check: "quota.producer-capped", fixture: "storage-pressure", kind: "contradicted", reason: /^drill-storage-pressure-archive takes 9\.7 MiB\/s on broker 1 recently: 10% of the producer_byte_rate quota of client-id \(default\) \(100\.0 MiB\/s per broker\): below every producer quota$/ },
   // change.config
   { check: "topic.config-changed", fixture: "retention", kind: "supported", reason: /^config changed: drill-retention-audit retention\.ms 3600000 → 4000 at 05:43:33Z$/ },
   { check: "topic.config-changed", fixture: "healthy", kind: "contradicted", reason: /^no topic config changed within the window$/ },

@@ -74,8 +74,9 @@ export function clusterChecks(ctx: CheckContext): Verdict[] {
   const unexplained = c.leaderChanges.filter(keep).filter((l) => !missingIds.has(l.from) && !c.brokersLeft.some((b) => b.at === l.at) && !c.brokersJoined.some((b) => b.at === l.at));
   if (unexplained.length >= 3) {
     out.push(v("cluster.leader-churn", "cluster.controller-churn", "supported", 0.7, `${unexplained.length} leader changes without a broker leaving or joining, e.g. ${refs(unexplained)}`));
-  } else if (c.kraft === false && c.controllerChanges >= 2) {
-    out.push(v("cluster.leader-churn", "cluster.controller-churn", "supported", 0.6, `controller moved ${c.controllerChanges} times in the window`));
+  } else if (c.controllerKnown && c.controllerChanges >= 2) {
+    const how = c.kraft ? "KRaft controller elections (metadata quorum leader epoch)" : "controller moves";
+    out.push(v("cluster.leader-churn", "cluster.controller-churn", "supported", 0.6, `${c.controllerChanges} ${how} in the window; active controller now ${c.activeControllerId ?? "unknown"}`));
   } else if (c.leaderChanges.filter(keep).length === 0 && ctx.signals.samples >= 2) {
     out.push(v("cluster.leader-churn", "cluster.controller-churn", "contradicted", 0.5, "no leader changed in the window"));
   }

@@ -22,6 +22,24 @@ const churning = () =>
     topics: [{ name: "t", partitions: 3, replicas: (p) => [1, 2, 3].map((_, k) => ((p + k) % 3) + 1), produce: () => 10, leader: (p, i, r) => r[(i + p) % 3] ?? 1 }],
     groups: [{ id: "g", topic: "t", consume: () => 10 }],
   });
+/** `history` with, per sample i, broker 1's log dirs and the partitions' sizes (bytes) set. */
+function withDisks(history: ClusterSnapshot[], dirs: (i: number) => NonNullable<ClusterSnapshot["brokers"][number]["logDirs"]>, size?: (i: number) => number): ClusterSnapshot[] {
+  return history.map((s, i) => ({
+    ...s,
+    brokers: s.brokers.map((b) => (b.nodeId === 1 ? { ...b, logDirs: dirs(i) } : b)),
+    topics: s.topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => ({ ...p, sizeBytes: size ? size(i) : 0 })) })),
+  }));
+}
+const dir = (usedBytes: number, usableBytes: number | null, error: string | null = null) => ({ path: "/d1", usedBytes, totalBytes: usableBytes === null ? null : 1000_000_000, usableBytes, error });
+const offlineDir = () => withDisks(S.healthy(), () => [dir(5_000, 600_000_000, "KAFKA_STORAGE_ERROR")]);
+const roomyDisk = () => withDisks(S.healthy(), () => [dir(5_000, 600_000_000)]);
+const unsizedDisk = () => withDisks(S.healthy(), () => [dir(5_000, null)]);
+/** the healthy history (3 partitions, all led by broker 1), each log growing 1000 B per 10 s sample (300 B/s on the broker), under a producer quota */
+const quota = (bytesPerSec: number) => () =>
+  withDisks(S.healthy(), () => [dir(5_000, 600_000_000)], (i) => i * 1000).map((s) => ({ ...s, quotas: [{ entity: [{ type: "client-id", name: "app" }], values: { producer_byte_rate: bytesPerSec } }] }));
+const controllerElections = () =>
+  S.healthy().map((s, i) => ({ ...s, kraft: true, controller: { activeId: 1 + (i % 3), epoch: 5 + Math.floor(i / 3), highWatermark: 100 + i, voters: [{ id: 1, logEndOffset: 100 + i, lagRecords: 0, lastCaughtUpAt: s.takenAt }], observers: [] } }));
+
 const throttled = () =>
   buildHistory({ samples: 12, topics: [{ name: "t", partitions: 1, produce: (_p, i) => (i <= 7 ? 1000 : 100) }], groups: [{ id: "g", topic: "t", consume: () => 1000 }] });
 
@@ -62,6 +80,11 @@ const CASES: [CheckId, () => ClusterSnapshot[], Scope, VerdictKind, RegExp][] = 
   ["group.consume-below-input-steady", S.trafficSpike, group("billing"), "unknown", /input rose/],
   ["group.consume-rate-drop", S.sinkBottleneck, group("billing"), "supported", /fell from 136.9 to 45 rec\/s/],
   ["group.consume-rate-drop", S.stopped, group("billing"), "unknown", /frozen/],
+  ["storage.log-dir-pressure", offlineDir, cluster, "supported", /^log dir offline: broker 1 \/d1 \(KAFKA_STORAGE_ERROR\)$/],
+  ["storage.log-dir-pressure", roomyDisk, cluster, "contradicted", /has room: at most 40% of its volume used/],
+  ["quota.producer-capped", quota(330), cluster, "supported", /orders takes 300 B\/s on broker 1 recently: 91% of the producer_byte_rate quota of client-id app \(330 B\/s per broker\): the quota caps its input/],
+  ["quota.producer-capped", quota(1_000_000), cluster, "contradicted", /below every producer quota/],
+  ["cluster.leader-churn", controllerElections, cluster, "supported", /^3 KRaft controller elections \(metadata quorum leader epoch\) in the window; active controller now \d$/],
   ["topic.config-changed", S.configChange, { kind: "topic", name: "orders" }, "supported", /retention.ms 604800000 → 3600000/],
   ["topic.config-changed", S.healthy, group("billing"), "contradicted", /no topic config changed/],
 ];
@@ -92,6 +115,20 @@ describe("automatic checks", () => {
   it("every check id has a test case", () => {
     const covered = new Set<string>([...CASES.map((c) => c[0]), "event.deploy-aligned", "event.schema-change-aligned", "event.config-change-aligned"]);
     for (const id of CHECK_IDS) expect(covered, id).toContain(id);
+  });
+
+  it("speaks of storage only where the broker gives sizes, and of quotas only near a cap", () => {
+    expect(verdictOf(unsizedDisk(), cluster, "storage.log-dir-pressure")).toEqual([]);
+    expect(verdictOf(S.healthy(), cluster, "storage.log-dir-pressure")).toEqual([]);
+    // 300 B/s cannot be held by a 100 B/s quota, and is not far below it either: no verdict
+    expect(verdictOf(quota(100)(), cluster, "quota.producer-capped")).toEqual([]);
+    expect(verdictOf(S.healthy(), cluster, "quota.producer-capped")).toEqual([]);
+  });
+
+  it("metadata's controller id moving on KRaft is no evidence of churn; quorum elections are", () => {
+    const moving = S.healthy().map((s, i) => ({ ...s, kraft: true, controllerId: 1 + (i % 3) }));
+    expect(verdictOf(moving, cluster, "cluster.leader-churn").every((x) => x.verdict !== "supported")).toBe(true);
+    expect(computeSignals(controllerElections()).cluster).toMatchObject({ controllerKnown: true, controllerChanges: 3 });
   });
 
   it("down-weights consequences of a departed broker below broker.down", () => {

@@ -11,6 +11,7 @@ import type { GroupSignals, TopicSignals } from "@/lib/domain/evidence/signal-ty
 import type { HumanAnswer, Verdict } from "./types";
 import { dur, pct, r1, v, type CheckContext } from "./check-kit";
 import { clusterChecks, changeChecks } from "./checks-cluster";
+import { quotaChecks, storageChecks } from "./checks-capacity";
 
 export type { CheckContext };
 
@@ -267,6 +268,8 @@ export function runChecks(ctx: CheckContext): Verdict[] {
     ...groupLevel.flatMap((f) => f(ctx)),
     ...inputRateChecks(ctx),
     ...clusterChecks(ctx),
+    ...storageChecks(ctx),
+    ...quotaChecks(ctx),
     ...changeChecks(ctx),
     ...answerVerdicts(ctx.answers),
   ];

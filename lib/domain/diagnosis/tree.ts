@@ -43,6 +43,8 @@ export const CHECK_IDS = [
   "event.deploy-aligned",
   "event.schema-change-aligned",
   "event.config-change-aligned",
+  "storage.log-dir-pressure",
+  "quota.producer-capped",
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -120,7 +122,7 @@ const DEFS: Def[] = [
     wrongMitigations: ["restart-brokers", "restart-consumers"] },
   { id: "producer.throttled", branch: "producer", seed: "001 S15", title: "Producer throttled upstream",
     symptom: "Producer is rate-limited or slowed upstream; input drops below baseline.",
-    confirm: [c("topic.input-drop", "input rate well below the earlier baseline"), q("Do producers report throttle time or quota violations?")],
+    confirm: [c("topic.input-drop", "input rate well below the earlier baseline"), c("quota.producer-capped", "the topic's input byte rate sits at a producer quota's cap"), q("Do producers report throttle time or quota violations?")],
     ruleOut: [c("topic.input-drop", "input rate at or above baseline")],
     mitigations: ["buffer-upstream", "fix-alerting"],
     wrongApproach: "Retrying jobs or scaling consumers or the cluster: the bottleneck is before Kafka.",
@@ -155,8 +157,8 @@ const DEFS: Def[] = [
     wrongMitigations: ["restart-brokers"] },
   { id: "broker.storage-pressure", branch: "broker", seed: "000", title: "Broker storage pressure",
     symptom: "Disk or WAL latency; disks near full.",
-    confirm: [q("Are log directories near full or disk latency high?")],
-    ruleOut: [q("Is disk usage and latency normal on every broker?")],
+    confirm: [c("storage.log-dir-pressure", "a log dir nearly full, offline, or filling faster than retention frees it"), q("Is disk or WAL latency high on the brokers?")],
+    ruleOut: [c("storage.log-dir-pressure", "every log dir has room and is not filling"), q("Is disk latency normal on every broker?")],
     mitigations: ["free-storage", "add-broker-capacity"],
     wrongApproach: "Graceful partition reassignment moves data across the disks that are already saturated.",
     wrongMitigations: ["scale-cluster"] },

@@ -13,7 +13,8 @@ import type { DiagnosisEntry } from "../diagnosis/types";
 import { proposeSeverity, type SeverityContext, type SeverityLevel } from "../severity/propose";
 import { computeSignals } from "./signals";
 import type { GroupSignals, TopicSignals } from "./signal-types";
-import type { ClusterSnapshot, OffsetTimePoint } from "./types";
+import { formatBytes } from "./bytes";
+import type { ClusterSnapshot, LogDirSnapshot, OffsetTimePoint } from "./types";
 
 export type Sev = SeverityLevel;
 export type { DiagnosisEntry };
@@ -25,7 +26,12 @@ export interface BundlePartition {
   isr: number[];
   offline: boolean;
   logStartOffset: number | null;
+  /** the high watermark */
   logEndOffset: number | null;
+  /** the last stable offset: below logEndOffset while a transaction is open; null when unknown */
+  lastStableOffset: number | null;
+  /** bytes of the leader's replica on disk; null when unknown */
+  sizeBytes: number | null;
   inputRatePerSec: number | null;
 }
 export interface BundleTopic { name: string; configs: Record<string, string>; partitions: BundlePartition[] }
@@ -33,7 +39,9 @@ export interface BundleGroupPartition {
   topic: string;
   partition: number;
   committedOffset: number | null;
+  /** the high watermark: lag = logEndOffset − committedOffset */
   logEndOffset: number | null;
+  lastStableOffset: number | null;
   lag: number | null;
   consumeRatePerSec: number | null;
   timeLagSeconds: number | null;
@@ -42,6 +50,7 @@ export interface BundleGroupPartition {
 export interface BundleGroup {
   groupId: string;
   state: string;
+  /** "classic" | "consumer" (KIP-848); "unknown" only when the broker did not say */
   protocol: string;
   /** Number of members. */
   members: number;
@@ -58,10 +67,22 @@ export interface EvidenceBundle {
   samples: number;
   cluster: {
     clusterId: string | null;
-    brokers: { nodeId: number; host: string; port: number }[];
-    /** On KRaft just the broker the metadata names, not the active controller. */
+    /** logDirs: null where the sample did not read them; totals null where the broker does not say */
+    brokers: { nodeId: number; host: string; port: number; logDirs: LogDirSnapshot[] | null }[];
+    /** On KRaft just the broker the metadata names, not the active controller (see controller). */
     controllerId: number | null;
     kraft: boolean | null;
+    /** The KRaft quorum: the active controller and each voter's lag behind it; null when unknown. */
+    controller: {
+      activeId: number | null;
+      epoch: number;
+      /** elections in the window (leader-epoch bumps) */
+      changes: number;
+      voters: { id: number; lagRecords: number }[];
+      observers: { id: number; lagRecords: number }[];
+    } | null;
+    /** brokers registered but fenced (Kafka 4) */
+    fencedBrokers: number[];
   };
   topics: BundleTopic[];
   groups: BundleGroup[];
@@ -99,6 +120,8 @@ function bundleTopic(topic: TopicSignals, configs: Record<string, string>): Bund
       offline: p.offline,
       logStartOffset: p.logStartOffset,
       logEndOffset: p.logEndOffset,
+      lastStableOffset: p.lastStableOffset,
+      sizeBytes: p.sizeBytes,
       inputRatePerSec: round(p.inputRatePerSec),
     })),
   };
@@ -118,6 +141,7 @@ function bundleGroup(group: GroupSignals, snapshotProtocol: string | undefined):
       partition: p.partition,
       committedOffset: p.committedOffset,
       logEndOffset: p.logEndOffset,
+      lastStableOffset: p.lastStableOffset,
       lag: p.lag,
       consumeRatePerSec: round(p.consumeRatePerSec),
       timeLagSeconds: p.timeLagSeconds === null ? null : Math.round(p.timeLagSeconds * 10) / 10,
@@ -154,9 +178,19 @@ export function buildEvidenceBundle(history: ClusterSnapshot[], opts: BundleOpti
     samples: history.length,
     cluster: {
       clusterId: latest.clusterId,
-      brokers: latest.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port })),
+      brokers: latest.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, logDirs: b.logDirs ?? null })),
       controllerId: latest.controllerId,
       kraft: latest.kraft,
+      controller: latest.controller
+        ? {
+            activeId: latest.controller.activeId,
+            epoch: latest.controller.epoch,
+            changes: signals.cluster.controllerChanges,
+            voters: latest.controller.voters.map((r) => ({ id: r.id, lagRecords: r.lagRecords })),
+            observers: latest.controller.observers.map((r) => ({ id: r.id, lagRecords: r.lagRecords })),
+          }
+        : null,
+      fencedBrokers: signals.cluster.fencedBrokerIds,
     },
     topics: topics.map((t) => bundleTopic(t, configsOf.get(t.name) ?? {})),
     groups: groups.map((g) => bundleGroup(g, protocolOf.get(g.groupId))),
@@ -169,31 +203,47 @@ export function buildEvidenceBundle(history: ClusterSnapshot[], opts: BundleOpti
 
 const cell = (v: number | string | null | boolean) => (v === null ? "–" : String(v));
 
+const lsoNote = (p: { logEndOffset: number | null; lastStableOffset: number | null }) =>
+  p.lastStableOffset !== null && p.logEndOffset !== null && p.lastStableOffset < p.logEndOffset ? ` (LSO ${p.lastStableOffset}: open transaction)` : "";
+
+const logDirCell = (d: LogDirSnapshot) =>
+  `${d.path}: ${formatBytes(d.usedBytes)} / ${d.usableBytes === null ? "?" : formatBytes(d.usableBytes)} / ${d.totalBytes === null ? "?" : formatBytes(d.totalBytes)}${d.error ? ` (${d.error})` : ""}`;
+
+function controllerLine(c: EvidenceBundle["cluster"]): string {
+  if (c.controller && c.controller.activeId !== null) {
+    const lagging = c.controller.voters.filter((v) => v.lagRecords > 0).map((v) => `${v.id} (${v.lagRecords} behind)`);
+    return `KRaft; active controller ${c.controller.activeId} (epoch ${c.controller.epoch}, ${c.controller.changes} election(s) in the window), voters ${c.controller.voters.map((v) => v.id).join(", ")}${lagging.length ? `; lagging: ${lagging.join(", ")}` : ", all caught up"}`;
+  }
+  if (c.kraft) return `KRaft; the quorum did not answer, metadata names broker ${cell(c.controllerId)} (not necessarily the active controller)`;
+  return `controller ${cell(c.controllerId)}`;
+}
+
 /** The bundle as Markdown (the CLI's default output). */
 export function renderEvidenceMarkdown(b: EvidenceBundle): string {
   const lines: string[] = [];
   lines.push(`# Evidence bundle — ${b.takenAt}`, "");
   lines.push(`Window ${b.windowSeconds} s, ${b.samples} samples. Proposed severity: **${b.severity.proposed}**${b.severity.reasons.length ? ` (${b.severity.reasons.join("; ")})` : ""}.`, "");
   lines.push("## Cluster", "");
-  lines.push(`Cluster id ${cell(b.cluster.clusterId)}; ${b.cluster.kraft ? "KRaft; metadata names broker" : "controller"} ${cell(b.cluster.controllerId)}${b.cluster.kraft ? " (not necessarily the active controller)" : ""}.`, "");
-  lines.push("| Broker | Host | Port |", "|---:|---|---:|");
-  for (const br of b.cluster.brokers) lines.push(`| ${br.nodeId} | ${br.host} | ${br.port} |`);
+  lines.push(`Cluster id ${cell(b.cluster.clusterId)}; ${controllerLine(b.cluster)}.`, "");
+  if (b.cluster.fencedBrokers.length) lines.push(`Fenced (registered, not serving): broker ${b.cluster.fencedBrokers.join(", ")}.`, "");
+  lines.push("| Broker | Host | Port | Log dirs (used / usable / total) |", "|---:|---|---:|---|");
+  for (const br of b.cluster.brokers) lines.push(`| ${br.nodeId} | ${br.host} | ${br.port} | ${br.logDirs === null ? "–" : br.logDirs.map(logDirCell).join("; ") || "none"} |`);
   lines.push("", "## Groups", "");
   if (b.groups.length === 0) lines.push("No consumer groups selected.");
   for (const g of b.groups) {
     lines.push(`### ${g.groupId}`, "");
     lines.push(`Status **${g.status}**. State ${g.state} (${g.protocol}), ${g.members} member(s), total lag ${g.totalLag}, time lag ${g.timeLagSeconds === null ? "unknown" : `${g.timeLagSeconds} s`}.`, "");
-    lines.push("| Topic | Partition | Committed | Log end | Lag | Consume/s |", "|---|---:|---:|---:|---:|---:|");
-    for (const p of g.partitions) lines.push(`| ${p.topic} | ${p.partition} | ${cell(p.committedOffset)} | ${cell(p.logEndOffset)} | ${cell(p.lag)} | ${cell(p.consumeRatePerSec)} |`);
+    lines.push("| Topic | Partition | Committed | High watermark | Lag | Consume/s |", "|---|---:|---:|---:|---:|---:|");
+    for (const p of g.partitions) lines.push(`| ${p.topic} | ${p.partition} | ${cell(p.committedOffset)} | ${cell(p.logEndOffset)}${lsoNote(p)} | ${cell(p.lag)} | ${cell(p.consumeRatePerSec)} |`);
     lines.push("");
   }
   lines.push("## Topics", "");
   for (const t of b.topics) {
     const configs = Object.entries(t.configs).map(([k, v]) => `${k}=${v}`).join(", ");
     lines.push(`### ${t.name}`, "", configs ? `Configs: ${configs}` : "Configs: (not read)", "");
-    lines.push("| Partition | Leader | Replicas | ISR | Log start | Log end | In/s |", "|---:|---:|---|---|---:|---:|---:|");
+    lines.push("| Partition | Leader | Replicas | ISR | Log start | High watermark | Size | In/s |", "|---:|---:|---|---|---:|---:|---:|---:|");
     for (const p of t.partitions) {
-      lines.push(`| ${p.partition} | ${p.offline ? "**offline**" : p.leader} | ${p.replicas.join(",")} | ${p.isr.join(",")} | ${cell(p.logStartOffset)} | ${cell(p.logEndOffset)} | ${cell(p.inputRatePerSec)} |`);
+      lines.push(`| ${p.partition} | ${p.offline ? "**offline**" : p.leader} | ${p.replicas.join(",")} | ${p.isr.join(",")} | ${cell(p.logStartOffset)} | ${cell(p.logEndOffset)}${lsoNote(p)} | ${p.sizeBytes === null ? "–" : formatBytes(p.sizeBytes)} | ${cell(p.inputRatePerSec)} |`);
     }
     lines.push("");
   }

@@ -3,7 +3,8 @@
  * ISR movement, config diffs, plus the replication state of the newest snapshot.
  */
 import type { ClusterSnapshot, TopicSnapshot } from "./types";
-import type { ClusterSignals, ConfigChange, IsrChange, LeaderChange, PartitionRef } from "./signal-types";
+import type { ClusterSignals, ConfigChange, IsrChange, LeaderChange, LogDirSignals, PartitionRef } from "./signal-types";
+import { slopePerSec } from "./series";
 
 /** min.insync.replicas from topic configs; null when not reported (the broker default may differ from Kafka's 1). */
 export function minIsrOf(topic: TopicSnapshot): number | null {
@@ -26,7 +27,12 @@ export function clusterSignals(history: ClusterSnapshot[]): ClusterSignals {
     brokersLeft: [],
     brokersJoined: [],
     controllerChanges: 0,
+    controllerKnown: false,
+    activeControllerId: null,
     kraft: last?.kraft ?? null,
+    fencedBrokerIds: (last?.fencedBrokers ?? []).map((b) => b.nodeId).sort((a, b) => a - b),
+    logDirs: logDirSignals(history),
+    quotas: last?.quotas ?? null,
     leaderChanges: [],
     isrShrinks: [],
     isrExpands: [],
@@ -40,11 +46,11 @@ export function clusterSignals(history: ClusterSnapshot[]): ClusterSignals {
     const cur = history[i];
     if (!prev || !cur) continue;
     diffBrokers(prev, cur, out);
-    if (prev.controllerId !== null && cur.controllerId !== null && prev.controllerId !== cur.controllerId) {
-      out.controllerChanges++;
-    }
+    out.controllerChanges += controllerElections(prev, cur);
     diffTopics(prev, cur, out.leaderChanges, out.isrShrinks, out.isrExpands, out.configChanges);
   }
+  out.controllerKnown = last ? controllerKnown(last) : false;
+  out.activeControllerId = last ? activeController(last) : null;
   if (last) {
     for (const t of last.topics) {
       const minIsr = minIsrOf(t);
@@ -57,6 +63,57 @@ export function clusterSignals(history: ClusterSnapshot[]): ClusterSignals {
     }
   }
   return out;
+}
+
+/** The newest snapshot's log dirs, each with Kafka's net growth in it over the history. */
+function logDirSignals(history: ClusterSnapshot[]): LogDirSignals[] {
+  const last = history[history.length - 1];
+  if (!last) return [];
+  const out: LogDirSignals[] = [];
+  for (const b of last.brokers) {
+    for (const d of b.logDirs ?? []) {
+      const points = history.map((s) => ({
+        at: s.takenAt,
+        value: s.brokers.find((x) => x.nodeId === b.nodeId)?.logDirs?.find((x) => x.path === d.path)?.usedBytes ?? null,
+      }));
+      const growth = slopePerSec(points);
+      const volumeUsedFraction = d.totalBytes !== null && d.usableBytes !== null && d.totalBytes > 0 ? (d.totalBytes - d.usableBytes) / d.totalBytes : null;
+      out.push({
+        nodeId: b.nodeId,
+        path: d.path,
+        usedBytes: d.usedBytes,
+        totalBytes: d.totalBytes,
+        usableBytes: d.usableBytes,
+        volumeUsedFraction,
+        netGrowthBytesPerSec: growth,
+        secondsToFull: growth !== null && growth > 0 && d.usableBytes !== null ? d.usableBytes / growth : null,
+        error: d.error,
+      });
+    }
+  }
+  return out;
+}
+
+/** Where the snapshot says who the active controller is: the KRaft quorum, or metadata on ZooKeeper clusters. */
+function controllerKnown(s: ClusterSnapshot): boolean {
+  return s.controller ? s.controller.activeId !== null : s.kraft === false && s.controllerId !== null;
+}
+
+function activeController(s: ClusterSnapshot): number | null {
+  if (s.controller) return s.controller.activeId;
+  return s.kraft === false ? s.controllerId : null;
+}
+
+/**
+ * Elections between two snapshots. KRaft: the metadata log's leader epoch counts every
+ * election, even one that re-elected the same node or happened between samples. ZooKeeper:
+ * the controller id moved. On KRaft without the quorum's answer metadata's controller id is a
+ * random broker, so its moves count nothing.
+ */
+function controllerElections(prev: ClusterSnapshot, cur: ClusterSnapshot): number {
+  if (prev.controller && cur.controller) return Math.max(0, cur.controller.epoch - prev.controller.epoch);
+  if (prev.kraft === false && cur.kraft === false && prev.controllerId !== null && cur.controllerId !== null) return prev.controllerId !== cur.controllerId ? 1 : 0;
+  return 0;
 }
 
 function diffBrokers(prev: ClusterSnapshot, cur: ClusterSnapshot, out: ClusterSignals): void {

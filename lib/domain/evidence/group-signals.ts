@@ -38,7 +38,7 @@ export function lagOf(committed: number | null, p: Pick<PartitionSnapshot, "logS
 }
 
 function churnOf(series: (GroupSnapshot | undefined)[], takenAt: number[]): GroupChurn {
-  const churn: GroupChurn = { stateTransitions: [], rebalancingSamples: 0, membersJoined: 0, membersLeft: 0, memberSetChanges: 0 };
+  const churn: GroupChurn = { stateTransitions: [], rebalancingSamples: 0, membersJoined: 0, membersLeft: 0, memberSetChanges: 0, epochBumps: null };
   for (let i = 0; i < series.length; i++) {
     const cur = series[i];
     if (cur && REBALANCING_STATES.has(cur.state)) churn.rebalancingSamples++;
@@ -55,6 +55,9 @@ function churnOf(series: (GroupSnapshot | undefined)[], takenAt: number[]): Grou
     churn.membersJoined += joined;
     churn.membersLeft += left;
     if (joined + left > 0) churn.memberSetChanges++;
+    const e0 = prev?.groupEpoch;
+    const e1 = cur?.groupEpoch;
+    if (typeof e0 === "number" && typeof e1 === "number") churn.epochBumps = (churn.epochBumps ?? 0) + Math.max(0, e1 - e0);
   }
   return churn;
 }
@@ -180,6 +183,7 @@ export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
       committedOffset: c,
       logStartOffset: p?.logStartOffset ?? null,
       logEndOffset: p?.logEndOffset ?? null,
+      lastStableOffset: p?.lastStableOffset ?? null,
       lag,
       lagFromLogStart: fromLogStart,
       consumeRatePerSec: consumeRate,
@@ -235,6 +239,8 @@ export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
     groupId,
     state,
     protocol: latest?.protocol ?? "classic",
+    groupEpoch: series[series.length - 1]?.groupEpoch ?? null,
+    assignor: latest?.assignor ?? null,
     memberCount: members.length,
     idleMembers,
     assignmentKnown,

@@ -19,7 +19,13 @@
  *  8. ok          otherwise.
  *
  * Group status is the worst partition status by STATUS_PRIORITY; a group whose newest state is
- * PreparingRebalance/CompletingRebalance is "rebalancing" unless a partition is worse than that.
+ * a rebalance state is "rebalancing" unless a partition is worse than that.
+ *
+ * Both group protocols mean the same here. Classic groups (DescribeGroups) rebalance through
+ * PreparingRebalance → CompletingRebalance; KIP-848 consumer-protocol groups (ConsumerGroupDescribe)
+ * through Assigning (the coordinator computes a new target assignment) → Reconciling (members
+ * are revoking and taking partitions). Stable, Empty and Dead mean the same in both; NotReady
+ * (a consumer group whose coordinator is still loading it) is neither stable nor rebalancing.
  */
 import type { ConsumerStatus } from "./signal-types";
 
@@ -34,7 +40,7 @@ export const STATUS_PRIORITY: readonly ConsumerStatus[] = [
   "ok",
 ];
 
-export const REBALANCING_STATES = new Set(["PreparingRebalance", "CompletingRebalance"]);
+export const REBALANCING_STATES = new Set(["PreparingRebalance", "CompletingRebalance", "Assigning", "Reconciling"]);
 
 export interface PartitionStatusInput {
   committed: (number | null)[];

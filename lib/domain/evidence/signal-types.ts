@@ -8,6 +8,7 @@
  */
 
 import type { BrokerMetricSignals } from "../broker-metrics/signals";
+import type { ClientQuotaSnapshot } from "./types";
 
 /** How a time lag was obtained (see `timeLag.ts`). */
 export type TimeLagEstimate =
@@ -56,9 +57,18 @@ export interface PartitionSignals {
   isr: number[];
   offline: boolean;
   logStartOffset: number | null;
+  /** the high watermark */
   logEndOffset: number | null;
+  /** the last stable offset (below the high watermark while a transaction is open); null when unknown. */
+  lastStableOffset: number | null;
+  /** bytes on disk of the leader's replica; null when unknown. */
+  sizeBytes: number | null;
   /** records/s over the rate window, from logEndOffset deltas; null with fewer than two readings. */
   inputRatePerSec: number | null;
+  /** bytes/s the leader's replica grew by over the rate window (log dir sizes); null when unknown. */
+  inputBytesPerSec: number | null;
+  /** the same over the last third of the history's intervals (as recentInputRatePerSec). */
+  recentInputBytesPerSec: number | null;
   /** share of the topic's input rate (0..1); null when the topic had no input. */
   inputShare: number | null;
   underReplicated: boolean;
@@ -75,6 +85,8 @@ export interface TopicSignals {
   deletesByTime: boolean;
   minInsyncReplicas: number | null;
   inputRatePerSec: number | null;
+  /** Σ partition inputBytesPerSec; null when no partition's size is known over two samples. */
+  inputBytesPerSec: number | null;
   /** topic input rate over the earlier part of the history (the first two thirds of intervals). */
   baselineInputRatePerSec: number | null;
   /** topic input rate over the last third of intervals. */
@@ -91,9 +103,12 @@ export interface GroupPartitionSignals {
   partition: number;
   committedOffset: number | null;
   logStartOffset: number | null;
+  /** the high watermark */
   logEndOffset: number | null;
+  /** the last stable offset; below logEndOffset while a transaction is open, null when unknown. */
+  lastStableOffset: number | null;
   /**
-   * logEndOffset − committedOffset. With no committed offset the lag is counted from the log
+   * logEndOffset (the high watermark) − committedOffset. With no committed offset the lag is counted from the log
    * start offset (every retained record is unread): that is what the group would read under
    * auto.offset.reset=earliest and is the conservative choice for incidents. `lagFromLogStart`
    * says when this happened.
@@ -135,6 +150,11 @@ export interface GroupChurn {
   membersLeft: number;
   /** intervals in which the member set changed. */
   memberSetChanges: number;
+  /**
+   * consumer protocol: group epoch bumps over the window (each is a membership or subscription
+   * change the coordinator reacted to, even between two samples); null for classic groups.
+   */
+  epochBumps: number | null;
 }
 
 export type DrainStatus = "caught-up" | "draining" | "not-draining" | "unknown";
@@ -142,7 +162,11 @@ export type DrainStatus = "caught-up" | "draining" | "not-draining" | "unknown";
 export interface GroupSignals {
   groupId: string;
   state: string;
+  /** "classic" | "consumer" (KIP-848) | "unknown": shown, never branched on (group-status.ts maps both). */
   protocol: string;
+  /** consumer protocol: the group epoch now, null for classic groups. */
+  groupEpoch: number | null;
+  assignor: string | null;
   memberCount: number;
   /** members with an empty assignment while assignments are known for the others. */
   idleMembers: number;
@@ -206,9 +230,22 @@ export interface ClusterSignals {
   brokerIds: number[];
   brokersLeft: BrokerChange[];
   brokersJoined: BrokerChange[];
+  /**
+   * Controller elections in the window: KRaft quorum leader-epoch bumps where the quorum answered
+   * (DescribeQuorum), metadata controller moves on ZooKeeper clusters; 0 when unknown.
+   */
   controllerChanges: number;
-  /** controller changes mean nothing on KRaft (controllerId is any broker there). */
+  /** true when controllerChanges are real: the quorum answered (KRaft) or the cluster is ZooKeeper-based. */
+  controllerKnown: boolean;
+  /** the active controller now (KRaft quorum leader, or the ZooKeeper controller); null when unknown. */
+  activeControllerId: number | null;
   kraft: boolean | null;
+  /** brokers registered but fenced in the newest snapshot (Kafka 4). */
+  fencedBrokerIds: number[];
+  /** every log dir of the newest snapshot with its trend over the history ([] when none was read). */
+  logDirs: LogDirSignals[];
+  /** client quotas of the newest snapshot; null when not read. */
+  quotas: ClientQuotaSnapshot[] | null;
   leaderChanges: LeaderChange[];
   isrShrinks: IsrChange[];
   isrExpands: IsrChange[];
@@ -216,6 +253,23 @@ export interface ClusterSignals {
   underReplicated: PartitionRef[];
   underMinIsr: PartitionRef[];
   configChanges: ConfigChange[];
+}
+
+export interface LogDirSignals {
+  nodeId: number;
+  path: string;
+  /** bytes of Kafka's replicas in the directory */
+  usedBytes: number;
+  totalBytes: number | null;
+  usableBytes: number | null;
+  /** share of the volume in use, (total − usable) / total; null when the broker does not say */
+  volumeUsedFraction: number | null;
+  /** least-squares slope of usedBytes over the history: Kafka's writes net of what retention deleted */
+  netGrowthBytesPerSec: number | null;
+  /** usable / net growth while Kafka's data grows; null when not growing or usable unknown */
+  secondsToFull: number | null;
+  /** Kafka's error name for an offline log dir, else null */
+  error: string | null;
 }
 
 export interface EvidenceSignals {

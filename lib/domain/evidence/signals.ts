@@ -43,6 +43,11 @@ function topicSignals(name: string, history: ClusterSnapshot[], rateHistory: Clu
       at: s.takenAt,
       value: partitionIn(s, name, partition)?.logEndOffset ?? null,
     }));
+  const sizes = (h: ClusterSnapshot[], partition: number) =>
+    h.map((s) => ({
+      at: s.takenAt,
+      value: partitionIn(s, name, partition)?.sizeBytes ?? null,
+    }));
   const partitions: PartitionSignals[] = [...last.partitions]
     .sort((a, b) => a.partition - b.partition)
     .map((p) => ({
@@ -54,7 +59,12 @@ function topicSignals(name: string, history: ClusterSnapshot[], rateHistory: Clu
       offline: p.offline || p.leader < 0,
       logStartOffset: p.logStartOffset,
       logEndOffset: p.logEndOffset,
+      lastStableOffset: p.lastStableOffset ?? null,
+      sizeBytes: p.sizeBytes ?? null,
       inputRatePerSec: counterRate(series(rateHistory, p.partition)),
+      // Positive deltas only: a retention deletion shrinks the log without being negative input.
+      inputBytesPerSec: counterRate(sizes(rateHistory, p.partition)),
+      recentInputBytesPerSec: baselineAndRecent(sizes(history, p.partition)).recent,
       inputShare: null,
       underReplicated: p.isr.length < p.replicas.length,
       underMinIsr: minIsr !== null && p.isr.length < minIsr,
@@ -78,6 +88,7 @@ function topicSignals(name: string, history: ClusterSnapshot[], rateHistory: Clu
     deletesByTime: policy.split(",").map((x) => x.trim()).includes("delete"),
     minInsyncReplicas: minIsr,
     inputRatePerSec: total,
+    inputBytesPerSec: sumOrNull(partitions.map((p) => p.inputBytesPerSec)),
     baselineInputRatePerSec: baseline,
     recentInputRatePerSec: recent,
     inputChangeRatio: baseline !== null && recent !== null && baseline > 0 ? recent / baseline : null,

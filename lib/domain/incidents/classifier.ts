@@ -9,6 +9,7 @@
  *  - the commander's answers mapped onto propose.ts's human questions (COMMANDER_TO_ENGINE).
  * The answers table (`answerFromEvidence`) only explains; it never decides the level.
  */
+import { clusterSignals } from "../evidence/cluster-changes";
 import type { EvidenceSignals } from "../evidence/signal-types";
 import {
   proposeSeverity,
@@ -262,7 +263,7 @@ const EMPTY_SIGNALS: EvidenceSignals = {
   windowStart: 0,
   windowSeconds: 0,
   samples: 0,
-  cluster: { brokerIds: [], brokersLeft: [], brokersJoined: [], controllerChanges: 0, kraft: null, leaderChanges: [], isrShrinks: [], isrExpands: [], offlinePartitions: [], underReplicated: [], underMinIsr: [], configChanges: [] },
+  cluster: clusterSignals([]),
   topics: [],
   groups: [],
   warnings: [],

@@ -6,7 +6,7 @@
  */
 import { clusterSignals } from "@/lib/domain/evidence/cluster-changes";
 import { computeSignals, type GroupSignals, type TopicSignals } from "@/lib/domain/evidence/signals";
-import type { ClusterSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
+import type { ClusterSnapshot, GroupMemberSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
 import type { ClusterOverview, GroupDetail, TopicDetail } from "@/lib/schemas/cluster";
 import { groupSeries } from "./group-series";
 import { topicSeries } from "./topic-series";
@@ -46,7 +46,7 @@ export function emptyOverview(): OverviewData {
   return {
     snapshot: null,
     totals: { brokers: 0, topics: 0, partitions: 0, offline: 0, underReplicated: 0, underMinIsr: 0, groups: 0, groupsAtRisk: 0 },
-    changes: { brokersLeft: [], leaderChanges: 0, isrShrinks: 0, isrExpands: 0, configChanges: [] },
+    changes: { brokersLeft: [], leaderChanges: 0, controllerChanges: null, isrShrinks: 0, isrExpands: 0, configChanges: [] },
     topics: [],
     groups: [],
   };
@@ -68,13 +68,28 @@ export function buildOverview(history: readonly ClusterSnapshot[], seeds: readon
     .map(groupRow)
     .sort((a, b) => STATUS_RANK.indexOf(a.status) - STATUS_RANK.indexOf(b.status) || b.totalLag - a.totalLag || (a.groupId < b.groupId ? -1 : 1));
   const changes = clusterSignals(window);
+  const dirTrends = new Map(changes.logDirs.map((d) => [`${d.nodeId}\0${d.path}`, d]));
   return {
     snapshot: {
       takenAt: last.takenAt,
       clusterId: last.clusterId,
       kraft: last.kraft,
       controllerId: last.controllerId,
-      brokers: last.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })),
+      controller: last.controller ?? null,
+      brokers: last.brokers.map((b) => ({
+        nodeId: b.nodeId,
+        host: b.host,
+        port: b.port,
+        rack: b.rack ?? null,
+        logDirs: b.logDirs
+          ? b.logDirs.map((d) => {
+              const trend = dirTrends.get(`${b.nodeId}\0${d.path}`);
+              return { ...d, netGrowthBytesPerSec: trend?.netGrowthBytesPerSec ?? null, secondsToFull: trend?.secondsToFull ?? null };
+            })
+          : null,
+      })),
+      fencedBrokers: (last.fencedBrokers ?? []).map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port })),
+      quotas: last.quotas ? last.quotas.map((q) => ({ entity: q.entity.map((e) => `${e.type} ${e.name ?? "(default)"}`).join(", "), values: q.values })) : null,
       warnings: last.warnings.slice(0, 50),
       requestCount: last.requestCount ?? null,
       durationMs: last.durationMs ?? null,
@@ -92,6 +107,7 @@ export function buildOverview(history: readonly ClusterSnapshot[], seeds: readon
     changes: {
       brokersLeft: changes.brokersLeft,
       leaderChanges: changes.leaderChanges.length,
+      controllerChanges: changes.controllerKnown ? changes.controllerChanges : null,
       isrShrinks: changes.isrShrinks.length,
       isrExpands: changes.isrExpands.length,
       configChanges: changes.configChanges.slice(-50),
@@ -102,6 +118,13 @@ export function buildOverview(history: readonly ClusterSnapshot[], seeds: readon
 }
 
 export type GroupDetailData = Omit<GroupDetail, "sampler">;
+
+/** A consumer-protocol member whose assignment is not yet its target (KIP-848 reconciliation). */
+function reconciling(m: GroupMemberSnapshot): boolean {
+  if (!m.targetAssignment) return false;
+  const norm = (a: Record<string, number[]>) => JSON.stringify(Object.entries(a).filter(([, ps]) => ps.length > 0).map(([t, ps]) => [t, [...ps].sort((x, y) => x - y)]).sort());
+  return norm(m.assignment) !== norm(m.targetAssignment);
+}
 
 /** null when the group appears nowhere in the window. `seriesHistory` may reach further back than the window. */
 export function buildGroupDetail(
@@ -128,12 +151,15 @@ export function buildGroupDetail(
         rebalancingSamples: signals.churn.rebalancingSamples,
         membersJoined: signals.churn.membersJoined,
         membersLeft: signals.churn.membersLeft,
+        epochBumps: signals.churn.epochBumps,
       },
       memberList: (latestGroup?.members ?? []).map((m) => ({
         memberId: m.memberId,
         clientId: m.clientId,
         host: m.host,
         partitions: Object.values(m.assignment).reduce((n, ps) => n + ps.length, 0),
+        memberEpoch: m.memberEpoch ?? null,
+        reconciling: reconciling(m),
       })),
     },
     partitions: signals.partitions.map(groupPartitionView),
@@ -173,6 +199,8 @@ export function buildTopicDetail(history: readonly ClusterSnapshot[], topic: str
       underMinIsr: p.underMinIsr,
       logStartOffset: p.logStartOffset,
       logEndOffset: p.logEndOffset,
+      lastStableOffset: p.lastStableOffset,
+      sizeBytes: p.sizeBytes,
       inputRatePerSec: p.inputRatePerSec,
       inputShare: p.inputShare,
     })),

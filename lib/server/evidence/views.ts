@@ -34,6 +34,8 @@ export function groupRow(g: GroupSignals): GroupRow {
     groupId: g.groupId,
     state: g.state,
     protocol: g.protocol,
+    groupEpoch: g.groupEpoch,
+    assignor: g.assignor,
     members: g.memberCount,
     topics: g.topics,
     partitions: g.partitions.length,
@@ -57,6 +59,7 @@ export function groupPartitionView(p: GroupPartitionSignals): GroupPartitionView
     committedOffset: p.committedOffset,
     logStartOffset: p.logStartOffset,
     logEndOffset: p.logEndOffset,
+    lastStableOffset: p.lastStableOffset,
     lag: p.lag,
     lagFromLogStart: p.lagFromLogStart,
     lagShare: p.lagShare,
@@ -74,7 +77,9 @@ export function groupPartitionView(p: GroupPartitionSignals): GroupPartitionView
 
 export function topicRow(t: TopicSignals, raw: TopicSnapshot | undefined): TopicRow {
   let records: number | null = 0;
+  let sizeBytes: number | null = null;
   for (const p of t.partitions) {
+    if (p.sizeBytes !== null) sizeBytes = (sizeBytes ?? 0) + p.sizeBytes;
     if (p.logEndOffset === null || p.logStartOffset === null) continue;
     records = (records ?? 0) + (p.logEndOffset - p.logStartOffset);
   }
@@ -88,6 +93,7 @@ export function topicRow(t: TopicSignals, raw: TopicSnapshot | undefined): Topic
     minInsyncReplicas: t.minInsyncReplicas,
     inputRatePerSec: t.inputRatePerSec,
     records,
+    sizeBytes,
     offline: t.partitions.filter((p) => p.offline).length,
     underReplicated: t.partitions.filter((p) => p.underReplicated).length,
     underMinIsr: t.partitions.filter((p) => p.underMinIsr).length,

@@ -1,41 +1,51 @@
 /**
  * Snapshot collection: one pass over a cluster producing a ClusterSnapshot.
  *
- * Request budget (handshakes on new connections — ApiVersions, SASL — excluded):
+ * Request budget (handshakes on new connections — ApiVersions, SASL — excluded). B = live
+ * brokers, L = brokers leading ≥ 1 selected online partition (≤ B), T = selected topics,
+ * G_c = groups coordinated by broker c, split into classic and consumer-protocol ones:
  *
- *   requests = 1 metadata
- *            + 2·L list-offsets        (earliest + latest, one request each per leader broker;
- *                                        L = brokers leading ≥ 1 selected online partition ≤ B)
- *            + 1 describe-configs      (all selected topics in one request; 0 when no topics)
- *            + B list-groups           (one per live broker: tells us each group's coordinator;
- *                                        0 with skipGroups)
- *            + Σ_c ⌈G_c / 50⌉ describe-groups (per coordinator c, batches of 50 groups)
- *            + Σ_c ⌈G_c / 100⌉ offset-fetch (v8, KIP-709: batches of 100 groups, all their
- *                                        topics; brokers before Kafka 3.0: G requests, one per group)
+ *   requests = 1                       Metadata
+ *            + 3·L                     ListOffsets per leader: earliest; latest read_uncommitted
+ *                                      (the high watermark); latest read_committed (the last
+ *                                      stable offset) — all the leader's partitions in each
+ *            + (T > 0 ? 1 : 0)         DescribeConfigs (all selected topics in one request)
+ *            + B                       DescribeLogDirs (one per broker; 0 with skipBrokerState)
+ *            + q                       DescribeQuorum (1 on KRaft, 0 on ZooKeeper clusters)
+ *            + f                       DescribeCluster v2 (1 where offered: Kafka 4; fenced brokers)
+ *            + 1                       DescribeClientQuotas (0 with skipBrokerState)
+ *            + B                       ListGroups (v5: each group's type; 0 with skipGroups)
+ *            + Σ_c ⌈classic_c / 50⌉    DescribeGroups
+ *            + Σ_c ⌈consumer_c / 50⌉   ConsumerGroupDescribe (KIP-848 groups)
+ *            + Σ_c ⌈G_c / 100⌉         OffsetFetch v8 (brokers before Kafka 3.0: G_c, one per group)
  *
- * It grows with brokers and groups, never with topics or partitions. Measured per collection
- * (AsyncLocalStorage around the connection's send) into ClusterSnapshot.requestCount.
+ * so O(B + G), never growing with topics or partitions. Measured per collection
+ * (AsyncLocalStorage around the connection's send) into ClusterSnapshot.requestCount, and
+ * `expectedRequestCount` below is the same formula as code.
  *
- * Offsets: "latest" is read with kafkajs's default isolation (read_committed), i.e. the last
- * stable offset, which equals the high watermark when no transaction is open.
- *
- * Leaderless partitions are reported offline with null offsets and never fail the topic; a
- * topic deleted mid-collection becomes a warning (kafkajs-internals.ts keeps it from poisoning
- * the next metadata refresh).
+ * Offsets: `logEndOffset` is the high watermark and `lastStableOffset` the LSO; they differ
+ * only while a transaction is open. Leaderless partitions are reported offline with null
+ * offsets and never fail their topic (ListOffsets goes to each leader for its own partitions);
+ * a topic deleted mid-collection becomes a warning (kafkajs-internals.ts keeps it from
+ * poisoning the next metadata refresh).
  *
  * No `import "server-only"` (see errors.ts).
  */
-import type { ClusterSnapshot, GroupSnapshot, PartitionSnapshot, TopicSnapshot } from "@/lib/domain/evidence/types";
+import type { ClusterSnapshot, PartitionSnapshot, TopicSnapshot } from "@/lib/domain/evidence/types";
 import { parseOffset } from "@/lib/domain/evidence/types";
+import { CONSUMER_GROUP_DESCRIBE_BATCH, DESCRIBE_GROUPS_BATCH, collectGroups } from "./collect-groups";
+import { readFencedBrokers, readLogDirs, readQuorum, readQuotas, type LogDirReading } from "./collect-cluster";
 import type { CollectOptions } from "./gateway";
-import { countRequests, errorName, looksLikeKraft, type KBroker, type KCluster, type RawDescribedGroup, type RawMetadata, type RawOffsetFetchResponse } from "./kafkajs-internals";
-import { OFFSET_FETCH_API_KEY, OFFSET_FETCH_BATCH_VERSION, OFFSET_FETCH_GROUPS_PER_REQUEST, offsetFetchBatchRequest, type BatchedGroupOffsets } from "./offset-fetch-batch";
-import { SNAPSHOT_CONFIGS, toBroker, toConfigRecord, toGroup, toGroupOffsets, toPartition } from "./mappers";
+import { countRequests, errorName, looksLikeKraft, type KBroker, type KCluster, type RawMetadata } from "./kafkajs-internals";
+import { OFFSET_FETCH_GROUPS_PER_REQUEST } from "./protocol/offset-fetch";
+import { SNAPSHOT_CONFIGS, toBroker, toConfigRecord, toPartition } from "./mappers";
 
-export const DESCRIBE_GROUPS_BATCH = 50;
+export { DESCRIBE_GROUPS_BATCH };
 const EARLIEST = -2;
 const LATEST = -1;
 const TOPIC_RESOURCE = 2;
+export const READ_UNCOMMITTED = 0;
+export const READ_COMMITTED = 1;
 
 type PartitionRef = { topic: string; partition: number };
 
@@ -65,21 +75,24 @@ function byTopic(refs: PartitionRef[], timestamp: number) {
 
 /**
  * One ListOffsets per leader broker for all its partitions at `timestamp` (−2 earliest,
- * −1 latest, or epoch ms). Partition errors become warnings; the result maps "topic\0partition"
- * to {offset, timestamp} (offset null when unreadable or when no record is that recent).
+ * −1 latest, or epoch ms), under `isolationLevel` (read_committed stops at the last stable
+ * offset, read_uncommitted at the high watermark). Partition errors become warnings; the result
+ * maps "topic\0partition" to {offset, timestamp} (offset null when unreadable or when no record
+ * is that recent). A leader that fails costs its own partitions only.
  */
 export async function listOffsetsByLeader(
   cluster: KCluster,
   leaders: Map<number, PartitionRef[]>,
   timestamp: number,
   warnings: string[],
+  isolationLevel = READ_COMMITTED,
 ): Promise<Map<string, { offset: number | null; timestampMs: number | null }>> {
   const out = new Map<string, { offset: number | null; timestampMs: number | null }>();
   await Promise.all(
     [...leaders].map(async ([nodeId, refs]) => {
       try {
         const broker = await cluster.findBroker({ nodeId });
-        const response = await broker.listOffsets({ topics: byTopic(refs, timestamp) });
+        const response = await broker.listOffsets({ isolationLevel, topics: byTopic(refs, timestamp) });
         for (const topic of response.responses) {
           for (const p of topic.partitions) {
             if (p.errorCode !== 0) warnings.push(`offsets of ${topic.topic}-${p.partition} unreadable (${errorName(p.errorCode)})`);
@@ -145,98 +158,24 @@ export async function anyBroker(cluster: KCluster): Promise<KBroker> {
   throw new Error("no broker reachable");
 }
 
-/** B list-groups requests: group id → {coordinator node id, protocolType}. */
-async function locateGroups(cluster: KCluster, brokers: number[], warnings: string[]) {
-  const located = new Map<string, { coordinator: number; protocolType: string }>();
-  await Promise.all(
-    brokers.map(async (nodeId) => {
-      try {
-        const broker = await cluster.findBroker({ nodeId });
-        const response = await broker.listGroups();
-        if (response.errorCode !== 0) warnings.push(`groups on broker ${nodeId} unlisted (${errorName(response.errorCode)})`);
-        for (const g of response.groups) located.set(g.groupId, { coordinator: nodeId, protocolType: g.protocolType });
-      } catch (error) {
-        warnings.push(`groups on broker ${nodeId} unlisted: ${(error as Error).message}`);
-      }
-    }),
-  );
-  return located;
-}
-
-/** Does this broker answer OffsetFetch v8 (many groups per request, Kafka ≥ 3.0)? */
-export function supportsBatchedOffsetFetch(broker: Pick<KBroker, "versions">): boolean {
-  return (broker.versions?.[OFFSET_FETCH_API_KEY]?.maxVersion ?? 0) >= OFFSET_FETCH_BATCH_VERSION;
-}
-
-/** Committed offsets of the groups a coordinator owns: v8 batches where offered, else one request per group. */
-async function fetchCommittedOffsets(broker: KBroker, groupIds: string[], warnings: string[]): Promise<Map<string, GroupSnapshot["offsets"]>> {
-  const out = new Map<string, GroupSnapshot["offsets"]>();
-  const accept = (groupId: string, response: RawOffsetFetchResponse) => {
-    if (response.errorCode) warnings.push(`group ${groupId}: offsets unreadable (${errorName(response.errorCode)})`);
-    else out.set(groupId, toGroupOffsets(response, warnings, groupId));
-  };
-  if (supportsBatchedOffsetFetch(broker)) {
-    const batches: string[][] = [];
-    for (let i = 0; i < groupIds.length; i += OFFSET_FETCH_GROUPS_PER_REQUEST) batches.push(groupIds.slice(i, i + OFFSET_FETCH_GROUPS_PER_REQUEST));
-    await Promise.all(
-      batches.map(async (batch) => {
-        try {
-          const response = (await broker.connectionPool.send(offsetFetchBatchRequest(batch))) as { groups: BatchedGroupOffsets[] };
-          for (const group of response.groups) accept(group.groupId, group);
-        } catch (error) {
-          warnings.push(`offsets of ${batch.length} group(s) unreadable: ${(error as Error).message}`);
-        }
-      }),
-    );
-    return out;
+/** Quorum, fenced brokers and quotas: one request each to one broker, side by side. */
+async function readClusterState(cluster: KCluster, kraft: boolean | null, warnings: string[]) {
+  let broker: KBroker;
+  try {
+    broker = await anyBroker(cluster);
+  } catch (error) {
+    warnings.push(`cluster state unreadable: ${(error as Error).message}`);
+    return { controller: null, fencedBrokers: undefined, quotas: undefined };
   }
-  await Promise.all(
-    groupIds.map(async (groupId) => {
-      try {
-        accept(groupId, await broker.offsetFetch({ groupId, topics: [] }));
-      } catch (error) {
-        warnings.push(`group ${groupId}: offsets unreadable: ${(error as Error).message}`);
-      }
-    }),
-  );
-  return out;
+  const [controller, fencedBrokers, quotas] = await Promise.all([
+    kraft === false ? Promise.resolve(null) : readQuorum(broker, warnings),
+    readFencedBrokers(broker, warnings),
+    readQuotas(broker, warnings),
+  ]);
+  return { controller, fencedBrokers, quotas };
 }
 
-async function collectGroups(cluster: KCluster, brokers: number[], opts: CollectOptions, warnings: string[]): Promise<GroupSnapshot[]> {
-  const located = await locateGroups(cluster, brokers, warnings);
-  const ids = (opts.groups ?? [...located.keys()]).filter((id) => {
-    if (located.has(id)) return true;
-    warnings.push(`group ${id} not found`);
-    return false;
-  });
-  const byCoordinator = new Map<number, string[]>();
-  for (const id of ids) {
-    const c = located.get(id)!.coordinator;
-    byCoordinator.set(c, [...(byCoordinator.get(c) ?? []), id]);
-  }
-  const groups: GroupSnapshot[] = [];
-  await Promise.all(
-    [...byCoordinator].map(async ([nodeId, groupIds]) => {
-      const broker = await cluster.findBroker({ nodeId });
-      const described = new Map<string, RawDescribedGroup>();
-      const batches: string[][] = [];
-      for (let i = 0; i < groupIds.length; i += DESCRIBE_GROUPS_BATCH) batches.push(groupIds.slice(i, i + DESCRIBE_GROUPS_BATCH));
-      const describing = Promise.all(
-        batches.map(async (batch) => {
-          try {
-            const response = await broker.describeGroups({ groupIds: batch });
-            for (const g of response.groups) described.set(g.groupId, g);
-          } catch (error) {
-            warnings.push(`groups on broker ${nodeId} undescribed: ${(error as Error).message}`);
-          }
-        }),
-      );
-      const [, offsets] = await Promise.all([describing, fetchCommittedOffsets(broker, groupIds, warnings)]);
-      for (const groupId of groupIds) groups.push(toGroup(groupId, described.get(groupId), located.get(groupId)?.protocolType, offsets.get(groupId) ?? []));
-    }),
-  );
-  return groups.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
-}
+const NO_LOG_DIRS: LogDirReading = { dirs: new Map(), replicaBytes: new Map() };
 
 async function collect(cluster: KCluster, opts: CollectOptions, takenAt: number): Promise<ClusterSnapshot> {
   const warnings: string[] = [];
@@ -247,30 +186,42 @@ async function collect(cluster: KCluster, opts: CollectOptions, takenAt: number)
   const metadata = cluster.brokerPool.metadata;
   if (!metadata) throw new Error("metadata not loaded");
   const brokers = metadata.brokers.map(toBroker).sort((a, b) => a.nodeId - b.nodeId);
+  const brokerIds = brokers.map((b) => b.nodeId);
   const topics = selectTopics(metadata, opts, warnings);
+  const kraft = looksLikeKraft(cluster.brokerPool.versions);
 
   const leaders = partitionsByLeader(topics);
-  // Groups are read alongside the log offsets: one round of waiting instead of two.
-  const [earliest, latest, , groups] = await Promise.all([
+  // Everything after metadata in one round of waiting.
+  const [earliest, highWatermarks, stable, , groups, logDirs, state] = await Promise.all([
     listOffsetsByLeader(cluster, leaders, EARLIEST, warnings),
-    listOffsetsByLeader(cluster, leaders, LATEST, warnings),
+    listOffsetsByLeader(cluster, leaders, LATEST, warnings, READ_UNCOMMITTED),
+    listOffsetsByLeader(cluster, leaders, LATEST, warnings, READ_COMMITTED),
     readConfigs(cluster, topics, warnings),
-    opts.skipGroups ? Promise.resolve([]) : collectGroups(cluster, brokers.map((b) => b.nodeId), opts, warnings),
+    opts.skipGroups ? Promise.resolve([]) : collectGroups(cluster, brokerIds, opts.groups, warnings),
+    opts.skipBrokerState ? Promise.resolve(NO_LOG_DIRS) : readLogDirs(cluster, brokerIds, warnings),
+    opts.skipBrokerState ? Promise.resolve(null) : readClusterState(cluster, kraft, warnings),
   ]);
   for (const topic of topics) {
     for (const p of topic.partitions as PartitionSnapshot[]) {
       const key = `${topic.name}\0${p.partition}`;
       p.logStartOffset = earliest.get(key)?.offset ?? null;
-      p.logEndOffset = latest.get(key)?.offset ?? null;
+      p.logEndOffset = highWatermarks.get(key)?.offset ?? null;
+      p.lastStableOffset = stable.get(key)?.offset ?? null;
+      if (!opts.skipBrokerState) {
+        const sizes = logDirs.replicaBytes.get(key);
+        p.sizeBytes = sizes ? (p.leader >= 0 && sizes.has(p.leader) ? sizes.get(p.leader)! : Math.max(...sizes.values())) : null;
+      }
     }
   }
+  if (!opts.skipBrokerState) for (const b of brokers) b.logDirs = logDirs.dirs.get(b.nodeId) ?? [];
   const controllerId = metadata.controllerId !== undefined && metadata.controllerId >= 0 ? metadata.controllerId : null;
   return {
     takenAt,
     clusterId: metadata.clusterId ?? null,
     brokers,
     controllerId,
-    kraft: looksLikeKraft(cluster.brokerPool.versions),
+    kraft,
+    ...(state ? { controller: state.controller, ...(state.fencedBrokers ? { fencedBrokers: state.fencedBrokers } : {}), ...(state.quotas ? { quotas: state.quotas } : {}) } : {}),
     topics,
     groups,
     warnings,
@@ -285,17 +236,29 @@ export async function collectSnapshot(cluster: KCluster, opts: CollectOptions = 
   return { ...result, requestCount: requests, durationMs: Date.now() - takenAt };
 }
 
-/** The request budget of the module comment, as code (used by the integration test). */
+/** The request budget of the module comment, as code (the request-count integration test holds the collector to it). */
 export function expectedRequestCount(p: {
   leaderBrokers: number;
   topics: number;
   liveBrokers: number;
-  groupsPerCoordinator: number[];
+  /** per coordinator: its classic and consumer-protocol groups */
+  groupsPerCoordinator: { classic: number; consumer: number }[];
+  kraft: boolean;
+  /** DescribeCluster v2 offered (Kafka 4) */
+  describeCluster: boolean;
   skipGroups?: boolean;
+  skipBrokerState?: boolean;
   /** false for brokers without OffsetFetch v8 (before Kafka 3.0) */
   batchedOffsetFetch?: boolean;
 }): number {
   const offsetFetches = (g: number) => (p.batchedOffsetFetch === false ? g : Math.ceil(g / OFFSET_FETCH_GROUPS_PER_REQUEST));
-  const groups = p.skipGroups ? 0 : p.liveBrokers + p.groupsPerCoordinator.reduce((sum, g) => sum + Math.ceil(g / DESCRIBE_GROUPS_BATCH) + offsetFetches(g), 0);
-  return 1 + 2 * p.leaderBrokers + (p.topics > 0 ? 1 : 0) + groups;
+  const groups = p.skipGroups
+    ? 0
+    : p.liveBrokers +
+      p.groupsPerCoordinator.reduce(
+        (sum, g) => sum + Math.ceil(g.classic / DESCRIBE_GROUPS_BATCH) + Math.ceil(g.consumer / CONSUMER_GROUP_DESCRIBE_BATCH) + offsetFetches(g.classic + g.consumer),
+        0,
+      );
+  const brokerState = p.skipBrokerState ? 0 : p.liveBrokers + (p.kraft ? 1 : 0) + (p.describeCluster ? 1 : 0) + 1;
+  return 1 + 3 * p.leaderBrokers + (p.topics > 0 ? 1 : 0) + brokerState + groups;
 }

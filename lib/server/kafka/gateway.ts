@@ -36,12 +36,14 @@ export interface CollectOptions {
   includeInternal?: boolean;
   /** Skip consumer groups entirely. */
   skipGroups?: boolean;
+  /** Skip log dirs, the KRaft quorum, fenced brokers and quotas (a topic-only read). */
+  skipBrokerState?: boolean;
 }
 
 export interface ClusterDescription {
   clusterId: string | null;
   brokers: BrokerInfo[];
-  /** On KRaft just some broker, never "the active controller" (see ClusterSnapshot). */
+  /** On KRaft just some broker, never "the active controller" (see ClusterSnapshot.controller). */
   controllerId: number | null;
   kraft: boolean | null;
 }
@@ -101,8 +103,9 @@ export interface KafkaGateway {
   sampleOffsetTimes(partitionsByTopic: Record<string, number[]>, nowMs?: number): Promise<OffsetTimePoint[]>;
   describeTopicConfigs(topic: string): Promise<TopicConfigEntry[]>;
   /**
-   * Read-modify-write: keeps every other topic-level override (Kafka's AlterConfigs replaces
-   * the whole set). Returns the topic's overrides after the change.
+   * Sets (or, with null, removes) exactly the named topic-level overrides; every other override
+   * stays, whoever set it (IncrementalAlterConfigs, no read-modify-write). Returns the topic's
+   * overrides after the change.
    */
   alterTopicConfigs(topic: string, changes: TopicConfigChanges): Promise<Record<string, string>>;
   /** Grows the topic to `totalCount` partitions (Kafka cannot shrink). */

@@ -8,7 +8,8 @@
 import fs from "node:fs";
 import { Kafka, logLevel, type KafkaConfig, type SASLOptions } from "kafkajs";
 import type { ClusterSnapshot, GroupSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
-import { collectSnapshot, listOffsetsByLeader, partitionsByLeader } from "./collector";
+import { anyBroker, collectSnapshot, listOffsetsByLeader, partitionsByLeader } from "./collector";
+import { describeOneGroup } from "./collect-groups";
 import { KafkaGatewayError, toGatewayError, withDeadline } from "./errors";
 import type {
   ClusterDescription,
@@ -22,8 +23,8 @@ import type {
   TopicListing,
 } from "./gateway";
 import { createInstrumentedAdmin, errorName, looksLikeKraft, type InstrumentedAdmin, type KCluster } from "./kafkajs-internals";
-import { toBroker, toConfigEntries, toGroup, toGroupOffsets, toPartition } from "./mappers";
-import { anyBroker } from "./collector";
+import { toBroker, toConfigEntries, toPartition } from "./mappers";
+import { incrementalAlterConfigsRequest } from "./protocol/incremental-alter-configs";
 
 const TOPIC_RESOURCE = 2;
 /** Ages of the offsets-by-timestamp points used to seed time lag. */
@@ -57,6 +58,10 @@ export function toKafkaJsConfig(config: KafkaClusterConfig): KafkaConfig {
 
 /** How long a config change may take to show in DescribeConfigs before we stop waiting for it. */
 const CONFIG_VISIBLE_WAIT_MS = 5_000;
+const UNKNOWN_TOPIC_OR_PARTITION = 3;
+const TOPIC_AUTHORIZATION_FAILED = 29;
+/** INVALID_REQUEST, POLICY_VIOLATION, INVALID_CONFIG */
+const INVALID_CONFIG_CODES = new Set([42, 44, 40]);
 const COORDINATOR_RETRIABLE = new Set(["COORDINATOR_LOAD_IN_PROGRESS", "COORDINATOR_NOT_AVAILABLE", "NOT_COORDINATOR"]);
 
 export class KafkajsGateway implements KafkaGateway {
@@ -207,38 +212,36 @@ export class KafkajsGateway implements KafkaGateway {
     return toConfigEntries(resource).sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
+  /**
+   * IncrementalAlterConfigs: sets or deletes exactly the named configs; the broker keeps every
+   * other override, so a change made meanwhile by anyone else (kafka-configs, another Ripcord)
+   * survives by construction. Returns the overrides once DescribeConfigs shows the change.
+   */
   alterTopicConfigs(topic: string, changes: TopicConfigChanges): Promise<Record<string, string>> {
     return this.run(async (cluster) => {
-      const current = await this.readTopicConfigs(cluster, topic);
-      const overrides: Record<string, string> = {};
-      for (const entry of current) {
-        if (entry.source !== "DYNAMIC_TOPIC_CONFIG") continue;
-        if (entry.value === null) {
-          if (entry.name in changes) continue; // being replaced or removed: no need to read it
-          throw new KafkaGatewayError("CONFIG_UNREADABLE", `topic "${topic}" has a hidden override of ${entry.name}; refusing to rewrite its configs`);
-        }
-        overrides[entry.name] = entry.value;
+      const broker = await anyBroker(cluster);
+      const { responses } = (await broker.connectionPool.send(incrementalAlterConfigsRequest([{ resourceType: TOPIC_RESOURCE, resourceName: topic, changes }]))) as {
+        responses: { errorCode: number; errorMessage: string | null; resourceName: string }[];
+      };
+      const result = responses.find((r) => r.resourceName === topic) ?? responses[0];
+      if (!result) throw new KafkaGatewayError("KAFKA_ERROR", `Kafka answered no result for the config change of topic "${topic}"`);
+      if (result.errorCode !== 0) {
+        const why = result.errorMessage || errorName(result.errorCode);
+        if (result.errorCode === UNKNOWN_TOPIC_OR_PARTITION) throw new KafkaGatewayError("UNKNOWN_TOPIC", `topic "${topic}" does not exist on ${this.where}`);
+        if (INVALID_CONFIG_CODES.has(result.errorCode)) throw new KafkaGatewayError("INVALID_REQUEST", `Kafka rejected the config change of topic "${topic}": ${why}`);
+        if (result.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KafkaGatewayError("KAFKA_NOT_AUTHORIZED", `not authorized to alter configs of topic "${topic}" on ${this.where}`);
+        throw new KafkaGatewayError("KAFKA_ERROR", `config change of topic "${topic}" failed: ${why}`);
       }
-      for (const [name, value] of Object.entries(changes)) {
-        if (value === null) delete overrides[name];
-        else overrides[name] = value;
-      }
-      await this.handle!.admin.alterConfigs({
-        validateOnly: false,
-        resources: [{ type: TOPIC_RESOURCE, name: topic, configEntries: Object.entries(overrides).map(([name, value]) => ({ name, value })) }],
-      });
       // On KRaft a broker applies the committed change to what DescribeConfigs answers a moment
-      // later. Wait until it does, so the next read-modify-write starts from this write instead
-      // of silently dropping it (seen on 3.9: a change made a second earlier was lost).
+      // later: wait until it does, so a read right after this one sees it.
       const deadline = Date.now() + CONFIG_VISIBLE_WAIT_MS;
       for (;;) {
         const visible = await this.readTopicConfigs(cluster, topic);
-        const dynamic = Object.fromEntries(visible.filter((e) => e.source === "DYNAMIC_TOPIC_CONFIG").map((e) => [e.name, e.value]));
-        const same = Object.keys(dynamic).length === Object.keys(overrides).length && Object.entries(overrides).every(([k, v]) => dynamic[k] === v);
-        if (same || Date.now() > deadline) break;
+        const dynamic = Object.fromEntries(visible.filter((e) => e.source === "DYNAMIC_TOPIC_CONFIG" && e.value !== null).map((e) => [e.name, e.value as string]));
+        const applied = Object.entries(changes).every(([k, v]) => (v === null ? !(k in dynamic) : dynamic[k] === v));
+        if (applied || Date.now() > deadline) return dynamic;
         await new Promise((r) => setTimeout(r, 100));
       }
-      return overrides;
     }, { topic });
   }
 
@@ -255,22 +258,13 @@ export class KafkajsGateway implements KafkaGateway {
     });
   }
 
-  private async describeOne(cluster: KCluster, groupId: string): Promise<GroupSnapshot> {
-    const coordinator = await cluster.findGroupCoordinator({ groupId });
-    const [{ groups }, offsets] = await Promise.all([
-      coordinator.describeGroups({ groupIds: [groupId] }),
-      coordinator.offsetFetch({ groupId, topics: [] }),
-    ]);
-    return toGroup(groupId, groups[0], undefined, toGroupOffsets(offsets, [], groupId));
-  }
-
   describeGroups(groupIds: string[]): Promise<GroupSnapshot[]> {
-    return this.run((cluster) => Promise.all(groupIds.map((id) => this.describeOne(cluster, id))));
+    return this.run((cluster) => Promise.all(groupIds.map((id) => describeOneGroup(cluster, id))));
   }
 
   resetGroupOffsets(groupId: string, topic: string, offsets: Record<number, number>): Promise<void> {
     return this.run(async (cluster) => {
-      const group = await this.describeOne(cluster, groupId);
+      const group = await describeOneGroup(cluster, groupId);
       if (group.members.length > 0 || !["Empty", "Dead", "Unknown"].includes(group.state)) {
         throw new KafkaGatewayError("GROUP_HAS_ACTIVE_MEMBERS", `group "${groupId}" has ${group.members.length} active member(s) (state ${group.state}); stop its consumers first`);
       }

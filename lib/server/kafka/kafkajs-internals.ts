@@ -199,6 +199,11 @@ export function createInstrumentedAdmin(kafka: Kafka, retries: number): Instrume
   return { admin, cluster, instrumentedRequests: () => total };
 }
 
+/** Does the broker's ApiVersions answer offer `apiKey` at `version` or newer? */
+export function brokerOffers(broker: Pick<KBroker, "versions">, apiKey: number, version: number): boolean {
+  return (broker.versions?.[apiKey]?.maxVersion ?? -1) >= version;
+}
+
 /** Kafka error codes we name in warnings (the rest print as "error N"). */
 const ERROR_NAMES: Record<number, string> = {
   3: "UNKNOWN_TOPIC_OR_PARTITION",
@@ -211,10 +216,15 @@ const ERROR_NAMES: Record<number, string> = {
   16: "NOT_COORDINATOR",
   29: "TOPIC_AUTHORIZATION_FAILED",
   30: "GROUP_AUTHORIZATION_FAILED",
+  31: "CLUSTER_AUTHORIZATION_FAILED",
+  35: "UNSUPPORTED_VERSION",
+  41: "NOT_CONTROLLER",
+  57: "LOG_DIR_NOT_FOUND",
   69: "GROUP_ID_NOT_FOUND",
   74: "FENCED_LEADER_EPOCH",
   75: "UNKNOWN_LEADER_EPOCH",
   100: "UNKNOWN_TOPIC_ID",
+  112: "UNSUPPORTED_ENDPOINT_TYPE",
 };
 
 export function errorName(code: number): string {

@@ -20,6 +20,7 @@ import {
   type RawOffsetFetchResponse,
   type RawPartitionMetadata,
 } from "./kafkajs-internals";
+import type { DescribedConsumerGroup, TopicPartitions } from "./protocol/consumer-group-describe";
 
 /** The topic configs a snapshot keeps (the ones that matter during an incident). */
 export const SNAPSHOT_CONFIGS = [
@@ -116,26 +117,29 @@ export function toGroupOffsets(response: RawOffsetFetchResponse, warnings: strin
 /**
  * Builds a GroupSnapshot from what DescribeGroups (classic API) said.
  *
- * KIP-848 ("consumer" protocol) groups are invisible to the classic DescribeGroups: Kafka
- * answers GROUP_ID_NOT_FOUND or state "Dead" with no members even though ListGroups lists the
- * group and it has committed offsets. We keep such a group (offsets included), mark its state
- * "Unknown" and its protocol "consumer"; a classic group that describes normally is "classic".
+ * A group the classic API cannot see (GROUP_ID_NOT_FOUND, or "Dead" with no members although
+ * ListGroups lists it: how a KIP-848 group looks through it) keeps its offsets, with state
+ * "Unknown" and the protocol its listing gave ("unknown" when the broker did not say).
  */
 export function toGroup(
   groupId: string,
   described: RawDescribedGroup | undefined,
   listedProtocolType: string | undefined,
   offsets: GroupOffsetSnapshot[],
+  listedType?: string,
 ): GroupSnapshot {
   const invisible = !described || described.errorCode !== 0 || (described.state === "Dead" && listedProtocolType !== undefined);
+  const epochs = { groupEpoch: null, assignmentEpoch: null };
   if (invisible) {
     return {
       groupId,
       state: described && described.errorCode === 0 ? described.state : "Unknown",
       protocolType: listedProtocolType ?? described?.protocolType ?? "",
-      protocol: listedProtocolType === "consumer" ? "consumer" : "unknown",
+      protocol: listedType === "consumer" || listedType === "classic" ? listedType : listedType === undefined && listedProtocolType === "consumer" ? "consumer" : "unknown",
       members: [],
       offsets,
+      ...epochs,
+      assignor: null,
     };
   }
   return {
@@ -145,5 +149,33 @@ export function toGroup(
     protocol: "classic",
     members: toMembers(described),
     offsets,
+    ...epochs,
+    assignor: described.protocol || null,
+  };
+}
+
+const assignmentRecord = (topics: TopicPartitions[]): Record<string, number[]> =>
+  Object.fromEntries(topics.map((t) => [t.topicName, [...t.partitions].sort((a, b) => a - b)]));
+
+/** A KIP-848 ("consumer" protocol) group as ConsumerGroupDescribe described it. */
+export function toConsumerGroup(described: DescribedConsumerGroup, offsets: GroupOffsetSnapshot[]): GroupSnapshot {
+  return {
+    groupId: described.groupId,
+    state: described.groupState,
+    protocolType: "consumer",
+    protocol: "consumer",
+    members: described.members.map((m) => ({
+      memberId: m.memberId,
+      clientId: m.clientId,
+      host: m.clientHost,
+      assignment: assignmentRecord(m.assignment),
+      memberEpoch: m.memberEpoch,
+      targetAssignment: assignmentRecord(m.targetAssignment),
+      instanceId: m.instanceId,
+    })),
+    offsets,
+    groupEpoch: described.groupEpoch,
+    assignmentEpoch: described.assignmentEpoch,
+    assignor: described.assignorName || null,
   };
 }

@@ -10,7 +10,8 @@ import { GET as checklist } from "@/app/api/incidents/[id]/mitigation/route";
 import { POST as updateItem } from "@/app/api/incidents/[id]/mitigation/items/[itemId]/route";
 import { db } from "@/lib/server/db";
 import { closeAllGateways } from "@/lib/server/kafka/registry";
-import { createTopics, deleteQuietly, kafkaFor, produce } from "../kafka/fixtures";
+import { brokers, createTopics, deleteQuietly, kafkaFor, produce } from "../kafka/fixtures";
+import { KAFKA_TOOLS, kafkaTool } from "../kafka/kafka-tools";
 import { uniqueName, waitFor } from "../helpers";
 import { ctx, get, post, signedIn, type TestUser } from "./support";
 
@@ -144,7 +145,39 @@ describe("guarded actions against the real Kafka", () => {
     consumer = null;
   });
 
-  it("changes retention with read-modify-write: the topic's other overrides survive (read back from Kafka)", async () => {
+  it("retention changes through the guarded action while Kafka's own kafka-configs sets another override: both stay (IncrementalAlterConfigs, no read-modify-write)", async () => {
+    const before = await overrides(configTopic);
+    const change = async (retentionMs: number) => {
+      const res = await request(commander, { kind: "change-retention", topic: configTopic, retentionMs });
+      expect(res.status).toBe(201);
+      const { action } = (await res.json()) as { action: ActionView };
+      expect((await approve(post("/x", {}, responder), actionCtx(action.id))).status).toBe(200);
+      expect((await execute(post("/x", {}, commander), actionCtx(action.id))).status).toBe(200);
+    };
+    // kafka-configs runs (a JVM: seconds) while executions follow one another, so one of them
+    // lands around the moment the tool writes its override.
+    let toolDone = false;
+    const tool = kafkaTool(KAFKA_TOOLS.configs, ["--bootstrap-server", brokers().join(","), "--alter", "--entity-type", "topics", "--entity-name", configTopic, "--add-config", "flush.messages=1234"]).finally(() => {
+      toolDone = true;
+    });
+    let executions = 0;
+    let retentionMs = 7_200_000;
+    while (!toolDone || executions < 2) {
+      retentionMs = 7_200_000 + executions * 60_000;
+      await change(retentionMs);
+      executions++;
+    }
+    await tool;
+    const after = await waitFor(() => overrides(configTopic), (o) => o["flush.messages"] === "1234" && o["retention.ms"] === String(retentionMs), { what: "both changes visible" });
+    expect(after).toEqual({ ...before, "retention.ms": String(retentionMs), "flush.messages": "1234" });
+    console.info(`${executions} retention changes executed while kafka-configs ran; both kept`);
+
+    await kafkaTool(KAFKA_TOOLS.configs, ["--bootstrap-server", brokers().join(","), "--alter", "--entity-type", "topics", "--entity-name", configTopic, "--delete-config", "flush.messages"]);
+    await change(Number(before["retention.ms"]));
+    expect(await waitFor(() => overrides(configTopic), (o) => !("flush.messages" in o) && o["retention.ms"] === before["retention.ms"], { what: "the topic back as it was" })).toEqual(before);
+  });
+
+  it("changes retention: the topic's other overrides survive (read back from Kafka)", async () => {
     expect(await overrides(configTopic)).toEqual({ "retention.ms": "3600000", "max.message.bytes": "2000000", "segment.ms": "7200000" });
     const res = await request(commander, { kind: "change-retention", topic: configTopic, retentionMs: 86_400_000 });
     expect(res.status).toBe(201);

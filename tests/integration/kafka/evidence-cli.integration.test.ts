@@ -49,15 +49,20 @@ describe("evidence CLI", () => {
     expect(run.status).toBe(0);
     const bundle = JSON.parse(run.stdout);
     expect(new Date(bundle.takenAt).toISOString()).toBe(bundle.takenAt);
-    expect(bundle.cluster.brokers[0]).toEqual({ nodeId: expect.any(Number), host: expect.any(String), port: expect.any(Number) });
+    const logDir = { path: expect.stringMatching(/\/node-1\/data$/), usedBytes: expect.any(Number), totalBytes: expect.any(Number), usableBytes: expect.any(Number), error: null };
+    expect(bundle.cluster.brokers[0]).toEqual({ nodeId: 1, host: expect.any(String), port: expect.any(Number), logDirs: [logDir] });
+    expect(bundle.cluster.brokers[0].logDirs[0].usedBytes).toBeGreaterThan(0);
     expect(typeof bundle.cluster.controllerId).toBe("number");
+    // The KRaft quorum answers who the active controller is (the harness's single combined node).
+    expect(bundle.cluster.controller).toEqual({ activeId: 1, epoch: expect.any(Number), changes: 0, voters: [{ id: 1, lagRecords: 0 }], observers: [] });
     expect(bundle.samples).toBeGreaterThanOrEqual(2);
     const t = bundle.topics.find((x: { name: string }) => x.name === topic);
     expect(t.configs["cleanup.policy"]).toBe("delete");
-    expect(t.partitions[0]).toMatchObject({ partition: 0, leader: expect.any(Number), replicas: expect.any(Array), isr: expect.any(Array), logStartOffset: 0, logEndOffset: 10, inputRatePerSec: 0 });
+    expect(t.partitions[0]).toMatchObject({ partition: 0, leader: expect.any(Number), replicas: expect.any(Array), isr: expect.any(Array), logStartOffset: 0, logEndOffset: 10, lastStableOffset: 10, inputRatePerSec: 0 });
+    expect(t.partitions[0].sizeBytes).toBeGreaterThan(0);
     expect(bundle.groups).toHaveLength(1);
-    expect(bundle.groups[0]).toMatchObject({ groupId: group, state: "Empty", members: 0, totalLag: 7, timeLagSeconds: expect.any(Number) });
-    expect(bundle.groups[0].partitions[0]).toEqual({ topic, partition: 0, committedOffset: 3, logEndOffset: 10, lag: 7, consumeRatePerSec: 0, status: "stopped", timeLagSeconds: expect.any(Number) });
+    expect(bundle.groups[0]).toMatchObject({ groupId: group, state: "Empty", protocol: "classic", members: 0, totalLag: 7, timeLagSeconds: expect.any(Number) });
+    expect(bundle.groups[0].partitions[0]).toEqual({ topic, partition: 0, committedOffset: 3, logEndOffset: 10, lastStableOffset: 10, lag: 7, consumeRatePerSec: 0, status: "stopped", timeLagSeconds: expect.any(Number) });
     // A memberless group with frozen offsets and lag: the diagnosis names it, causes best first.
     const scoped = bundle.diagnosis.find((d: { scope: { kind: string; name: string } }) => d.scope.kind === "group" && d.scope.name === group);
     expect(scoped.causes.map((c: { id: string }) => c.id)).toContain("consumer.stopped");
@@ -72,6 +77,8 @@ describe("evidence CLI", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^# Evidence bundle/);
     expect(run.stdout).toContain(`### ${group}`);
+    expect(run.stdout).toMatch(/KRaft; active controller 1 \(epoch \d+, 0 election\(s\) in the window\), voters 1, all caught up/);
+    expect(run.stdout).not.toContain("not necessarily the active controller");
   });
 
   it("fails fast with one line when the cluster is unreachable", () => {

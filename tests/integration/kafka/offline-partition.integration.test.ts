@@ -5,6 +5,7 @@ import type { Admin } from "kafkajs";
 import { bootstrapServers, down, kafkaSettings, startNode, stopNode, up } from "../../../scripts/kafka/local-kafka.mjs";
 import { uniqueName, waitFor } from "../helpers";
 import { computeSignals } from "@/lib/domain/evidence/signals";
+import { buildEvidenceBundle } from "@/lib/domain/evidence/bundle";
 import { createTopics, deleteQuietly, gatewayFor, kafkaFor, produce } from "./fixtures";
 import { portOf } from "../../../scripts/lib/ports.mjs";
 
@@ -20,6 +21,7 @@ describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped), and 
   const topic = uniqueName("it-offline");
   // Every partition on all three brokers, min ISR 3: stopping broker 3 shrinks each ISR to two.
   const replicated = uniqueName("it-underrep");
+  const group = uniqueName("it-offline-g");
   let admin: Admin;
 
   beforeAll(async () => {
@@ -33,11 +35,12 @@ describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped), and 
       { topic: replicated, numPartitions: 2, replicationFactor: 3, configEntries: [{ name: "min.insync.replicas", value: "3" }] },
     ]);
     await produce(kafkaFor(brokers), topic, { 0: 4, 1: 6, 2: 1 });
+    await admin.setOffsets({ groupId: group, topic, partitions: [0, 1, 2].map((partition) => ({ partition, offset: "1" })) });
   }, 240_000);
 
   afterAll(async () => {
     await startNode(settings, 3).catch(() => undefined);
-    await deleteQuietly(admin, [topic, replicated]);
+    await deleteQuietly(admin, [topic, replicated], [group]);
     await admin.disconnect();
     if (startedHere && !process.env.KEEP_KAFKA) await down(settings, {}, () => {});
   }, 240_000);
@@ -59,6 +62,20 @@ describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped), and 
       expect(p2).toMatchObject({ partition: 2, leader: -1, offline: true, logStartOffset: null, logEndOffset: null });
       expect(snapshot.brokers.map((b) => b.nodeId)).toEqual([1, 2]);
       expect(snapshot.warnings).toContain(`partition ${topic}-2 has no leader (offline)`);
+      // The group reading the topic keeps its other partitions' lag (high watermark − committed);
+      // only the leaderless partition's lag is unknown.
+      const withGroup = await gateway.collectSnapshot({ topics: [topic], groups: [group] });
+      const lagRows = buildEvidenceBundle([withGroup], { groups: [group] }).groups[0]!.partitions.map((p) => [p.partition, p.committedOffset, p.logEndOffset, p.lag]);
+      expect(lagRows).toEqual([[0, 1, 4, 3], [1, 1, 6, 5], [2, 1, null, null]]);
+      // Broker 3 is a fenced voter now: the quorum still answers (2 of 3), and Kafka 4 lists it fenced.
+      expect(withGroup.controller?.voters.map((v) => v.id)).toEqual([1, 2, 3]);
+      expect([1, 2]).toContain(withGroup.controller?.activeId);
+      if (settings.version.startsWith("4.")) {
+        const fenced = await waitFor(() => gateway.collectSnapshot({ topics: [topic], skipGroups: true }), (s) => s.fencedBrokers?.some((b) => b.nodeId === 3) === true, { what: "broker 3 listed fenced", timeoutMs: 60_000, intervalMs: 1000 });
+        expect(fenced.fencedBrokers?.map((b) => b.nodeId)).toEqual([3]);
+      } else {
+        expect(withGroup.fencedBrokers).toBeUndefined(); // DescribeCluster v2 is Kafka 4's
+      }
       // The RF=3 topic keeps serving from brokers 1 and 2, its ISR without broker 3: every
       // partition under-replicated and under min ISR, none offline.
       const withReplicated = await waitFor(

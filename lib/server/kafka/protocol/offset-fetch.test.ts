@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeOffsetFetchV8, encodeOffsetFetchV8 } from "./offset-fetch-batch";
+import { decodeOffsetFetchV8, encodeOffsetFetchV8 } from "./offset-fetch";
 
 /**
  * Bytes captured from a real Kafka 4.3.1 broker: group fixture-billing committed 42 and 7 on
