@@ -4,7 +4,7 @@ import { expect, test } from "./support/test";
 import { Kafka, logLevel, type Admin } from "kafkajs";
 import { testBrokers } from "./support/kafka";
 import { keepScreenshot } from "./support/screenshots";
-import { storageStateFor } from "./support/users";
+import { USERS, storageStateFor } from "./support/users";
 
 async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = new Kafka({ clientId: "ripcord-e2e-actions", brokers: testBrokers(), logLevel: logLevel.NOTHING }).admin();
@@ -75,9 +75,27 @@ test("the commander requests a retention change, a responder approves it from an
   expect(after["retention.ms"]).toBe("86400000");
   expect(after["max.message.bytes"]).toBe("2000000");
 
+  await test.step("the card says who approved, with which credential, and until when", async () => {
+    await expect(commander.getByTestId("action-approved-by")).toContainText(`Approved by ${USERS.responder.name} with a browser session`);
+  });
+
+  await test.step("the rollback needs a second person too: requested, approved by the responder, then applied", async () => {
+    await commander.getByTestId("action-rollback").click();
+    await expect(commander.getByTestId("action-status")).toHaveText("rollback-requested");
+    await expect(commander.getByTestId("waiting-rollback-approval")).toContainText("you asked for it");
+    expect((await overrides(topic))["retention.ms"]).toBe("86400000");
+    await responder.getByTestId("rollback-approve").click();
+    await expect(commander.getByTestId("action-status")).toHaveText("rollback-approved");
+    await expect(commander.getByTestId("rollback-approved-by")).toContainText(USERS.responder.name);
+    await keepScreenshot(commander, testInfo, "04-rollback-approved");
+    await commander.getByTestId("action-rollback-now").click();
+    await expect(commander.getByTestId("action-status")).toHaveText("rolled-back");
+    expect((await overrides(topic))["retention.ms"]).toBe("3600000");
+  });
+
   // dark theme screenshot of the same panel
   await commander.emulateMedia({ colorScheme: "dark" });
   await commander.evaluate(() => document.documentElement.classList.add("dark"));
-  await keepScreenshot(commander, testInfo, "04-executed-dark");
+  await keepScreenshot(commander, testInfo, "05-rolled-back-dark");
   await withAdmin((admin) => admin.deleteTopics({ topics: [topic] })).catch(() => undefined);
 });

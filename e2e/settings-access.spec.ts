@@ -64,3 +64,30 @@ test("an admin revokes a token and disables a person from Settings; both stop wo
   await elsewhere.dispose();
   await admin.close();
 });
+
+test("an admin maps a person to a catalog owner in Settings → Data owners; viewers read the mapping", async ({ browser }, testInfo) => {
+  const run = `${Date.now().toString(36)}-${randomBytes(2).toString("hex")}`;
+  const owner = `Billing Data ${run}`;
+  const admin = await browser.newContext({ storageState: storageStateFor("admin") });
+  const entry = await admin.request.post("/api/catalog", {
+    data: { group: `billing-sink-${run}`, service: "billing", team: "billing", tier: "critical", owners: { impact: { name: "Finance", contact: "slack:#finance" }, diagnosis: { name: "Billing on-call", contact: "pagerduty:BILL" }, action: { name: owner, contact: "slack:#billing-data" } } },
+  });
+  expect(entry.status()).toBe(201);
+  const page = await admin.newPage();
+  await page.goto("/settings/owners");
+  const row = page.getByTestId(`owner-${owner.toLowerCase()}`);
+  await expect(row).toContainText(`Approves offset changes of billing-sink-${run}`);
+  await expect(row.getByTestId("owner-members")).toHaveText("nobody mapped");
+  await row.getByTestId("owner-edit").click();
+  await row.getByLabel(USERS.responder.name).check();
+  await row.getByTestId("owner-save").click();
+  await expect(row.getByTestId("owner-members")).toHaveText(USERS.responder.name);
+  await keepScreenshot(page, testInfo, "01-owner-mapped");
+  const viewer = await browser.newContext({ storageState: storageStateFor("viewer") });
+  const viewerPage = await viewer.newPage();
+  await viewerPage.goto("/settings/owners");
+  await expect(viewerPage.getByTestId(`owner-${owner.toLowerCase()}`).getByTestId("owner-members")).toHaveText(USERS.responder.name);
+  await expect(viewerPage.getByTestId("owner-edit")).toHaveCount(0);
+  await viewer.close();
+  await admin.close();
+});

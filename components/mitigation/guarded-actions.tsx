@@ -7,7 +7,41 @@ import type { ActionKind } from "@/lib/domain/mitigation/types";
 import type { GuardedActionView, RequestActionBody } from "@/lib/schemas/mitigation";
 import { BlastPill, buttonClass, inputClass, Pill, type Tone } from "./bits";
 
-const STATUS_TONE: Record<GuardedActionView["status"], Tone> = { requested: "warn", approved: "accent", rejected: "muted", executed: "ok", failed: "bad", "rolled-back": "muted" };
+const STATUS_TONE: Record<GuardedActionView["status"], Tone> = {
+  requested: "warn", approved: "accent", rejected: "muted", executed: "ok", failed: "bad", "rollback-requested": "warn", "rollback-approved": "accent", "rolled-back": "muted",
+};
+
+type Credential = NonNullable<GuardedActionView["requestedBy"]["via"]>;
+
+/** "a browser session", "personal token “deploy-script”": which credential a request or approval used. */
+function credentialText(via: Credential | null): string {
+  if (!via) return "";
+  if (via.kind === "session") return " with a browser session";
+  return ` with ${via.tokenKind === "personal" ? "personal" : via.tokenKind === "machine" ? "machine" : "an"} token “${via.name}”`;
+}
+
+const clock = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "");
+
+function Decisions({ action }: { action: GuardedActionView }) {
+  const a = action.approvedBy;
+  const r = action.rollbackRequest;
+  const ra = action.rollbackApproval;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-muted" data-testid="action-decisions">
+      <li>Requested by <strong className="text-fg">{action.requestedBy.name}</strong>{credentialText(action.requestedBy.via)}</li>
+      {a ? (
+        <li data-testid="action-approved-by">
+          Approved by <strong className="text-fg">{a.name}</strong>{credentialText(a.via)}{a.at ? ` at ${clock(a.at)}` : ""}
+          {a.expiresAt && action.status === "approved" ? ` · valid until ${clock(a.expiresAt)}` : ""}
+          {action.decisionNote ? ` (“${action.decisionNote}”)` : ""}
+        </li>
+      ) : null}
+      {action.requiredOwner ? <li data-testid="action-required-owner">Offsets of a catalogued group: approval by a person mapped to data owner <strong className="text-fg">{action.requiredOwner}</strong></li> : null}
+      {r ? <li>Rollback requested by <strong className="text-fg">{r.by.name}</strong>{credentialText(r.via)} at {clock(r.at)}</li> : null}
+      {ra ? <li data-testid="rollback-approved-by">Rollback approved by <strong className="text-fg">{ra.name}</strong>{credentialText(ra.via)} at {clock(ra.at)}{action.status === "rollback-approved" && ra.expiresAt ? ` · valid until ${clock(ra.expiresAt)}` : ""}</li> : null}
+    </ul>
+  );
+}
 
 export function RequestActionForm({ incidentId, initialKind, scope, onDone }: { incidentId: string; initialKind: ActionKind; scope: { topics: string[]; groups: string[] }; onDone: () => void }) {
   const request = useRequestAction(incidentId);
@@ -120,8 +154,10 @@ export function ActionCard({ incidentId, action, me }: { incidentId: string; act
   const verb = useActionVerb(incidentId);
   const dry = action.dryRun as DryRun;
   const rollback = action.rollback as RollbackRecipe;
-  const mine = me?.id === action.requestedBy.id;
-  const canDecide = !!me && roleAtLeast(me.role, "responder") && !mine;
+  // people, not credentials: a request sent with my token, or a machine token I made, is mine too
+  const mine = !!me && (me.id === action.requestedBy.id || me.id === action.requestedBy.accountableId);
+  const mineRollback = !!me && !!action.rollbackRequest && (me.id === action.rollbackRequest.by.id || me.id === action.rollbackRequest.accountableId);
+  const canDecide = !!me && roleAtLeast(me.role, "responder");
   const canRun = !!me && roleAtLeast(me.role, "commander");
   const run = (v: "approve" | "reject" | "execute" | "rollback") => verb.mutate({ actionId: action.id, verb: v });
   return (
@@ -131,7 +167,8 @@ export function ActionCard({ incidentId, action, me }: { incidentId: string; act
         <Pill tone={STATUS_TONE[action.status]} testId="action-status">{action.status}</Pill>
         <BlastPill level={action.blastRadius.level} why={action.blastRadius.why} />
       </div>
-      <p className="mt-1 text-xs text-muted">{dry.summary} · requested by {action.requestedBy.name}{action.approvedBy ? ` · approved by ${action.approvedBy.name}` : ""}{action.decisionNote ? ` (“${action.decisionNote}”)` : ""}</p>
+      <p className="mt-1 text-xs text-muted">{dry.summary}</p>
+      <Decisions action={action} />
       <DryRunView dry={dry} />
       {action.warnings.length ? <ul className="mt-2 list-disc space-y-0.5 pl-5 text-xs text-warn">{action.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : null}
       <p className="mt-2 text-xs"><span className="font-semibold">Rollback recipe{rollback.automatic ? "" : " (manual)"}:</span> <span className="text-muted">{rollback.description}</span></p>
@@ -141,14 +178,26 @@ export function ActionCard({ incidentId, action, me }: { incidentId: string; act
         {action.status === "requested" && action.needsApproval ? (
           <span role="status" className="text-xs font-semibold text-warn" data-testid="waiting-approval">Waiting for approval by a second person{mine ? " (you cannot approve your own request)" : ""}</span>
         ) : null}
-        {action.status === "requested" && canDecide ? (
+        {action.status === "requested" && canDecide && !mine ? (
           <>
             <button type="button" className={buttonClass("primary")} onClick={() => run("approve")} disabled={verb.isPending} data-testid="action-approve">Approve</button>
             <button type="button" className={buttonClass()} onClick={() => run("reject")} disabled={verb.isPending}>Reject</button>
           </>
         ) : null}
         {action.status === "approved" && canRun ? <button type="button" className={buttonClass("primary")} onClick={() => run("execute")} disabled={verb.isPending} data-testid="action-execute">{verb.isPending ? "Executing…" : "Execute on Kafka"}</button> : null}
-        {action.status === "executed" && canRun && rollback.automatic ? <button type="button" className={buttonClass("danger")} onClick={() => run("rollback")} disabled={verb.isPending} data-testid="action-rollback">Roll back</button> : null}
+        {action.status === "executed" && canRun && rollback.automatic ? (
+          <button type="button" className={buttonClass("danger")} onClick={() => run("rollback")} disabled={verb.isPending} data-testid="action-rollback">{action.needsApproval ? "Request rollback" : "Roll back"}</button>
+        ) : null}
+        {action.status === "rollback-requested" ? (
+          <span role="status" className="text-xs font-semibold text-warn" data-testid="waiting-rollback-approval">Rollback waits for approval by a second person{mineRollback ? " (you asked for it, so you cannot approve it)" : ""}</span>
+        ) : null}
+        {action.status === "rollback-requested" && canDecide && !mineRollback ? (
+          <>
+            <button type="button" className={buttonClass("primary")} onClick={() => run("approve")} disabled={verb.isPending} data-testid="rollback-approve">Approve rollback</button>
+            <button type="button" className={buttonClass()} onClick={() => run("reject")} disabled={verb.isPending}>Decline rollback</button>
+          </>
+        ) : null}
+        {action.status === "rollback-approved" && canRun ? <button type="button" className={buttonClass("danger")} onClick={() => run("rollback")} disabled={verb.isPending} data-testid="action-rollback-now">Roll back now</button> : null}
       </div>
       {verb.isError ? <p role="alert" className="mt-2 text-xs text-bad">{verb.error.message}</p> : null}
     </article>

@@ -21,4 +21,5 @@ export const queryKeys = {
   incidentBlastRadius: (incidentId: string) => [...queryKeys.incident(incidentId), "blast-radius"] as const,
   incidentCharts: (incidentId: string) => [...queryKeys.incident(incidentId), "charts"] as const,
   catalog: () => ["catalog"] as const,
+  owners: () => ["owners"] as const,
 };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ITEM_ACTIONS } from "@/lib/domain/mitigation/types";
-import { RESET_MODES } from "@/lib/domain/mitigation/actions";
+import { ACTION_STATUSES, RESET_MODES } from "@/lib/domain/mitigation/actions";
 
 const name = z.string().trim().min(1).max(249);
 const idempotencyKey = z.string().min(8).max(100).optional();
@@ -69,6 +69,12 @@ export type VerifyBody = z.infer<typeof VerifyBody>;
 
 export const ChecklistQuery = z.object({ sampleSeconds: z.coerce.number().min(0).max(30).default(2) });
 
+/** The credential a request or decision was made with (never a secret). */
+export const Credential = z.object({ kind: z.enum(["session", "token"]), id: z.string().nullable(), name: z.string(), tokenKind: z.enum(["personal", "machine", "alert-source"]).nullable() });
+export type Credential = z.infer<typeof Credential>;
+
+const Decision = z.object({ id: z.string(), name: z.string(), via: Credential.nullable(), at: z.string().nullable(), expiresAt: z.string().nullable() });
+
 export const GuardedActionView = z.object({
   id: z.string(),
   incidentId: z.string(),
@@ -77,9 +83,15 @@ export const GuardedActionView = z.object({
   dryRun: z.unknown(),
   blastRadius: z.object({ level: z.enum(["low", "medium", "high"]), why: z.string() }),
   needsApproval: z.boolean(),
-  status: z.enum(["requested", "approved", "rejected", "executed", "failed", "rolled-back"]),
-  requestedBy: z.object({ id: z.string(), name: z.string() }),
-  approvedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  status: z.enum(ACTION_STATUSES),
+  /** accountableId: the person who answers for the request (a machine token's creator) */
+  requestedBy: z.object({ id: z.string(), name: z.string(), accountableId: z.string().nullable(), via: Credential.nullable() }),
+  /** who approved, with which credential, when, and until when the approval counts */
+  approvedBy: Decision.nullable(),
+  /** offset changes of a catalogued group: the data owner whose mapped people must approve */
+  requiredOwner: z.string().nullable(),
+  rollbackRequest: z.object({ by: z.object({ id: z.string(), name: z.string() }), accountableId: z.string().nullable(), via: Credential.nullable(), at: z.string() }).nullable(),
+  rollbackApproval: Decision.nullable(),
   decisionNote: z.string().nullable(),
   executedAt: z.string().nullable(),
   result: z.unknown().nullable(),

@@ -40,6 +40,8 @@ const EnvSchema = z
     RIPCORD_SESSION_DAYS: positiveInt.default(7),
     /** Least role that may approve a high-blast-radius Kafka action (never viewer). */
     RIPCORD_APPROVER_ROLE: z.enum(["responder", "commander", "admin"]).default("responder"),
+    /** How long a second person's approval of a guarded action (or of its rollback) stays valid. */
+    RIPCORD_APPROVAL_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
     RIPCORD_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Behind a reverse proxy: trust its X-Forwarded-For/-Host/-Proto (never set this when clients reach Ripcord directly). */
     RIPCORD_TRUST_PROXY: booleanFlag.default(false),

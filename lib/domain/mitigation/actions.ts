@@ -15,7 +15,8 @@ export type ActionParams =
   | { kind: "change-retention"; topic: string; retentionMs: number }
   | { kind: "add-partitions"; topic: string; count: number };
 
-export const ACTION_STATUSES = ["requested", "approved", "rejected", "executed", "failed", "rolled-back"] as const;
+/** An executed high-blast-radius action is rolled back only after a second person approves that too. */
+export const ACTION_STATUSES = ["requested", "approved", "rejected", "executed", "failed", "rollback-requested", "rollback-approved", "rolled-back"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** What the dry run needs from Kafka for an offsets reset. */

@@ -134,7 +134,7 @@ function retentionForReplay(ctx: Ctx): Precondition {
   const expiring = g.partitions.find((x) => x.retention.kind === "expires-before-drain");
   if (expiring && expiring.retention.kind === "expires-before-drain") {
     const drain = expiring.retention.secondsToDrain;
-    return p("retention", label, "fail", `the oldest unread record on partition ${expiring.partition} expires in ${fmtDuration(expiring.retention.secondsUntilExpiry)}, the drain needs ${drain === null ? "longer (not draining)" : fmtDuration(drain)}: extend retention first or stop and escalate`, true);
+    return { ...p("retention", label, "fail", `the oldest unread record on partition ${expiring.partition} expires in ${fmtDuration(expiring.retention.secondsUntilExpiry)}, the drain needs ${drain === null ? "longer (not draining)" : fmtDuration(drain)}: extend retention first or stop and escalate`, true), forecast: true };
   }
   if (keeps === null) return p("retention", label, "pass", `${t.name} does not delete by time${need !== null ? `; the replay needs ${fmtDuration(need)}` : ""}`);
   if (need === null) return p("retention", label, "unknown", `retention keeps ${fmtDuration(keeps)} of data; the replay window is unknown (no time lag yet)`);

@@ -25,6 +25,12 @@ export interface Precondition {
   current: string;
   /** a failing stop precondition means "stop and escalate" (seed 002 stop conditions) */
   stop: boolean;
+  /**
+   * The status is a forecast from the group's consume rate (will the backlog drain before it
+   * expires?). An offset change runs only while the group is stopped, when every such forecast
+   * reads "not draining", so execution re-checks the stop conditions that are facts, not this one.
+   */
+  forecast?: boolean;
 }
 
 export type ChecklistSection = "control" | "runbook" | "cause";
@@ -86,5 +92,10 @@ export const ENTRY_KINDS = {
   actionExecuted: "action-executed",
   actionFailed: "action-failed",
   actionRolledBack: "action-rolled-back",
+  actionRefused: "action-refused",
+  actionApprovalExpired: "action-approval-expired",
+  rollbackRequested: "action-rollback-requested",
+  rollbackApproved: "action-rollback-approved",
+  rollbackRejected: "action-rollback-rejected",
   recoveryVerified: "recovery-verified",
 } as const;

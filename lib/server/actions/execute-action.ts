@@ -1,5 +1,4 @@
 import "server-only";
-import { roleAtLeast } from "@/lib/domain/auth/roles";
 import {
   ACTION_LABELS,
   ACTIVE_MEMBERS_RULE,
@@ -12,12 +11,14 @@ import {
 } from "@/lib/domain/mitigation/actions";
 import { ENTRY_KINDS } from "@/lib/domain/mitigation/types";
 import type { Principal } from "@/lib/server/auth/identify";
-import { AppError, conflict, forbidden } from "@/lib/server/http/errors";
+import { AppError, conflict } from "@/lib/server/http/errors";
 import { appendEntry } from "@/lib/server/incidents/append-entry";
 import { authorOf } from "@/lib/server/incidents/mappers";
 import type { KafkaGateway } from "@/lib/server/kafka/gateway";
 import { getGateway } from "@/lib/server/kafka/registry";
 import type { GuardedActionView } from "@/lib/schemas/mitigation";
+import { ApprovalExpired, assertApprovalHolds } from "./approval-policy";
+import { assertNoStopCondition } from "./check-stop-conditions";
 import { activeMembersOf, readCommittedOffsets, readGroup, readOverrides, readTopic } from "./kafka-reads";
 import { loadAction, moveStatus, toView, type ActionRecord } from "./mappers";
 
@@ -83,8 +84,8 @@ async function perform(gateway: KafkaGateway, dry: DryRun): Promise<ReadBack> {
   }
 }
 
-function assertMayExecute(rec: ActionRecord, principal: Principal): void {
-  if (!roleAtLeast(principal.role, "commander")) throw forbidden(`executing a guarded Kafka action needs the commander role; you are ${principal.role}`);
+/** The action may run: approved by a second person whose approval still holds (or low blast radius). */
+async function assertMayExecute(rec: ActionRecord): Promise<void> {
   const { status, requestedByName } = rec.row;
   if (status === "requested") {
     if (needsSecondPerson(rec.blastRadius)) {
@@ -93,6 +94,13 @@ function assertMayExecute(rec: ActionRecord, principal: Principal): void {
     return;
   }
   if (status !== "approved") throw conflict(`the action is ${status}: only an approved action can be executed`);
+  try {
+    await assertApprovalHolds(rec, "action");
+  } catch (error) {
+    // An approval that no longer counts is withdrawn: the action waits for a fresh one.
+    if (error instanceof ApprovalExpired) await moveStatus(rec.row.id, "approved", { status: "requested", approvedBy: null, approvedByName: null, approvedVia: null, approvedAt: null });
+    throw error;
+  }
 }
 
 /** Executes an approved action through the gateway, reads the result back and logs before/after. */
@@ -102,15 +110,18 @@ export async function executeAction(incidentId: string, actionId: string, princi
     const base = {
       actionId, kind: rec.params.kind, title: ACTION_LABELS[rec.params.kind], summary: rec.dryRun.summary,
       requestedBy: { id: rec.row.requestedBy, name: rec.row.requestedByName },
-      approvedBy: rec.row.approvedBy ? { id: rec.row.approvedBy, name: rec.row.approvedByName } : null,
+      approvedBy: rec.row.approvedBy ? { id: rec.row.approvedBy, name: rec.row.approvedByName, via: rec.row.approvedVia ? (JSON.parse(rec.row.approvedVia) as unknown) : null, at: rec.row.approvedAt?.toISOString() ?? null } : null,
       executedBy: { id: principal.id, name: principal.name },
     };
     try {
-      assertMayExecute(rec, principal);
+      await assertMayExecute(rec);
+      // seed 002: the checklist's stop conditions, on live evidence, at the moment it would run
+      await assertNoStopCondition(incidentId, rec.params.kind);
     } catch (error) {
-      // an attempt to run an unapproved action is part of the audit trail
+      // an attempt to run an unapproved, expired or stopped action is part of the audit trail
       if (error instanceof AppError && error.code === "PRECONDITION_FAILED") {
-        await appendEntry({ incidentId, kind: "action-refused", item: `action:${actionId}`, author: authorOf(principal), payload: { ...base, error: error.message } });
+        const kind = error instanceof ApprovalExpired ? ENTRY_KINDS.actionApprovalExpired : ENTRY_KINDS.actionRefused;
+        await appendEntry({ incidentId, kind, item: `action:${actionId}`, author: authorOf(principal), payload: { ...base, error: error.message, ...error.extra } });
       }
       throw error;
     }
@@ -122,7 +133,7 @@ export async function executeAction(incidentId: string, actionId: string, princi
       const message = error instanceof Error ? error.message : String(error);
       const refused = error instanceof AppError && (error.code === "PRECONDITION_FAILED" || error.code === "CONFLICT");
       if (!refused) await moveStatus(actionId, from, { status: "failed", error: message, executedBy: principal.id, executedAt: new Date() });
-      await appendEntry({ incidentId, kind: refused ? "action-refused" : ENTRY_KINDS.actionFailed, item: `action:${actionId}`, author: authorOf(principal), payload: { ...base, error: message } });
+      await appendEntry({ incidentId, kind: refused ? ENTRY_KINDS.actionRefused : ENTRY_KINDS.actionFailed, item: `action:${actionId}`, author: authorOf(principal), payload: { ...base, error: message } });
       throw error;
     }
     const ok = await moveStatus(actionId, from, { status: "executed", executedBy: principal.id, executedAt: new Date(), result: JSON.stringify(result), error: result.ok ? null : "the state read back from Kafka differs from the dry run" });

@@ -6,22 +6,30 @@ import { conflict } from "@/lib/server/http/errors";
 import { appendEntry } from "@/lib/server/incidents/append-entry";
 import { authorOf } from "@/lib/server/incidents/mappers";
 import type { DecideActionBody, GuardedActionView } from "@/lib/schemas/mitigation";
-import { assertCanDecide } from "./approval-policy";
+import { assertMayReject } from "./approval-policy";
 import { loadAction, moveStatus, toView } from "./mappers";
 
-/** Rejects (or, for the requester, withdraws) a requested action. */
+/** Rejects (or, for the requester, withdraws) a requested action, or declines the rollback of an executed one. */
 export async function rejectAction(incidentId: string, actionId: string, body: DecideActionBody, principal: Principal): Promise<GuardedActionView> {
   const rec = await loadAction(incidentId, actionId);
-  assertCanDecide(principal, rec.row.requestedBy, "reject");
-  if (rec.row.status !== "requested" && rec.row.status !== "approved") throw conflict(`the action is ${rec.row.status}: it can no longer be rejected`);
-  const moved = await moveStatus(actionId, rec.row.status as "requested" | "approved", { status: "rejected", decisionNote: body.note ?? null });
+  assertMayReject(principal);
+  const status = rec.row.status;
+  const rollback = status === "rollback-requested" || status === "rollback-approved";
+  if (!rollback && status !== "requested" && status !== "approved") throw conflict(`the action is ${status}: it can no longer be rejected`);
+  const moved = rollback
+    ? await moveStatus(actionId, status, { status: "executed", rollbackRequest: null, rollbackApproval: null })
+    : await moveStatus(actionId, status, { status: "rejected", decisionNote: body.note ?? null });
   if (!moved) throw conflict("someone changed this action meanwhile; reload");
   await appendEntry({
     incidentId,
-    kind: ENTRY_KINDS.actionRejected,
+    kind: rollback ? ENTRY_KINDS.rollbackRejected : ENTRY_KINDS.actionRejected,
     item: `action:${actionId}`,
     author: authorOf(principal),
-    payload: { actionId, kind: rec.params.kind, title: ACTION_LABELS[rec.params.kind], summary: rec.dryRun.summary, rejectedBy: { id: principal.id, name: principal.name }, note: body.note ?? null },
+    payload: {
+      actionId, kind: rec.params.kind, title: ACTION_LABELS[rec.params.kind],
+      summary: rollback ? `rollback declined; the action stays executed: ${rec.dryRun.summary}` : rec.dryRun.summary,
+      rejectedBy: { id: principal.id, name: principal.name }, note: body.note ?? null,
+    },
   });
   return toView(await loadAction(incidentId, actionId));
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { roleAtLeast } from "@/lib/domain/auth/roles";
 import {
   ACTION_LABELS,
   PlanError,
@@ -15,14 +14,15 @@ import {
 import { ENTRY_KINDS } from "@/lib/domain/mitigation/types";
 import type { Principal } from "@/lib/server/auth/identify";
 import { db } from "@/lib/server/db";
-import { AppError, forbidden, notFound } from "@/lib/server/http/errors";
+import { AppError, notFound } from "@/lib/server/http/errors";
 import { appendEntry } from "@/lib/server/incidents/append-entry";
 import { authorOf } from "@/lib/server/incidents/mappers";
 import type { KafkaGateway } from "@/lib/server/kafka/gateway";
 import { getGateway } from "@/lib/server/kafka/registry";
 import type { GuardedActionView, RequestActionBody } from "@/lib/schemas/mitigation";
 import { readConfigs, readResetFacts, readTopic } from "./kafka-reads";
-import { parseAction, toView } from "./mappers";
+import { requiredOwnerFor } from "./approval-policy";
+import { credentialOf, parseAction, toView } from "./mappers";
 
 /** Reads live Kafka and computes what the action would change, without changing anything. */
 export async function dryRunFor(gateway: KafkaGateway, params: ActionParams): Promise<DryRun> {
@@ -48,7 +48,6 @@ export async function dryRunFor(gateway: KafkaGateway, params: ActionParams): Pr
  * radius and rollback recipe, and logs the request (live for everyone on the incident).
  */
 export async function requestAction(incidentId: string, body: RequestActionBody, principal: Principal): Promise<GuardedActionView> {
-  if (!roleAtLeast(principal.role, "commander")) throw forbidden(`requesting a guarded Kafka action needs the commander role; you are ${principal.role}`);
   const incident = await db().incident.findUnique({ where: { id: incidentId }, select: { id: true, status: true } });
   if (!incident) throw notFound("incident");
   if (incident.status === "closed") throw new AppError("CONFLICT", "the incident is closed: no more actions");
@@ -56,6 +55,7 @@ export async function requestAction(incidentId: string, body: RequestActionBody,
   const dryRun = await dryRunFor(getGateway(), params);
   const blastRadius = blastRadiusOf(dryRun);
   const rollback = rollbackRecipe(dryRun);
+  const requiredOwner = await requiredOwnerFor(params);
   const row = await db().guardedAction.create({
     data: {
       incidentId,
@@ -66,6 +66,9 @@ export async function requestAction(incidentId: string, body: RequestActionBody,
       status: "requested",
       requestedBy: principal.id,
       requestedByName: principal.name,
+      requestedByAccountable: principal.accountableId,
+      requestedVia: JSON.stringify(credentialOf(principal)),
+      requiredOwner,
       rollback: JSON.stringify(rollback),
     },
   });
@@ -85,7 +88,8 @@ export async function requestAction(incidentId: string, body: RequestActionBody,
       blastRadius,
       needsApproval: needsSecondPerson(blastRadius),
       rollback,
-      requestedBy: { id: principal.id, name: principal.name },
+      requestedBy: { id: principal.id, name: principal.name, via: credentialOf(principal) },
+      requiredOwner,
       itemId: body.itemId ?? null,
       note: body.note ?? null,
     },

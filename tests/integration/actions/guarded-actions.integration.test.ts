@@ -82,7 +82,7 @@ describe("guarded actions against the real Kafka", () => {
     expect(((await early.json()) as Problem).detail).toMatch(/high-blast-radius action .* needs a second person's approval/);
     const self = await approve(post("/x", {}, commander), actionCtx(action.id));
     expect(self.status).toBe(403);
-    expect(((await self.json()) as Problem).detail).toMatch(/you requested this action, so you cannot approve it/);
+    expect(((await self.json()) as Problem).detail).toMatch(/you requested this action .*so you cannot approve it/);
     const byViewer = await approve(post("/x", {}, viewer), actionCtx(action.id));
     expect(byViewer.status).toBe(403);
     expect(((await byViewer.json()) as Problem).detail).toMatch(/needs the responder role or higher; you are viewer/);
@@ -114,7 +114,11 @@ describe("guarded actions against the real Kafka", () => {
       result: { rows: [{ partition: 1, before: 5, after: 6 }] },
     });
 
-    // the rollback recipe puts the offset back
+    // the rollback recipe puts the offset back, once a second person approves the rollback too
+    const asked = await rollback(post("/x", {}, commander), actionCtx(action.id));
+    expect(((await asked.json()) as { action: ActionView }).action.status).toBe("rollback-requested");
+    expect(await committed(group)).toEqual({ 0: 5, 1: 6, 2: 5 });
+    expect((await approve(post("/x", {}, responder), actionCtx(action.id))).status).toBe(200);
     const back = await rollback(post("/x", {}, commander), actionCtx(action.id));
     expect(back.status).toBe(200);
     expect(await committed(group)).toEqual({ 0: 5, 1: 5, 2: 5 });
@@ -191,6 +195,9 @@ describe("guarded actions against the real Kafka", () => {
     expect(done.status).toBe(200);
     expect(((await done.json()) as { action: ActionView }).action.result).toMatchObject({ ok: true, lostOverrides: [] });
     expect(await overrides(configTopic)).toEqual({ "retention.ms": "86400000", "max.message.bytes": "2000000", "segment.ms": "7200000" });
+    expect((await rollback(post("/x", {}, commander), actionCtx(action.id))).status).toBe(200);
+    expect((await overrides(configTopic))["retention.ms"]).toBe("86400000"); // asked for, not yet approved
+    expect((await approve(post("/x", {}, responder), actionCtx(action.id))).status).toBe(200);
     expect((await rollback(post("/x", {}, commander), actionCtx(action.id))).status).toBe(200);
     expect(await overrides(configTopic)).toEqual({ "retention.ms": "3600000", "max.message.bytes": "2000000", "segment.ms": "7200000" });
   });

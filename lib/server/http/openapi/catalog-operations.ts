@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_CATALOG_FILE_BYTES } from "@/lib/domain/catalog/yaml";
 import { AlertmanagerPayload, IntakeResultView, WebhookPayload } from "@/lib/schemas/alerts";
+import { OwnerParams, OwnerView, SetOwnerMembersBody } from "@/lib/schemas/owners";
 import { CatalogEntryInput, CatalogEntryParams, CatalogEntryView, ImportCatalogBody, ImportResultView, MatchCatalogQuery } from "@/lib/schemas/catalog";
 import { defineOperations } from "./types";
 
@@ -43,5 +44,20 @@ export const alertOperations = defineOperations({
     body: WebhookPayload,
     response: IntakeResultView,
     maxBodyBytes: 2 * 1024 * 1024,
+  },
+});
+
+/** Who speaks for each owner the catalog names: offset changes of a catalogued group need its action owner's approval. */
+export const ownerOperations = defineOperations({
+  list: { method: "get", path: "/api/owners", summary: "Every owner the catalog names (impact, diagnosis, action), where, and the people mapped to it", tag: "catalog", auth: "viewer", response: z.object({ owners: z.array(OwnerView) }) },
+  setMembers: {
+    method: "put",
+    path: "/api/owners/{name}",
+    summary: "Map people to a catalog owner (replaces the list): they approve offset resets and skips of the groups it is action owner of",
+    tag: "catalog",
+    auth: "admin",
+    params: OwnerParams,
+    body: SetOwnerMembersBody,
+    response: z.object({ owner: OwnerView }),
   },
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { alertOperations, catalogOperations } from "./catalog-operations";
+import { alertOperations, catalogOperations, ownerOperations } from "./catalog-operations";
 import { clusterOperations } from "./cluster-operations";
 import { coreOperations } from "./core-operations";
 import { diagnosisOperations } from "./diagnosis-operations";
@@ -16,7 +16,7 @@ import type { Operation } from "./types";
 const API_DIR = path.resolve(import.meta.dirname, "../../../../app/api");
 
 const GROUPS: Record<string, Record<string, Operation>> = {
-  alertOperations, catalogOperations, clusterOperations, coreOperations, diagnosisOperations, drillOperations, incidentOperations, mitigationOperations, reviewOperations,
+  alertOperations, catalogOperations, ownerOperations, clusterOperations, coreOperations, diagnosisOperations, drillOperations, incidentOperations, mitigationOperations, reviewOperations,
 };
 
 interface DeclaredRoute {

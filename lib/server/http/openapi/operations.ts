@@ -1,4 +1,4 @@
-import { alertOperations, catalogOperations } from "./catalog-operations";
+import { alertOperations, catalogOperations, ownerOperations } from "./catalog-operations";
 import { clusterOperations } from "./cluster-operations";
 import { coreOperations } from "./core-operations";
 import { diagnosisOperations } from "./diagnosis-operations";
@@ -18,6 +18,7 @@ export const ALL_OPERATIONS: Operation[] = [
   mitigationOperations,
   reviewOperations,
   catalogOperations,
+  ownerOperations,
   alertOperations,
   drillOperations,
 ].flatMap((group) => Object.values(group));
