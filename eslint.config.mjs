@@ -11,7 +11,7 @@ const kafkaAndDb = {
 };
 
 export default tseslint.config(
-  { ignores: [".next/**", ".next-*/**", "node_modules/**", ".kafka/**", ".prometheus/**", "data/**", "e2e-artifacts/**", "test-results/**", "next-env.d.ts", "coverage/**"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", ".kafka/**", ".prometheus/**", "data/**", "e2e-artifacts/**", "test-results/**", ".cli/**", "next-env.d.ts", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

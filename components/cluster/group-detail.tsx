@@ -75,6 +75,8 @@ function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: numbe
   const soon = risk.kind === "expires-before-drain" && (risk.secondsUntilExpiry ?? 0) - elapsed < 6 * 3600;
   const urgent = risk.kind === "lost" || soon;
   const later = risk.kind === "expires-before-drain" && !soon;
+  // Owners by client id (readable); the member id stays in the cell's title.
+  const clientOf = new Map(g.memberList.map((m) => [m.memberId, m.clientId]));
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center gap-3">
@@ -213,7 +215,7 @@ function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: numbe
                         <RetentionRisk risk={p.retention} takenAt={data.takenAt} now={now} compact />
                       </td>
                       <td className="max-w-40 truncate py-2 pr-4 font-mono text-xs text-muted" title={p.assignedTo ?? undefined}>
-                        {p.assignedTo ?? "—"}
+                        {p.assignedTo === null ? "—" : (clientOf.get(p.assignedTo) ?? p.assignedTo)}
                       </td>
                     </tr>
                   ))}

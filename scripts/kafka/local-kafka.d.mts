@@ -5,6 +5,7 @@ export interface KafkaSettings {
   root: string;
   clusterDir: string;
   startTimeoutMs: number;
+  heapMax: string;
 }
 export const projectRoot: string;
 export const DEFAULT_KAFKA_VERSION: string;

@@ -38,7 +38,10 @@ export function kafkaSettings(env = process.env) {
     throw new UsageError(`KAFKA_PORT must be a port number between 1024 and ${65000 - EXPORTER_PORT_SHIFT} (got "${env.KAFKA_PORT}")`);
   const root = path.resolve(env.KAFKA_HOME_DIR || path.join(projectRoot, ".kafka"));
   const startTimeoutMs = Number(env.KAFKA_START_TIMEOUT_MS || "120000");
-  return { version, nodes, port, root, clusterDir: path.join(root, `cluster-${port}`), startTimeoutMs };
+  // Heap of each node: the default suits tests; a bench with tens of thousands of partitions asks for more.
+  const heapMax = env.KAFKA_HEAP_MAX || "768m";
+  if (!/^\d+[mg]$/.test(heapMax)) throw new UsageError(`KAFKA_HEAP_MAX must look like 768m or 2g (got "${heapMax}")`);
+  return { version, nodes, port, root, clusterDir: path.join(root, `cluster-${port}`), startTimeoutMs, heapMax };
 }
 
 export class UsageError extends Error {}
@@ -342,7 +345,7 @@ function javaArgs(settings, classpath, agent = []) {
   return [
     ...agent,
     "-Xms256m",
-    "-Xmx768m",
+    `-Xmx${settings.heapMax ?? "768m"}`,
     "-XX:+UseG1GC",
     "-XX:MaxGCPauseMillis=20",
     "-Djava.awt.headless=true",

@@ -25,6 +25,11 @@ export class ServerProcess {
     return { ...process.env, ...this.extraEnv, DATABASE_URL: `file:${this.dbFile}`, PORT: String(this.port), NODE_ENV: "production", CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
   }
 
+  /** The server's process id (its process group's id too), while it runs. */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
   freshDatabase(): void {
     fs.mkdirSync(path.dirname(this.dbFile), { recursive: true });
     for (const s of ["", "-wal", "-shm", "-journal"]) fs.rmSync(this.dbFile + s, { force: true });

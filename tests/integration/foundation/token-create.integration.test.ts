@@ -11,7 +11,8 @@ const root = path.resolve(__dirname, "../../..");
 const ctx = { params: Promise.resolve({}) };
 
 function cli(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-  return spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["-C", "react-server", `scripts/${script}.ts`, ...args], { cwd: root, env, encoding: "utf8" });
+  // as npm runs it: the compiled CLI (scripts/cli/build.mjs)
+  return spawnSync(process.execPath, ["-C", "react-server", "scripts/cli/run.mjs", script, ...args], { cwd: root, env, encoding: "utf8" });
 }
 
 /** contracts.md §4: `token:create` prints a new API token and nothing else; the token works as a Bearer. */

@@ -114,7 +114,7 @@ describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped), and 
     const root = path.resolve(__dirname, "../../..");
     const windowSeconds = 16;
     const started = Date.now();
-    const cli = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/evidence.ts", "--brokers", brokers.slice(0, 2).join(","), "--topic", topic, "--window", String(windowSeconds), "--interval", "1", "--json"], {
+    const cli = spawn(process.execPath, ["-C", "react-server", "scripts/cli/run.mjs", "evidence", "--brokers", brokers.slice(0, 2).join(","), "--topic", topic, "--window", String(windowSeconds), "--interval", "1", "--json"], {
       cwd: root,
       env: { ...process.env, KAFKA_CONNECT_TIMEOUT_MS: "2000", KAFKA_REQUEST_TIMEOUT_MS: "5000" },
     });
@@ -123,7 +123,7 @@ describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped), and 
     cli.stdout.on("data", (c: Buffer) => out.push(c));
     cli.stderr.on("data", (c: Buffer) => err.push(c));
     const exited = new Promise<number | null>((resolve) => cli.on("close", resolve));
-    // Mid-window: tsx starts in 1–10 s here, so the kill lands while the CLI samples (or, on a
+    // Mid-window: the CLI starts in 1–5 s here, so the kill lands while the CLI samples (or, on a
     // very slow start, just before its first sample: the same evidence must come out).
     await new Promise((r) => setTimeout(r, 6_000));
     await stopNode(settings, 3, { signal: "SIGKILL" });
