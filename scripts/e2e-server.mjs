@@ -1,16 +1,13 @@
 #!/usr/bin/env node
-// The production server for the browser tests: a fresh SQLite file, every migration, `next start`.
-import fs from "node:fs";
-import path from "node:path";
+// The production server for the browser tests: a fresh database (SQLite file, or PostgreSQL with
+// RIPCORD_TEST_DATABASE=postgresql), every migration, `next start`.
 import { projectRoot } from "./kafka/local-kafka.mjs";
 import { quietEnv, run } from "./lib/run.mjs";
+import { migratedTestDatabase } from "./lib/test-database.mjs";
 
 process.chdir(projectRoot);
-const dbFile = path.join(projectRoot, "data", "test", `e2e-${process.env.PORT ?? "3100"}.db`);
-fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
-const env = { ...process.env, ...quietEnv, DATABASE_URL: `file:${dbFile}`, KAFKA_CONNECT_TIMEOUT_MS: process.env.KAFKA_CONNECT_TIMEOUT_MS ?? "2000" };
-if ((await run("npx", ["prisma", "migrate", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] })) !== 0) process.exit(1);
+const database = migratedTestDatabase(`e2e-${process.env.PORT ?? "3100"}`);
+const env = { ...process.env, ...quietEnv, DATABASE_URL: database.url, KAFKA_CONNECT_TIMEOUT_MS: process.env.KAFKA_CONNECT_TIMEOUT_MS ?? "2000" };
 const server = run("npx", ["next", "start", "-H", "127.0.0.1", "-p", process.env.PORT ?? "3100"], { env });
 process.on("SIGTERM", () => process.exit(0));
 process.exit(await server);

@@ -26,7 +26,7 @@ describe("parseEnv", () => {
     [{ KAFKA_CONNECT_TIMEOUT_MS: "soon" }, "KAFKA_CONNECT_TIMEOUT_MS"],
     [{ KAFKA_SASL_MECHANISM: "gssapi" }, "KAFKA_SASL_MECHANISM"],
     [{ KAFKA_SASL_MECHANISM: "plain" }, "KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required"],
-    [{ DATABASE_URL: "postgres://x" }, "DATABASE_URL: must be a SQLite URL"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL: must be a SQLite URL (file:…) or a PostgreSQL URL"],
     [{ KAFKA_SSL: "maybe" }, "KAFKA_SSL"],
     [{ PROMETHEUS_URL: "localhost:9090" }, "PROMETHEUS_URL: must be an http:// or https:// URL"],
     [{ PROMETHEUS_URL: "http://127.0.0.1:9090", PROMETHEUS_PASSWORD: "p" }, "PROMETHEUS_USERNAME: PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD go together"],

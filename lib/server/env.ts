@@ -17,8 +17,10 @@ const EnvSchema = z
   .object({
     DATABASE_URL: z
       .string()
-      .regex(/^file:/, "must be a SQLite URL starting with file:")
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must be a SQLite URL (file:…) or a PostgreSQL URL (postgresql://…)")
       .default(`file:${path.join(process.cwd(), "data", "ripcord.db")}`),
+    /** PostgreSQL only: connections this instance keeps open (two instances use twice as many). */
+    DATABASE_POOL_SIZE: positiveInt.default(10),
     KAFKA_BROKERS: z
       .string()
       .regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, "must be a comma-separated list of host:port")

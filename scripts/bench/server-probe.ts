@@ -97,6 +97,6 @@ export async function probeServer(brokers: string, samples: number, say: (line: 
     figures.rssBytes = server.pid ? groupRss(server.pid) : null;
     return figures;
   } finally {
-    server.cleanup();
+    await server.cleanup();
   }
 }

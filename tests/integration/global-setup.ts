@@ -1,8 +1,7 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { bootstrapServers, down, kafkaSettings, up } from "../../scripts/kafka/local-kafka.mjs";
+import { down as pgDown, pgSettings, up as pgUp } from "../../scripts/pg/local-pg.mjs";
+import { migratedTestDatabase, testDatabaseProvider } from "../../scripts/lib/test-database.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,8 +12,9 @@ declare module "vitest" {
 
 /**
  * Starts the local Kafka unless one already answers (KAFKA_BROKERS set means "use that
- * cluster"), gives the run a fresh SQLite file with every migration applied, and stops on
- * teardown only the Kafka it started itself.
+ * cluster"), gives the run a fresh database with every migration applied — a SQLite file, or
+ * with RIPCORD_TEST_DATABASE=postgresql a database on the local PostgreSQL (started here when
+ * it is not running) — and stops on teardown only what it started itself.
  */
 export default async function setup(project: TestProject) {
   let startedHere = false;
@@ -25,22 +25,17 @@ export default async function setup(project: TestProject) {
     startedHere = result.started;
     brokers = bootstrapServers(settings);
   }
+  let pgStartedHere = false;
+  if (testDatabaseProvider() === "postgresql") pgStartedHere = (await pgUp(pgSettings(), () => {})).started;
 
-  const dataDir = path.resolve("data", "test");
-  fs.mkdirSync(dataDir, { recursive: true });
-  const dbFile = path.join(dataDir, `integration-${process.pid}.db`);
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
-  const databaseUrl = `file:${dbFile}`;
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1" },
-    stdio: "pipe",
-  });
+  const database = migratedTestDatabase(`integration-${process.pid}`);
 
   project.provide("kafkaBrokers", brokers);
-  project.provide("databaseUrl", databaseUrl);
+  project.provide("databaseUrl", database.url);
 
   return async () => {
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
+    database.drop();
+    if (pgStartedHere && !process.env.KEEP_PG) await pgDown(pgSettings(), {}, () => {});
     if (startedHere && !process.env.KEEP_KAFKA) await down(settings, {}, () => {});
   };
 }

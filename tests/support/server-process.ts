@@ -1,15 +1,17 @@
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
+import { spawn, type ChildProcess } from "node:child_process";
+import { migratedTestDatabase, testDatabase, type TestDatabase } from "../../scripts/lib/test-database.mjs";
 
 /**
- * A real production server (`next start`, the current build) on its own port and its own SQLite
- * file, with optional environment overrides (e.g. other Kafka credentials).
+ * A real production server (`next start`, the current build) on its own port and its own
+ * database (a SQLite file, or a PostgreSQL database with RIPCORD_TEST_DATABASE=postgresql),
+ * with optional environment overrides (e.g. other Kafka credentials, or another server's
+ * `databaseUrl` to share its database: two instances on one PostgreSQL).
  */
 export class ServerProcess {
   private child: ChildProcess | null = null;
   readonly url: string;
-  readonly dbFile: string;
+  readonly database: TestDatabase;
+  private readonly databaseName: string;
   private readonly extraEnv: Record<string, string>;
 
   constructor(
@@ -17,12 +19,14 @@ export class ServerProcess {
     { name = "incidents-restart", env = {} }: { name?: string; env?: Record<string, string> } = {},
   ) {
     this.url = `http://127.0.0.1:${port}`;
-    this.dbFile = path.resolve("data", "test", `${name}-${port}.db`);
+    this.databaseName = `${name}-${port}`;
+    this.database = testDatabase(this.databaseName);
     this.extraEnv = env;
   }
 
-  private env() {
-    return { ...process.env, ...this.extraEnv, DATABASE_URL: `file:${this.dbFile}`, PORT: String(this.port), NODE_ENV: "production", CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
+  /** The database this server uses (its own unless `env.DATABASE_URL` named another). */
+  get databaseUrl(): string {
+    return this.extraEnv.DATABASE_URL ?? this.database.url;
   }
 
   /** The server's process id (its process group's id too), while it runs. */
@@ -30,10 +34,13 @@ export class ServerProcess {
     return this.child?.pid ?? null;
   }
 
+  private env() {
+    return { ...process.env, DATABASE_URL: this.database.url, ...this.extraEnv, PORT: String(this.port), NODE_ENV: "production", CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
+  }
+
+  /** Its own database, emptied, with every migration applied. */
   freshDatabase(): void {
-    fs.mkdirSync(path.dirname(this.dbFile), { recursive: true });
-    for (const s of ["", "-wal", "-shm", "-journal"]) fs.rmSync(this.dbFile + s, { force: true });
-    execFileSync("npx", ["prisma", "migrate", "deploy"], { env: this.env(), stdio: "pipe" });
+    migratedTestDatabase(this.databaseName);
   }
 
   async start(): Promise<void> {
@@ -62,14 +69,9 @@ export class ServerProcess {
     this.child = null;
   }
 
-  cleanup(): void {
-    if (this.child?.pid) {
-      try {
-        process.kill(-this.child.pid, "SIGKILL");
-      } catch {
-        // already gone (e.g. it could not start)
-      }
-    }
-    for (const s of ["", "-wal", "-shm", "-journal"]) fs.rmSync(this.dbFile + s, { force: true });
+  /** Kills the server (if running) and drops its own database. */
+  async cleanup(): Promise<void> {
+    await this.kill().catch(() => undefined);
+    this.database.drop();
   }
 }

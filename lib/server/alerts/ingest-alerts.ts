@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, type IncidentEntry as EntryRow } from "@prisma/client";
+import type { Prisma, IncidentEntry as EntryRow } from "@prisma/client";
 import { incidentTitle, scopeKey, type AlertScope, type IncomingAlert } from "@/lib/domain/alerts/normalize";
 import { routeScope } from "@/lib/domain/catalog/match";
 import type { CatalogEntry } from "@/lib/domain/catalog/types";
@@ -7,7 +7,7 @@ import type { IncidentScope } from "@/lib/domain/incidents/types";
 import type { Principal } from "@/lib/server/auth/identify";
 import { listCatalogEntries } from "@/lib/server/catalog/list-entries";
 import { severityContextFrom } from "@/lib/server/catalog/severity-context";
-import { db } from "@/lib/server/db";
+import { db, isPrismaError } from "@/lib/server/db";
 import { conflict } from "@/lib/server/http/errors";
 import { authorOf, SYSTEM_AUTHOR, toEntry } from "@/lib/server/incidents/mappers";
 import { publishEntry } from "@/lib/server/live/hub";
@@ -84,7 +84,7 @@ export async function ingestAlerts(alerts: IncomingAlert[], principal: Principal
       }
       return result;
     } catch (error) {
-      const raced = error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2025" || error.code === "P2002" || error.code === "P2034");
+      const raced = isPrismaError(error, "P2025", "P2002", "P2034");
       if (!raced) throw error;
       if (attempt >= 3) throw conflict("another write reached the same incident at the same moment; the alert webhook can retry");
     }

@@ -1,7 +1,6 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
 import type { CreateUserBody, UserView } from "@/lib/schemas/auth";
-import { db } from "../db";
+import { db, isPrismaError } from "../db";
 import { AppError } from "../http/errors";
 import { toUserView } from "./list-users";
 import { hashPassword } from "./password";
@@ -12,7 +11,7 @@ export async function createUser(input: CreateUserBody): Promise<UserView> {
     const user = await db().user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash } });
     return toUserView(user, { withEmail: true }) as UserView;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isPrismaError(error, "P2002")) {
       throw new AppError("CONFLICT", `a user with email ${input.email} already exists`);
     }
     throw error;

@@ -1,8 +1,7 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
 import type { z } from "zod";
 import { toEntry, type CatalogEntryInput } from "@/lib/domain/catalog/schema";
-import { db } from "@/lib/server/db";
+import { db, isPrismaError } from "@/lib/server/db";
 import { conflict, notFound } from "@/lib/server/http/errors";
 import { toCatalogEntry, toCatalogRow, type StoredCatalogEntry } from "./mappers";
 
@@ -23,8 +22,8 @@ export async function updateCatalogEntry(id: string, input: Input): Promise<Stor
   try {
     return toCatalogEntry(await db().catalogEntry.update({ where: { id }, data: toCatalogRow(entry) }));
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw notFound("catalog entry");
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict(`another entry already matches ${entry.kind} ${entry.match}`);
+    if (isPrismaError(error, "P2025")) throw notFound("catalog entry");
+    if (isPrismaError(error, "P2002")) throw conflict(`another entry already matches ${entry.kind} ${entry.match}`);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import type { EntryAuthor, IncidentEntry } from "@/lib/domain/incidents/types";
-import { db } from "@/lib/server/db";
+import { db, isPrismaError } from "@/lib/server/db";
 import { AppError, conflict, notFound } from "@/lib/server/http/errors";
 import { publishEntry } from "@/lib/server/live/hub";
 import { toEntry, toSummary, type IncidentSummary } from "./mappers";
@@ -127,7 +127,7 @@ export async function appendEntry<P>(input: AppendEntryInput<P>): Promise<Append
       publishEntry(entry);
       return { entry, duplicate: false };
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2025")) {
+      if (isPrismaError(error, "P2002", "P2025")) {
         if (input.idempotencyKey) {
           const existing = await existingByKey(input.idempotencyKey, input.incidentId);
           if (existing) return existing;

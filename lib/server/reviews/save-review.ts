@@ -1,8 +1,7 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
 import type { SaveReviewBody } from "@/lib/schemas/reviews";
 import type { Principal } from "@/lib/server/auth/identify";
-import { db } from "@/lib/server/db";
+import { db, isPrismaError } from "@/lib/server/db";
 import { refuseIfPublished, requireIncident, reviewRow, staleVersion } from "./guards";
 import { toReviewRecord, type ReviewRecord } from "./mappers";
 
@@ -20,7 +19,7 @@ export async function saveReview(incidentId: string, body: SaveReviewBody, princ
     try {
       return toReviewRecord(await db().review.create({ data: { incidentId, content, updatedBy: principal.name } }));
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      if (isPrismaError(error, "P2002")) {
         const now = await reviewRow(incidentId);
         throw staleVersion("the review", now?.version ?? 1, 0);
       }

@@ -1,12 +1,13 @@
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { waitFor } from "../helpers";
 import { portOf } from "../../../scripts/lib/ports.mjs";
+import { migratedTestDatabase } from "../../../scripts/lib/test-database.mjs";
 
 /**
- * A real `next start` (own port, own SQLite file) and a real Prometheus Alertmanager (Debian's
+ * A real `next start` (own port, own database) and a real Prometheus Alertmanager (Debian's
  * prometheus-alertmanager) on loopback, routing every alert to Ripcord's webhook with 1 s group
  * waits and the API token as http_config.authorization.credentials.
  */
@@ -58,12 +59,8 @@ async function answers(url: string): Promise<boolean> {
 }
 
 export async function startRipcord(): Promise<Running & { databaseUrl: string }> {
-  const dbFile = path.resolve("data", "test", `alerts-it-${RIPCORD_PORT}.db`);
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
-  const databaseUrl = `file:${dbFile}`;
+  const databaseUrl = migratedTestDatabase(`alerts-it-${RIPCORD_PORT}`).url;
   const env = { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" };
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
   const distDir = process.env.RIPCORD_DIST_DIR || ".next";
   if (!fs.existsSync(path.resolve(distDir, "BUILD_ID"))) throw new Error(`no production build in ${distDir}: run \`npx next build\` first`);
   const server = startProcess("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(RIPCORD_PORT)], env);

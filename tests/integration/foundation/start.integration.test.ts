@@ -1,18 +1,16 @@
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildIsStale } from "../../../scripts/lib/build-state.mjs";
 import { brokers } from "../kafka/fixtures";
 import { portOf } from "../../../scripts/lib/ports.mjs";
+import { testDatabase } from "../../../scripts/lib/test-database.mjs";
+import { queryRows } from "../../support/sql";
 
 const root = path.resolve(__dirname, "../../..");
 const port = portOf("START_TEST_PORT", 3360);
-const dbFile = path.join(root, "data", "test", `npm-start-${port}.db`);
-
-function removeDatabase(): void {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
-}
+// An empty database (a new SQLite file, or an empty PostgreSQL database) that `npm start` migrates.
+const database = testDatabase(`npm-start-${port}`);
 
 async function health(): Promise<{ database: { status: string }; kafka: { status: string; brokerCount: number | null } } | null> {
   try {
@@ -24,7 +22,7 @@ async function health(): Promise<{ database: { status: string }; kafka: { status
 }
 
 /**
- * `npm start` (contracts.md §1) as a user runs it, on an empty database file: it migrates,
+ * `npm start` (contracts.md §1) as a user runs it, on an empty database: it migrates,
  * reuses a current build, reads the cluster named by KAFKA_BROKERS and serves; SIGTERM (Ctrl-C)
  * stops the server it started and exits cleanly. Like the other server tests it needs a current
  * production build (`npm test` makes one first): a rebuild here would swap .next under them.
@@ -33,11 +31,10 @@ describe("npm start", () => {
   it("migrates an empty database, serves the dashboard reading the given Kafka, and stops cleanly on SIGTERM", async () => {
     const stale = buildIsStale(root);
     if (stale) throw new Error(`the production build is not current (${stale}): run \`npx next build\` first`);
-    fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-    removeDatabase();
+    database.reset();
     const start = spawn(process.execPath, ["scripts/start.mjs"], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${dbFile}`, KAFKA_BROKERS: brokers().join(",") },
+      env: { ...process.env, PORT: String(port), DATABASE_URL: database.url, KAFKA_BROKERS: brokers().join(",") },
       stdio: ["ignore", "ignore", "pipe"],
     });
     const stderr: Buffer[] = [];
@@ -52,7 +49,8 @@ describe("npm start", () => {
       }
       expect(body).toMatchObject({ database: { status: "ok" }, kafka: { status: "connected" } });
       expect(body?.kafka.brokerCount).toBeGreaterThanOrEqual(1);
-      expect(fs.statSync(dbFile).size).toBeGreaterThan(0);
+      // migrated: the tables exist (and the first-run path below reads them)
+      expect(Number((await queryRows<{ n: unknown }>(database.url, 'SELECT COUNT(*) AS n FROM "User"'))[0]?.n)).toBe(0);
 
       const log = Buffer.concat(stderr).toString();
       expect(log).toContain("ripcord: applying database migrations");
@@ -69,7 +67,7 @@ describe("npm start", () => {
       expect(await health()).toBeNull();
     } finally {
       if (start.exitCode === null) start.kill("SIGKILL");
-      removeDatabase();
+      database.drop();
     }
   }, 150_000);
 });

@@ -1,6 +1,6 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServerProcess } from "../../support/server-process";
+import { queryRows } from "../../support/sql";
 import { waitFor } from "../helpers";
 import { portOf } from "../../../scripts/lib/ports.mjs";
 
@@ -18,15 +18,8 @@ describe("sampling from start-up", () => {
   afterAll(() => server.cleanup());
 
   it("persists samples of the cluster without any page or API read", async () => {
-    const count = () => {
-      const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
-      try {
-        return (db.prepare("SELECT COUNT(*) AS n FROM EvidenceSample").get() as { n: number }).n;
-      } finally {
-        db.close();
-      }
-    };
-    const n = await waitFor(async () => count(), (rows) => rows >= 2, { timeoutMs: 60_000, intervalMs: 1_000, what: "two persisted samples" });
+    const count = async () => Number((await queryRows<{ n: number }>(server.databaseUrl, 'SELECT COUNT(*) AS n FROM "EvidenceSample"'))[0]?.n);
+    const n = await waitFor(count, (rows) => rows >= 2, { timeoutMs: 60_000, intervalMs: 1_000, what: "two persisted samples" });
     expect(n).toBeGreaterThanOrEqual(2);
   });
 });

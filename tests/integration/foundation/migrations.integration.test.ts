@@ -1,0 +1,15 @@
+import { describe, expect, inject, it } from "vitest";
+import { migrationDrift } from "../../../scripts/db/check.mjs";
+import { testDatabaseProvider } from "../../../scripts/lib/test-database.mjs";
+
+// The run's database was empty before global-setup ran `prisma migrate deploy` on it (SQLite,
+// or PostgreSQL with RIPCORD_TEST_DATABASE=postgresql). Its tables, columns, indexes and keys
+// are exactly what that database's schema file describes: the migrations of both databases
+// are kept in step with prisma/schema.prisma (README, "Prisma").
+describe(`migrations on ${testDatabaseProvider()}`, () => {
+  it("produce exactly the schema from an empty database", () => {
+    const url = inject("databaseUrl");
+    expect(url.startsWith(testDatabaseProvider() === "postgresql" ? "postgresql://" : "file:")).toBe(true);
+    expect(migrationDrift(url)).toBe("");
+  }, 120_000);
+});
