@@ -8,7 +8,7 @@ const kafkaAndDb = {
     { name: "@prisma/adapter-better-sqlite3", message: "Only lib/server/db.ts opens the database." },
     { name: "better-sqlite3", message: "Only lib/server/db.ts opens the database." },
     { name: "@prisma/adapter-pg", message: "Only lib/server/db.ts opens the database." },
-    { name: "@ripcord/prisma-pg", message: "Only lib/server/db.ts picks the database's client: use db() and the @prisma/client types." },
+    { name: ".prisma/pg-client", message: "Only lib/server/db.ts picks the database's client: use db() and the @prisma/client types." },
   ],
 };
 

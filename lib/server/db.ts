@@ -5,14 +5,14 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import type * as Sqlite from "@prisma/client";
-import { PrismaClient as PostgresPrismaClient } from "@ripcord/prisma-pg";
-import type * as Postgres from "@ripcord/prisma-pg";
+import { PrismaClient as PostgresPrismaClient } from ".prisma/pg-client";
+import type * as Postgres from ".prisma/pg-client";
 import { env } from "./env";
 
 /**
  * One Prisma client per process, for the database DATABASE_URL names: SQLite (file:…, the
  * embedded default, @prisma/client) or PostgreSQL (postgresql://…, the client generated from
- * prisma/postgresql/schema.prisma into @ripcord/prisma-pg). Both are made from the same models
+ * prisma/postgresql/schema.prisma into .prisma/pg-client). Both are made from the same models
  * (scripts/db/schemas.mjs), so the rest of the code sees one type: SQLite's PrismaClient. The
  * two clients differ only in provider extras (PostgreSQL's isolation levels and case-insensitive
  * filters), which nothing here uses; the check below fails to compile if their models differ.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run db:generate` (and postinstall): patch @prisma/adapter-pg (prisma/orm#27403), then
 // generate both Prisma clients: SQLite's into @prisma/client, PostgreSQL's into
-// node_modules/@ripcord/prisma-pg. One build carries both; lib/server/db.ts picks one by
+// node_modules/.prisma/pg-client. One build carries both; lib/server/db.ts picks one by
 // DATABASE_URL.
 import { execFileSync } from "node:child_process";
 import path from "node:path";

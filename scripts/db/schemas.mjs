@@ -12,8 +12,8 @@ export const SQLITE_SCHEMA = path.join(projectRoot, "prisma", "schema.prisma");
 export const SQLITE_MIGRATIONS = path.join(projectRoot, "prisma", "migrations");
 export const PG_SCHEMA = path.join(projectRoot, "prisma", "postgresql", "schema.prisma");
 export const PG_MIGRATIONS = path.join(projectRoot, "prisma", "postgresql", "migrations");
-/** The PostgreSQL client's package (node_modules/@ripcord/prisma-pg), next to @prisma/client. */
-export const PG_CLIENT_PACKAGE = "@ripcord/prisma-pg";
+/** The PostgreSQL client's package (node_modules/.prisma/pg-client), next to @prisma/client. */
+export const PG_CLIENT_PACKAGE = ".prisma/pg-client";
 
 const HEADER = `// GENERATED from prisma/schema.prisma by \`npm run db:schema\`: do not edit (README, "Prisma").
 // Same models as the SQLite source; only the datasource and the client's output differ.

@@ -10,7 +10,7 @@ describe("the two databases' schemas", () => {
     expect(layoutProblems()).toEqual([]);
     const pg = fs.readFileSync(PG_SCHEMA, "utf8");
     expect(pg).toContain('provider = "postgresql"');
-    expect(pg).toContain('output     = "../../node_modules/@ripcord/prisma-pg"');
+    expect(pg).toContain('output     = "../../node_modules/.prisma/pg-client"');
     // every model of the source is in the copy, unchanged
     const models = (text: string) => text.match(/^model \w+ \{[\s\S]*?^\}/gm) ?? [];
     expect(models(pg)).toEqual(models(fs.readFileSync(SQLITE_SCHEMA, "utf8")));
