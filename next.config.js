@@ -2,7 +2,7 @@
 const nextConfig = {
   // kafkajs and the database drivers are Node-only; keep them out of the server bundle (the
   // PostgreSQL Prisma client is generated into node_modules/.prisma/pg-client, README "Prisma").
-  serverExternalPackages: ["kafkajs", "better-sqlite3", "@prisma/client", "@prisma/adapter-better-sqlite3", ".prisma/pg-client", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["kafkajs", "better-sqlite3", "@prisma/client", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
   // Parallel browser-test runs (E2E_PORT) build into their own folder so one run's build
   // never replaces the files another run's server is serving.

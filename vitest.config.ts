@@ -1,12 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = {
-  "@": path.resolve(import.meta.dirname),
-  "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts"),
-  // the PostgreSQL Prisma client (README, "Prisma"): Vite would read ".prisma/…" as a relative path
-  ".prisma/pg-client": path.resolve(import.meta.dirname, "node_modules/.prisma/pg-client/index.js"),
-};
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts") };
 
 // Two projects: pure unit tests (fast, no I/O) and integration tests against the real local
 // Kafka and a real SQLite file. Parallelism stays at 2: this machine has 2 cores and one Kafka.

@@ -5,7 +5,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import type * as Sqlite from "@prisma/client";
-import { PrismaClient as PostgresPrismaClient } from ".prisma/pg-client";
+import { createRequire } from "node:module";
 import type * as Postgres from ".prisma/pg-client";
 import { env } from "./env";
 
@@ -65,9 +65,20 @@ function createSqliteClient(url: string): Db {
   return client;
 }
 
+/**
+ * The PostgreSQL client, loaded the way @prisma/client loads its own (`.prisma/client`): by a
+ * CommonJS require from the project root. ".prisma/…" is no valid ES module specifier, and a
+ * require keeps the bundlers (Next, Vite, tsx) from trying to follow it.
+ */
+function loadPostgresClient(): typeof Postgres.PrismaClient {
+  const requireFromRoot = createRequire(path.join(process.cwd(), "package.json"));
+  return (requireFromRoot(".prisma/pg-client") as typeof Postgres).PrismaClient;
+}
+
 function createPostgresClient(url: string): Db {
   // A pool per process; several instances share the server's max_connections (README, "PostgreSQL").
   const adapter = new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE });
+  const PostgresPrismaClient = loadPostgresClient();
   return new PostgresPrismaClient({ adapter }) as unknown as Db;
 }
 
