@@ -10,7 +10,8 @@ export async function ensureSchema(): Promise<void> {
   process.env.DATABASE_URL ||= `file:${path.join(process.cwd(), "data", "ripcord.db")}`;
   if (process.env.DATABASE_URL.startsWith("file:")) fs.mkdirSync(path.dirname(path.resolve(process.env.DATABASE_URL.slice(5))), { recursive: true });
   const { appliedMigrations } = await import("@/lib/server/schema-status");
-  const folder = path.join(process.cwd(), "prisma", "migrations");
+  // each database has its own migrations (README, "Prisma")
+  const folder = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL) ? path.join(process.cwd(), "prisma", "postgresql", "migrations") : path.join(process.cwd(), "prisma", "migrations");
   const wanted = fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
   const applied = await appliedMigrations();
   if (applied && wanted.every((name) => applied.has(name))) return;

@@ -44,7 +44,7 @@ describe("npm run token:create", () => {
 // must work beside it (before: `prisma migrate deploy` failed with "unknown variant SocketTimeout").
 describe("the token CLIs while the server runs on the same database", () => {
   const server = new ServerProcess(portOf("TOKEN_CLI_IT_PORT", 3422), { name: "token-cli" });
-  const env = { ...process.env, DATABASE_URL: `file:${server.dbFile}` };
+  const env = { ...process.env, DATABASE_URL: server.databaseUrl };
   const whoAmI = (token: string) => rawRequest(server.port, "GET", "/api/auth/me", { authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
