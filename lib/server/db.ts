@@ -34,6 +34,7 @@ type Rows = {
   ActionItem: [Sqlite.ActionItem, Postgres.ActionItem];
   EvidenceSample: [Sqlite.EvidenceSample, Postgres.EvidenceSample];
   ClusterSetting: [Sqlite.ClusterSetting, Postgres.ClusterSetting];
+  OwnerMember: [Sqlite.OwnerMember, Postgres.OwnerMember];
 };
 // A new model must be listed here (so its rows are compared too).
 const everyModelListed: Same<keyof Rows, Sqlite.Prisma.ModelName | Postgres.Prisma.ModelName> = true;
