@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Admin } from "kafkajs";
-import { bootstrapServers, down, kafkaSettings, startNode, stopNode, up } from "../../../scripts/kafka/local-kafka.mjs";
+import { bootstrapServers, down, kafkaSettings, runningCluster, startNode, stopNode, up } from "../../../scripts/kafka/local-kafka.mjs";
 import { uniqueName, waitFor } from "../helpers";
 import { computeSignals } from "@/lib/domain/evidence/signals";
 import { buildEvidenceBundle } from "@/lib/domain/evidence/bundle";
@@ -142,5 +142,34 @@ describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped), and 
     const partitions = bundle.topics.find((t) => t.name === topic)?.partitions ?? [];
     expect(partitions.map((p) => [p.partition, p.offline])).toEqual([[0, false], [1, false], [2, true]]);
     expect(partitions[0]?.logEndOffset).toBe(4);
+  });
+
+  it("the active controller stopped: the quorum elects another, and the election is counted from the leader epoch, not from metadata", async () => {
+    const ensureUp = async () => {
+      for (const id of [1, 2, 3]) if (!runningCluster(settings)?.alive.includes(id)) await startNode(settings, id);
+    };
+    await ensureUp();
+    const gateway = gatewayFor(brokers);
+    try {
+      const before = await waitFor(
+        () => gateway.collectSnapshot({ topics: [topic], skipGroups: true }),
+        (s) => s.brokers.length === 3 && s.controller?.activeId !== null && s.controller?.voters.every((v) => v.lagRecords < 1000) === true,
+        { what: "three brokers and a settled quorum", timeoutMs: 90_000, intervalMs: 1000 },
+      );
+      const old = before.controller!;
+      await stopNode(settings, old.activeId!);
+      const after = await waitFor(
+        () => gateway.collectSnapshot({ topics: [topic], skipGroups: true }),
+        (s) => s.controller !== null && s.controller !== undefined && s.controller.activeId !== null && s.controller.activeId !== old.activeId,
+        { what: "a new active controller", timeoutMs: 90_000, intervalMs: 1000 },
+      );
+      expect(after.controller!.epoch).toBeGreaterThan(old.epoch);
+      const cluster = computeSignals([before, after]).cluster;
+      expect(cluster).toMatchObject({ controllerKnown: true, activeControllerId: after.controller!.activeId, controllerChanges: after.controller!.epoch - old.epoch });
+      expect(buildEvidenceBundle([before, after]).cluster.controller).toMatchObject({ activeId: after.controller!.activeId, changes: after.controller!.epoch - old.epoch });
+    } finally {
+      await gateway.close();
+      await ensureUp();
+    }
   });
 });
