@@ -13,9 +13,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { CLIS, OUT_DIR, bundleOf, metaOf, root } from "./bundles.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const OUT_DIR = path.join(root, ".cli");
+export { CLIS, bundleOf };
 
 /** Packages compiled into the bundles; the rest load from node_modules at run time. */
 const BUNDLED_PACKAGES = new Set(["kafkajs"]);
@@ -30,16 +30,6 @@ const externalPackages = {
   },
 };
 
-/** name → entry point (relative to the project root). */
-export const CLIS = {
-  evidence: "scripts/evidence.ts",
-  "token-create": "scripts/token-create.ts",
-  "token-list": "scripts/token-list.ts",
-  "token-revoke": "scripts/token-revoke.ts",
-};
-
-export const bundleOf = (name) => path.join(OUT_DIR, `${name}.mjs`);
-const metaOf = (name) => path.join(OUT_DIR, `${name}.meta.json`);
 
 export async function buildCli(name) {
   const entry = CLIS[name];
@@ -66,33 +56,6 @@ export async function buildCli(name) {
   const inputs = Object.keys(result.metafile.inputs).map((p) => path.resolve(root, p));
   fs.writeFileSync(metaOf(name), JSON.stringify({ entry, inputs }));
   return bundleOf(name);
-}
-
-/** null when the bundle is current, else why it is not. */
-export function staleness(name) {
-  const bundle = bundleOf(name);
-  let built;
-  try {
-    built = fs.statSync(bundle).mtimeMs;
-  } catch {
-    return "not built";
-  }
-  let meta;
-  try {
-    meta = JSON.parse(fs.readFileSync(metaOf(name), "utf8"));
-  } catch {
-    return "no metafile";
-  }
-  for (const input of meta.inputs) {
-    let mtime;
-    try {
-      mtime = fs.statSync(input).mtimeMs;
-    } catch {
-      return `${path.relative(root, input)} is gone`;
-    }
-    if (mtime > built) return `${path.relative(root, input)} changed`;
-  }
-  return null;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -121,9 +121,17 @@ describe("evidence CLI", () => {
     expect(evidence(["--bogus"]).status).toBe(2);
     const builtAt = fs.statSync(bundle).mtimeMs;
     const source = path.join(root, "lib", "domain", "evidence", "bundle.ts");
+    const original = fs.statSync(source);
     const later = new Date(Math.max(Date.now(), builtAt) + 2000);
     fs.utimesSync(source, later, later);
-    const run = evidence(["--bogus"]);
+    let run: ReturnType<typeof evidence>;
+    try {
+      run = evidence(["--bogus"]);
+    } finally {
+      // Put the source's time back: a lib/ file newer than .next/BUILD_ID makes every later
+      // test that starts the production server refuse the build as stale.
+      fs.utimesSync(source, original.atime, original.mtime);
+    }
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^evidence: unknown flag --bogus/)]);
     expect(fs.statSync(bundle).mtimeMs).toBeGreaterThan(builtAt);
