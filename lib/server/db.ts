@@ -35,6 +35,7 @@ type Rows = {
   EvidenceSample: [Sqlite.EvidenceSample, Postgres.EvidenceSample];
   ClusterSetting: [Sqlite.ClusterSetting, Postgres.ClusterSetting];
   OwnerMember: [Sqlite.OwnerMember, Postgres.OwnerMember];
+  LoginThrottle: [Sqlite.LoginThrottle, Postgres.LoginThrottle];
 };
 // A new model must be listed here (so its rows are compared too).
 const everyModelListed: Same<keyof Rows, Sqlite.Prisma.ModelName | Postgres.Prisma.ModelName> = true;

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { AppError, notFound } from "../http/errors";
 import { log } from "../log";
 import type { Principal } from "./identify";
+import { assertNotThrottled, recordFailure, throttleKeys } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
 import { endSessionsOf } from "./sessions";
 
@@ -18,11 +19,17 @@ export async function setPassword(userId: string, password: string, by: Principa
 }
 
 /** POST /api/auth/password: change your own password (the current one first); your other sessions end. */
-export async function changeOwnPassword(body: ChangeOwnPasswordBody, principal: Principal): Promise<{ endedSessions: number }> {
+export async function changeOwnPassword(body: ChangeOwnPasswordBody, principal: Principal, clientAddress: string): Promise<{ endedSessions: number }> {
   if (principal.kind !== "user") throw new AppError("UNPROCESSABLE", "a machine token has no password");
   const user = await db().user.findUnique({ where: { id: principal.id } });
   if (!user) throw notFound("user");
-  if (!(await verifyPassword(body.currentPassword, user.passwordHash))) throw new AppError("FORBIDDEN", "the current password is wrong");
+  // a wrong current password counts like a failed sign-in: a stolen session cannot guess it freely
+  const keys = throttleKeys(user.email, clientAddress);
+  await assertNotThrottled(keys);
+  if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
+    await recordFailure(keys);
+    throw new AppError("FORBIDDEN", "the current password is wrong");
+  }
   await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(body.newPassword) } });
   const endedSessions = await endSessionsOf(user.id, { except: principal.credential.kind === "session" ? principal.credential.id : undefined });
   log("info", "password changed", { userId: user.id, endedSessions });
