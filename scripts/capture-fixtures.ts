@@ -6,6 +6,10 @@
  * groups (sampling is restricted to them), the random run prefix replaced by `drill-<scenario>`,
  * volatile fields (requestCount, durationMs, clusterId, member hosts) normalised. Refuses to
  * write a fixture whose run did not pass (injected cause not first / healthy not quiet).
+ * With PROMETHEUS_URL set, every snapshot carries the broker metrics read with it (url and read
+ * duration normalised) and is written as <scenario>-metrics.json, beside the metric-less capture.
+ * Capture those on a freshly started broker (kafka:down, kafka:up): its latency percentiles then
+ * hold no earlier run.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,7 +17,7 @@ import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
 import { KafkaGatewayError } from "@/lib/server/kafka/errors";
 import { SCENARIOS } from "@/lib/server/drills/scenarios";
 import { runScenario, type DrillResult } from "@/lib/server/drills/run-scenario";
-import { UsageError, defaultBrokers, localNodeControl, parseBrokers, probe } from "./drills-cli";
+import { NEEDS_METRICS, UsageError, brokerMetricsFromEnv, defaultBrokers, localNodeControl, parseBrokers, probe } from "./drills-cli";
 
 const OUT = path.resolve(import.meta.dirname, "..", "lib", "domain", "__fixtures__");
 
@@ -22,9 +26,10 @@ export function normalise(result: DrillResult): ClusterSnapshot[] {
   const text = JSON.stringify(result.history).split(result.prefix).join(stable);
   const history = JSON.parse(text) as ClusterSnapshot[];
   return history.map((s) => {
-    const { requestCount: _r, durationMs: _d, ...rest } = s;
+    const { requestCount: _r, durationMs: _d, brokerMetrics, ...rest } = s;
     return {
       ...rest,
+      ...(brokerMetrics ? { brokerMetrics: { ...brokerMetrics, url: "http://prometheus:9090", durationMs: 0 } } : {}),
       clusterId: "drill-cluster",
       groups: rest.groups.map((g) => ({ ...g, members: g.members.map((m) => ({ ...m, host: "/127.0.0.1" })) })),
     };
@@ -42,6 +47,7 @@ async function main(): Promise<number> {
   }
   const cluster = await probe(brokers);
   const nodes = localNodeControl(brokers);
+  const brokerMetrics = brokerMetricsFromEnv();
   fs.mkdirSync(OUT, { recursive: true });
   let failed = 0;
   for (const s of SCENARIOS.filter((x) => !only || only.includes(x.id))) {
@@ -49,9 +55,13 @@ async function main(): Promise<number> {
       console.log(`${s.id}: skipped, needs KAFKA_NODES=3`);
       continue;
     }
+    if (s.needsMetrics && !brokerMetrics) {
+      console.log(`${s.id}: skipped, ${NEEDS_METRICS}`);
+      continue;
+    }
     let result: DrillResult;
     try {
-      result = await runScenario(s, { brokers, nodes });
+      result = await runScenario(s, { brokers, nodes, brokerMetrics });
     } catch (error) {
       failed++;
       console.log(`${s.id}: NOT written, the run failed: ${(error as Error).message.split("\n")[0]}`);
@@ -62,7 +72,8 @@ async function main(): Promise<number> {
       console.log(`${s.id}: NOT written, the run did not pass (top ${result.diagnosis.causes[0]?.id ?? "none"})`);
       continue;
     }
-    const file = path.join(OUT, `${s.id}.json`);
+    // A capture with broker metrics (PROMETHEUS_URL) is written beside the metric-less one.
+    const file = path.join(OUT, `${s.id}${brokerMetrics ? "-metrics" : ""}.json`);
     fs.writeFileSync(file, JSON.stringify(normalise(result), null, 1) + "\n");
     console.log(`${s.id}: ${result.history.length} snapshots → ${path.relative(process.cwd(), file)}`);
   }

@@ -10,7 +10,7 @@
 import { KafkaGatewayError } from "@/lib/server/kafka/errors";
 import { SCENARIOS, findScenario } from "@/lib/server/drills/scenarios";
 import { runScenario } from "@/lib/server/drills/run-scenario";
-import { UsageError, causeLabel, defaultBrokers, describeVerdict, localNodeControl, parseBrokers, parseSeconds, probe } from "./drills-cli";
+import { NEEDS_METRICS, UsageError, brokerMetricsFromEnv, causeLabel, defaultBrokers, describeVerdict, localNodeControl, parseBrokers, parseSeconds, probe } from "./drills-cli";
 
 const USAGE = `usage: drill <scenario> [--brokers HOST:PORT] [--duration SECONDS] [--interval SECONDS] [--events]\nscenarios: ${SCENARIOS.map((s) => s.id).join(", ")}`;
 
@@ -55,6 +55,11 @@ async function main(): Promise<number> {
   }
   const { scenario, brokers } = args;
   const where = brokers.join(",");
+  const brokerMetrics = brokerMetricsFromEnv();
+  if (scenario.needsMetrics && !brokerMetrics) {
+    console.error(`drill: ${scenario.id} ${NEEDS_METRICS}`);
+    return 2;
+  }
   const cluster = await probe(brokers);
   const nodes = scenario.needsNodes > 1 ? localNodeControl(brokers) : null;
   if (scenario.needsNodes > cluster.brokers || (scenario.needsNodes > 1 && !nodes)) {
@@ -73,6 +78,7 @@ async function main(): Promise<number> {
   const result = await runScenario(scenario, {
     brokers,
     nodes,
+    brokerMetrics,
     samples: args.samples,
     intervalMs: args.intervalMs,
     withEvents: args.events,

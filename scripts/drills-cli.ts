@@ -5,6 +5,8 @@
 import type { RankedCause } from "@/lib/domain/diagnosis/types";
 import { WORTH_INVESTIGATING } from "@/lib/domain/diagnosis/rank";
 import { KafkajsGateway } from "@/lib/server/kafka/kafkajs-gateway";
+import { PrometheusConfigError, prometheusConfigFrom } from "@/lib/domain/broker-metrics/config";
+import { BrokerMetricsReader } from "@/lib/server/prometheus/broker-metrics-reader";
 import { toGatewayError } from "@/lib/server/kafka/errors";
 import type { NodeControl } from "@/lib/server/drills/kit";
 import type { DrillVerdict } from "@/lib/server/drills/run-scenario";
@@ -75,3 +77,16 @@ export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
+
+/** Broker metrics for the drills when PROMETHEUS_URL (and friends) are set, else null; a bad variable is a usage error. */
+export function brokerMetricsFromEnv(): BrokerMetricsReader | null {
+  try {
+    const config = prometheusConfigFrom(process.env);
+    return config ? new BrokerMetricsReader(config) : null;
+  } catch (error) {
+    if (error instanceof PrometheusConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export const NEEDS_METRICS = "needs broker metrics: set PROMETHEUS_URL to a Prometheus scraping the brokers (locally: npm run metrics:up, then PROMETHEUS_URL=http://127.0.0.1:9090)";

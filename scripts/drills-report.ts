@@ -11,7 +11,7 @@ import { KafkaGatewayError } from "@/lib/server/kafka/errors";
 import { SCENARIOS } from "@/lib/server/drills/scenarios";
 import { runScenario, type DrillResult } from "@/lib/server/drills/run-scenario";
 import { WORTH_INVESTIGATING } from "@/lib/domain/diagnosis/rank";
-import { UsageError, causeLabel, defaultBrokers, localNodeControl, parseBrokers, parseSeconds, probe, table } from "./drills-cli";
+import { NEEDS_METRICS, UsageError, brokerMetricsFromEnv, causeLabel, defaultBrokers, localNodeControl, parseBrokers, parseSeconds, probe, table } from "./drills-cli";
 
 const USAGE = "usage: drills:report [--brokers HOST:PORT[,HOST:PORT]] [--only ID[,ID]] [--interval SECONDS]";
 
@@ -53,6 +53,7 @@ async function main(): Promise<number> {
   const { brokers } = args;
   const cluster = await probe(brokers);
   const nodes = localNodeControl(brokers);
+  const brokerMetrics = brokerMetricsFromEnv();
   const rows: string[][] = [];
   let failures = 0;
   const scenarios = SCENARIOS.filter((s) => !args.only || args.only.includes(s.id));
@@ -63,10 +64,14 @@ async function main(): Promise<number> {
       rows.push([s.id, s.seed, injected, "-", `skipped: needs KAFKA_NODES=3 (a local 3-node cluster; ${brokers.join(",")} has ${cluster.brokers} broker(s))`, "-", "SKIPPED"]);
       continue;
     }
+    if (s.needsMetrics && !brokerMetrics) {
+      rows.push([s.id, s.seed, injected, "-", `skipped: ${NEEDS_METRICS}`, "-", "SKIPPED"]);
+      continue;
+    }
     const t0 = Date.now();
     let result: DrillResult;
     try {
-      result = await runScenario(s, { brokers, nodes, intervalMs: args.intervalMs });
+      result = await runScenario(s, { brokers, nodes, brokerMetrics, intervalMs: args.intervalMs });
     } catch (error) {
       failures++;
       rows.push([s.id, s.seed, injected, "-", `error: ${(error as Error).message.split("\n")[0]}`, "-", "FAIL"]);

@@ -62,7 +62,8 @@ export function DrillsPanel({ canStart }: { canStart: boolean }) {
 }
 
 function StartForm({ scenarios, clusters, canStart }: { scenarios: ScenarioView[]; clusters: { cluster: string; drillsAllowed: boolean; configured: boolean }[]; canStart: boolean }) {
-  const startable = scenarios.filter((s) => s.needsNodes === 1);
+  const startable = scenarios.filter((s) => s.needsNodes === 1 && (!s.needsMetrics || s.metricsConfigured));
+  const needMetrics = scenarios.filter((s) => s.needsMetrics && !s.metricsConfigured);
   const [scenarioId, setScenarioId] = useState(startable[0]?.id ?? "");
   const [cluster, setCluster] = useState(clusters.find((c) => c.configured)?.cluster ?? clusters[0]?.cluster ?? "");
   const [duration, setDuration] = useState(600);
@@ -99,6 +100,11 @@ function StartForm({ scenarios, clusters, canStart }: { scenarios: ScenarioView[
               .map((s) => s.title.split(":")[0])
               .join(" and ")}{" "}
             need a local three-node cluster: run them with <code className="font-mono">npm run drill -- &lt;scenario&gt;</code> (<code className="font-mono">{scenarios.filter((s) => s.needsNodes > 1).map((s) => s.id).join(", ")}</code>).
+          </p>
+        ) : null}
+        {needMetrics.length ? (
+          <p className="text-xs text-muted" data-testid="drills-need-metrics">
+            <code className="font-mono">{needMetrics.map((s) => s.id).join(", ")}</code> show their cause only in broker metrics: set <code className="font-mono">PROMETHEUS_URL</code> to a Prometheus scraping the brokers (<code className="font-mono">npm start</code> does it for the local Kafka).
           </p>
         ) : null}
         <label className="block text-sm font-medium">

@@ -38,6 +38,9 @@ export const ScenarioView = z.object({
   title: z.string(),
   seed: z.string(),
   needsNodes: z.number().int(),
+  /** the cause shows only in broker metrics; `metricsConfigured` says whether this server reads a Prometheus */
+  needsMetrics: z.boolean(),
+  metricsConfigured: z.boolean(),
   /** null in game-day listings is never used: the page hides it until asked */
   injectedCause: z.string().nullable(),
 });

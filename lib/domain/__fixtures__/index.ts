@@ -5,16 +5,21 @@
  * Re-capture: `npx tsx -C react-server scripts/capture-fixtures.ts --brokers HOST:PORT`.
  * producer-quota and storage-pressure come from scripts/capture-capacity-fixtures.ts (a client
  * quota set mid-run; a broker whose log dir is on a 256 MiB volume, filled to 90%).
+ * `<scenario>-metrics` fixtures were captured with PROMETHEUS_URL set: every snapshot carries the
+ * broker metrics read with it (broker-overload and the producer-quota drill need them).
  */
 import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
 import type { Scope } from "@/lib/domain/diagnosis/types";
 import brokerDown from "./broker-down.json";
+import brokerOverloadMetrics from "./broker-overload-metrics.json";
 import healthy from "./healthy.json";
+import healthyMetrics from "./healthy-metrics.json";
 import hotPartition from "./hot-partition.json";
 import leaderChurn from "./leader-churn.json";
 import poisonRecord from "./poison-record.json";
 import producerDrop from "./producer-drop.json";
 import producerQuota from "./producer-quota.json";
+import producerQuotaMetrics from "./producer-quota-metrics.json";
 import rebalanceStorm from "./rebalance-storm.json";
 import retention from "./retention.json";
 import silentStop from "./silent-stop.json";
@@ -58,6 +63,11 @@ export const CAPTURED: readonly CapturedFixture[] = [
   // one broker, its log dir on a 256 MiB tmpfs filled to 90% by a producer
   fixture("storage-pressure", storagePressure, "broker.storage-pressure", { kind: "cluster", name: "drill-cluster" }),
   fixture("healthy", healthy, null),
+  // with broker metrics from a real Prometheus (1 s scrapes, 10 s rate window) on a freshly started broker
+  fixture("broker-overload-metrics", brokerOverloadMetrics, "broker.overload", { kind: "topic", name: "drill-broker-overload-payments" }),
+  // the producer-quota drill: a 10 KB/s producer_byte_rate on the producer's client id a third of the way in
+  fixture("producer-quota-metrics", producerQuotaMetrics, "producer.throttled", { kind: "group", name: "drill-producer-quota-g" }),
+  fixture("healthy-metrics", healthyMetrics, null, { kind: "group", name: "drill-healthy-g" }),
 ];
 
 export function captured(id: string): CapturedFixture {

@@ -107,13 +107,20 @@ describe("a reading (captured from a real broker)", () => {
     expect(r.metrics.find((m) => m.key === "produceP99Ms")).toEqual({ key: "produceP99Ms", state: "not-exported", via: null, query: "q", note: metricDef("produceP99Ms").missing });
   });
 
-  it("clamps idle above 100% (Kafka 3.x combined nodes mark one meter from two pools) and warns about series no broker matches", () => {
+  it("clamps rate() overshoot to 100%, drops impossible idle (Kafka 3.x combined nodes mark one meter from two pools), warns about series no broker matches", () => {
     const answers: Partial<Record<MetricId, MetricAnswer>> = {
-      requestIdlePct: { state: "ok", alternative: 0, query: "q", samples: [{ metric: { node_id: "1" }, value: 156.2 }, { metric: { instance: "stray:9404" }, value: 50 }] },
+      requestIdlePct: { state: "ok", alternative: 0, query: "q", samples: [{ metric: { node_id: "1" }, value: 156.2 }, { metric: { node_id: "2" }, value: 100.6 }, { metric: { instance: "stray:9404" }, value: 50 }] },
     };
     const r = assembleReading({ at: 1, url: "u", answers, brokers: [{ nodeId: 1, host: "a" }, { nodeId: 2, host: "b" }], labelNames: ["node_id", "instance"], durationMs: 1 });
-    expect(r.brokers.find((b) => b.nodeId === 1)!.requestIdlePct).toBe(100);
-    expect(r.warnings[0]).toMatch(/^1 series could not be matched to a Kafka broker \(stray:9404\)/);
+    expect(r.brokers.find((b) => b.nodeId === 1)).toMatchObject({ requestIdlePct: null, unreliable: ["requestIdlePct"] });
+    expect(r.brokers.find((b) => b.nodeId === 2)).toMatchObject({ requestIdlePct: 100 });
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/^1 series could not be matched to a Kafka broker \(stray:9404\)/),
+      "broker 1 reports request handler idle 156%: a Kafka 3.x node running broker and controller together counts both pools' idle time in one meter, so its idle % is not used",
+    ]);
+    // one impossible reading makes the broker's idle % unusable for the whole window
+    const later = assembleReading({ at: 2, url: "u", answers: { requestIdlePct: { state: "ok", alternative: 0, query: "q", samples: [{ metric: { node_id: "1" }, value: 99 }] } }, brokers: [{ nodeId: 1, host: "a" }], labelNames: ["node_id"], durationMs: 1 });
+    expect(brokerMetricSignals([r, later]).brokers.find((b) => b.nodeId === 1)!.metrics.requestIdlePct).toEqual({ latest: null, baseline: null, recent: null });
   });
 
   it("survives the stored form", () => {

@@ -70,6 +70,16 @@ const percent = (inner: (c: QueryContext) => string) => (c: QueryContext) => `10
 const either = (...parts: ((c: QueryContext) => string)[]) => (c: QueryContext) => parts.map((p) => p(c)).join(" or ");
 const p99 = (name: string, request: string) => gauge("max", `kafka_network_requestmetrics_${name}`, `request="${request}",quantile="0.99"`);
 
+/**
+ * Throttle time from the client quota sensors (kafka.server:type=Produce|Fetch,client-id=…): the
+ * busiest client still moving bytes. A sensor outlives its client by an hour, and the request
+ * ThrottleTimeMs percentiles remember throttled requests for minutes, so neither may speak for
+ * now; with no quota sensor of an active client the figure is 0 (anchored on the request latency
+ * histograms, which exist from start-up), not "not exported".
+ */
+const throttle = (resource: "Produce" | "Fetch") => (c: QueryContext) =>
+  `max ${by(c)} (last_over_time(kafka_server_quota_throttle_time${matchers(c, `resource="${resource}"`)}[${c.rateWindow}]) and on (instance, clientId) (last_over_time(kafka_server_quota_byte_rate${matchers(c, `resource="${resource}"`)}[${c.rateWindow}]) > 0)) or (0 * ${p99("totaltimems", resource === "Produce" ? "Produce" : "FetchConsumer")(c)})`;
+
 const NO_REQUEST_METRICS =
   "the exporter drops kafka.network:type=RequestMetrics (Strimzi's default config does): add its percentile rules (see scripts/kafka/jmx-exporter.yml)";
 
@@ -142,21 +152,15 @@ export const BROKER_METRICS: readonly MetricDef[] = [
     key: "produceThrottleMs",
     title: "produce throttle time",
     unit: "ms",
-    alternatives: [
-      { via: VIA_STANDARD, expr: gauge("max", "kafka_server_quota_throttle_time", 'resource="Produce"'), caveat: "average over the quota window, busiest client" },
-      { via: VIA_STANDARD, expr: p99("throttletimems", "Produce") },
-    ],
-    missing: "no produce throttle series: export kafka.server:type=Produce,client-id=* (quota rules) or RequestMetrics ThrottleTimeMs",
+    alternatives: [{ via: VIA_STANDARD, expr: throttle("Produce"), caveat: "the busiest producing client's average over the quota window" }],
+    missing: "no produce throttle series: export kafka.server:type=Produce,client-id=* (the exporter's quota rules) and RequestMetrics",
   },
   {
     key: "fetchThrottleMs",
     title: "fetch throttle time",
     unit: "ms",
-    alternatives: [
-      { via: VIA_STANDARD, expr: gauge("max", "kafka_server_quota_throttle_time", 'resource="Fetch"'), caveat: "average over the quota window, busiest client" },
-      { via: VIA_STANDARD, expr: p99("throttletimems", "FetchConsumer") },
-    ],
-    missing: "no fetch throttle series: export kafka.server:type=Fetch,client-id=* (quota rules) or RequestMetrics ThrottleTimeMs",
+    alternatives: [{ via: VIA_STANDARD, expr: throttle("Fetch"), caveat: "the busiest fetching client's average over the quota window" }],
+    missing: "no fetch throttle series: export kafka.server:type=Fetch,client-id=* (the exporter's quota rules) and RequestMetrics",
   },
   {
     key: "requestErrorsPerSec",

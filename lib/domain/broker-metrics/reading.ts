@@ -4,6 +4,9 @@
  * Pure: the HTTP calls are lib/server/prometheus.
  */
 import { BROKER_METRICS, DEFAULT_BROKER_LABELS, PERCENT_KEYS, TOPIC_BYTES_IN, metricDef, type QueryContext } from "./catalog";
+
+/** An idle fraction past this (percent) is not a measurement (rate() overshoots 100 by a few %). */
+export const IMPOSSIBLE_PCT = 110;
 import { BROKER_METRIC_KEYS, type BrokerMetricKey, type BrokerMetricValues, type BrokerMetricsReading, type MetricAvailability, type MetricId, type PrometheusErrorCode, type TopicBytesIn } from "./types";
 
 /** One series of an instant vector. */
@@ -105,6 +108,7 @@ export function assembleReading(input: {
 }): BrokerMetricsReading {
   const values = new Map<number, BrokerMetricValues>(input.brokers.map((b) => [b.nodeId, emptyValues(b.nodeId)]));
   const unmatched = new Set<string>();
+  const unreliable = new Set<string>();
   const metrics: MetricAvailability[] = [];
   for (const def of BROKER_METRICS) {
     const key = def.key as BrokerMetricKey;
@@ -120,6 +124,14 @@ export function assembleReading(input: {
       const row = values.get(id) ?? emptyValues(id);
       values.set(id, row);
       if (s.value === null) continue;
+      if (PERCENT_KEYS.has(key) && s.value > IMPOSSIBLE_PCT) {
+        // Kafka 3.x nodes running broker and controller mark both pools' idle time in one meter
+        // (up to 200%): such a broker's idle % means nothing, even when it reads below 100.
+        row.unreliable = [...new Set([...(row.unreliable ?? []), key])];
+        unreliable.add(`broker ${id} reports ${metricDef(key).title} ${Math.round(s.value)}%`);
+        continue;
+      }
+      // rate() extrapolation lets a fully idle pool read a little over 100%
       const v = PERCENT_KEYS.has(key) ? Math.min(100, Math.max(0, s.value)) : s.value;
       // Several series for one broker (e.g. two scrape jobs): keep the worst figure.
       const prev = row[key];
@@ -142,6 +154,8 @@ export function assembleReading(input: {
   const warnings = unmatched.size
     ? [`${unmatched.size} series could not be matched to a Kafka broker (${[...unmatched].slice(0, 3).join(", ")}): label each scrape target with the broker's node id (node_id, or PROMETHEUS_BROKER_LABEL)`]
     : [];
+  if (unreliable.size) warnings.push(`${[...unreliable].join("; ")}: a Kafka 3.x node running broker and controller together counts both pools' idle time in one meter, so its idle % is not used`);
+  for (const row of values.values()) for (const key of row.unreliable ?? []) row[key] = null;
   return {
     source: "prometheus",
     at: input.at,

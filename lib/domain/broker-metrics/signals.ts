@@ -98,14 +98,16 @@ export function brokerMetricSignals(readings: readonly BrokerMetricsReading[], o
   const ids = [...new Set(ok.flatMap((r) => r.brokers.map((b) => b.nodeId)))].sort((a, b) => a - b);
   const brokers = ids.map((nodeId): BrokerMetricSignal => {
     const rows = ok.map((r) => ({ at: r.at, row: r.brokers.find((b) => b.nodeId === nodeId) }));
+    // a figure unreliable in any reading of the window is unreliable in all of them
+    const unreliable = new Set(rows.flatMap(({ row }) => row?.unreliable ?? []));
     const metrics = Object.fromEntries(
       BROKER_METRIC_KEYS.map((key) => {
-        const points = rows.flatMap(({ at, row }) => (row && row[key] !== null ? [{ at, v: row[key] }] : []));
+        const points = unreliable.has(key) ? [] : rows.flatMap(({ at, row }) => (row && row[key] !== null ? [{ at, v: row[key] }] : []));
         const earlier = points.filter((p) => p.at < recentFrom).map((p) => p.v);
         const recent = points.filter((p) => p.at >= recentFrom).map((p) => p.v);
         const newestRow = lastOk.brokers.find((b) => b.nodeId === nodeId);
         const trend: MetricTrend = {
-          latest: newestRow?.[key] ?? null,
+          latest: unreliable.has(key) ? null : (newestRow?.[key] ?? null),
           baseline: earlier.length >= MIN_BASELINE_READINGS ? round(median(earlier)) : null,
           recent: round(median(recent.length ? recent : points.slice(-1).map((p) => p.v))),
         };

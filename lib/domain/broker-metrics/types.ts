@@ -25,7 +25,10 @@ export const BROKER_METRIC_KEYS = [
 ] as const;
 export type BrokerMetricKey = (typeof BROKER_METRIC_KEYS)[number];
 
-export type BrokerMetricValues = { nodeId: number } & Record<BrokerMetricKey, number | null>;
+export type BrokerMetricValues = { nodeId: number } & Record<BrokerMetricKey, number | null> & {
+  /** figures this broker reports but that cannot be trusted (null above), e.g. idle over 100%. */
+  unreliable?: BrokerMetricKey[];
+};
 
 export interface TopicBytesIn {
   topic: string;

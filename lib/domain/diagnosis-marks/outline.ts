@@ -83,7 +83,8 @@ export function leafVerdict(leafId: string, d: DiagnosisLike | null): { verdict:
   if (out) return { verdict: "contradicted", score: null, rank: null, reasons: out.reasons, evidence };
   const weak = evidence.filter((v) => v.verdict === "supported").map((v) => `weak: ${v.reason}`);
   const undecided = evidence.filter((v) => v.verdict === "unknown").map((v) => v.reason);
-  return { verdict: "unknown", score: null, rank: null, reasons: [...weak, ...undecided], evidence };
+  // The same cluster-wide reason (e.g. "not visible: …") comes from every scope: say it once.
+  return { verdict: "unknown", score: null, rank: null, reasons: [...new Set([...weak, ...undecided])], evidence };
 }
 
 export function summarize(leaves: LeafNode[]): BranchSummary {

@@ -17,11 +17,19 @@ describe("diagnosis on captured real-broker fixtures", () => {
     });
   }
 
-  it("healthy: no cause passes the threshold and the proposal is neither SEV1 nor SEV2", () => {
-    const f = CAPTURED.find((x) => x.id === "healthy")!;
+  it.each(["healthy", "healthy-metrics"])("%s: no cause passes the threshold and the proposal is neither SEV1 nor SEV2", (id) => {
+    const f = CAPTURED.find((x) => x.id === id)!;
     const signals = computeSignals(f.history);
     expect(diagnose(signals, { scope: f.scope }).causes).toEqual([]);
     expect(["SEV3", "SEV4"]).toContain(proposeSeverity(signals, { scope: f.scope }).proposed);
+  });
+
+  it("healthy with broker metrics: they were read (every sample answered), and no broker check supports a cause", () => {
+    const f = CAPTURED.find((x) => x.id === "healthy-metrics")!;
+    const signals = computeSignals(f.history);
+    expect(signals.brokerMetrics).toMatchObject({ source: "prometheus", state: "ok", readings: f.history.length });
+    const d = diagnose(signals, { scope: f.scope });
+    expect(d.verdicts.filter((v) => /^(broker\.|producer\.throttle)/.test(v.checkId) && v.verdict === "supported")).toEqual([]);
   });
 
   it("poison-record: the captured evidence rules out a stopped consumer", () => {

@@ -113,7 +113,8 @@ describe("automatic checks", () => {
   });
 
   it("every check id has a test case", () => {
-    const covered = new Set<string>([...CASES.map((c) => c[0]), "event.deploy-aligned", "event.schema-change-aligned", "event.config-change-aligned"]);
+    // event checks: checks-captured.test.ts; broker metric checks: checks-broker-metrics.test.ts
+    const covered = new Set<string>([...CASES.map((c) => c[0]), "event.deploy-aligned", "event.schema-change-aligned", "event.config-change-aligned", "broker.request-latency", "broker.handler-idle", "broker.append-latency", "producer.throttle-time"]);
     for (const id of CHECK_IDS) expect(covered, id).toContain(id);
   });
 

@@ -12,6 +12,7 @@ import type { HumanAnswer, Verdict } from "./types";
 import { dur, pct, r1, v, type CheckContext } from "./check-kit";
 import { clusterChecks, changeChecks } from "./checks-cluster";
 import { quotaChecks, storageChecks } from "./checks-capacity";
+import { brokerMetricChecks } from "./checks-broker-metrics";
 
 export type { CheckContext };
 
@@ -270,6 +271,7 @@ export function runChecks(ctx: CheckContext): Verdict[] {
     ...clusterChecks(ctx),
     ...storageChecks(ctx),
     ...quotaChecks(ctx),
+    ...brokerMetricChecks(ctx),
     ...changeChecks(ctx),
     ...answerVerdicts(ctx.answers),
   ];

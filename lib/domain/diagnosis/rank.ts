@@ -12,6 +12,7 @@ import type { EvidenceSignals } from "@/lib/domain/evidence/signal-types";
 import type { Diagnosis, DiagnosisEntry, HumanAnswer, RankedCause, RuledOut, Scope, TimelineEvent, Verdict } from "./types";
 import { runChecks } from "./checks";
 import { missingBrokers } from "./checks-cluster";
+import { brokerMetricsTrouble } from "./checks-broker-metrics";
 import type { CheckContext } from "./check-kit";
 
 export const WORTH_INVESTIGATING = 0.3;
@@ -83,7 +84,8 @@ export function clusterNeedsDiagnosis(signals: EvidenceSignals): boolean {
     c.underReplicated.length > 0 ||
     c.underMinIsr.length > 0 ||
     c.configChanges.length > 0 ||
-    c.leaderChanges.length >= 3
+    c.leaderChanges.length >= 3 ||
+    brokerMetricsTrouble(signals, ctx)
   );
 }
 

@@ -21,6 +21,8 @@ import type { EvidenceSignals } from "@/lib/domain/evidence/signal-types";
 import type { Scope, TimelineEvent } from "@/lib/domain/diagnosis/types";
 import type { KafkaGateway } from "@/lib/server/kafka/gateway";
 import { KafkajsGateway } from "@/lib/server/kafka/kafkajs-gateway";
+import type { BrokerMetricsReader } from "@/lib/server/prometheus/broker-metrics-reader";
+import { alterBrokerConfig, alterClientQuota } from "./raw-admin";
 import { DrillConsumer, type ConsumerOptions, Pacer, type PacerOptions, retry, sleep } from "./traffic";
 
 export { DrillConsumer, MAX_RECORDS_PER_PACER, sleep } from "./traffic";
@@ -41,6 +43,8 @@ export interface DrillContext {
   connectTimeoutMs?: number;
   /** names the run's topics and groups instead of `drill-<scenario>-…` (game day: names must not give the scenario away). */
   namePrefix?: string;
+  /** broker metrics (Prometheus) read with every sample; scenarios with `needsMetrics` require them. */
+  brokerMetrics?: Pick<BrokerMetricsReader, "fetch" | "assemble"> | null;
 }
 
 export interface Scenario {
@@ -55,6 +59,8 @@ export interface Scenario {
   needsNodes: 1 | 3;
   /** planned samples of the window; phases run at fractions of it (see RunningScenario.tick). */
   samples: number;
+  /** the condition is visible only in broker metrics: the drill needs a Prometheus (PROMETHEUS_URL). */
+  needsMetrics?: boolean;
   start(ctx: DrillContext): Promise<RunningScenario>;
 }
 
@@ -79,6 +85,9 @@ export interface RunningScenario {
   stop(): Promise<void>;
 }
 
+/** kafkajs's ConfigResourceTypes.BROKER (its enum is not an ESM named export). */
+const BROKER_RESOURCE = 4;
+
 /** The name prefix of every topic and group of one run: `drill-<scenario>-<random>`. */
 export function drillPrefix(scenarioId: string): string {
   return `drill-${scenarioId}-${randomBytes(3).toString("hex")}`;
@@ -94,6 +103,8 @@ export class DrillKit {
   readonly log: (line: string) => void;
   private readonly ownGateway: boolean;
   private readonly configChanges: { topic: string; original: Record<string, string | null> }[] = [];
+  private readonly brokerChanges: { nodeId: number; key: string; steps: number[]; hadOverride: boolean }[] = [];
+  private readonly quotas: { clientId: string; key: string }[] = [];
   private readonly pacers: Pacer[] = [];
   private readonly producers: Producer[] = [];
   private readonly consumers: DrillConsumer[] = [];
@@ -209,9 +220,51 @@ export class DrillKit {
   }
 
   async sample(): Promise<ClusterSnapshot[]> {
+    // Broker metrics at the same instant as the Kafka collection, matched to its brokers.
+    const metrics = this.ctx.brokerMetrics;
+    const reading = metrics?.fetch(Date.now());
     const snapshot = await this.sampler.collectSnapshot({ topics: this.topics, groups: this.groups });
+    if (metrics && reading) snapshot.brokerMetrics = metrics.assemble(await reading, snapshot.brokers);
     this.snapshots.push(snapshot);
     return this.snapshots;
+  }
+
+  /** The broker's value of `key` and whether it is a dynamic override of this broker (configSource 2). */
+  private async brokerSetting(nodeId: number, key: string): Promise<{ value: number; dynamic: boolean }> {
+    const res = await this.admin.describeConfigs({ resources: [{ type: BROKER_RESOURCE, name: String(nodeId), configNames: [key] }], includeSynonyms: false });
+    const entry = res.resources[0]?.configEntries.find((e) => e.configName === key);
+    return { value: Number(entry?.configValue), dynamic: Number(entry?.configSource) === 2 };
+  }
+
+  /** Sets (or, with null, removes) a broker override and waits until the broker reads `expect`. */
+  private async setBrokerConfig(nodeId: number, key: string, value: number | null, expect: number): Promise<void> {
+    await alterBrokerConfig(this.ctx.brokers[0]!, nodeId, key, value === null ? null : String(value));
+    const deadline = Date.now() + 30_000;
+    while ((await this.brokerSetting(nodeId, key)).value !== expect) {
+      if (Date.now() > deadline) throw new Error(`broker ${nodeId} did not apply ${key}=${expect} within 30 s`);
+      await sleep(200);
+    }
+  }
+
+  /**
+   * Lowers a broker thread pool (num.io.threads, num.network.threads) to `target` at runtime.
+   * Kafka accepts at most halving per change, so it steps down (8 → 4 → 2 → 1); cleanup steps back
+   * up (at most doubling) and then removes the override, or restores the broker's own one.
+   */
+  async lowerBrokerThreads(nodeId: number, key: "num.io.threads" | "num.network.threads", target: number): Promise<void> {
+    const start = await this.brokerSetting(nodeId, key);
+    const steps: number[] = [start.value];
+    while (steps[steps.length - 1]! > target) steps.push(Math.max(target, Math.ceil(steps[steps.length - 1]! / 2)));
+    this.brokerChanges.push({ nodeId, key, steps, hadOverride: start.dynamic });
+    for (const v of steps.slice(1)) await this.setBrokerConfig(nodeId, key, v, v);
+    this.log(`broker ${nodeId}: ${key} ${steps.join(" → ")}`);
+  }
+
+  /** Sets a client-id quota (e.g. producer_byte_rate) on the cluster; cleanup removes it. */
+  async setClientQuota(clientId: string, key: "producer_byte_rate" | "consumer_byte_rate" | "request_percentage", value: number): Promise<void> {
+    this.quotas.push({ clientId, key });
+    await alterClientQuota(this.ctx.brokers[0]!, clientId, { key, value });
+    this.log(`client quota ${key}=${value} on client id ${clientId}`);
   }
 
   history(): ClusterSnapshot[] {
@@ -285,6 +338,16 @@ export class DrillKit {
     await Promise.all(this.consumers.map((c) => c.stop()));
     await Promise.all(this.producers.map((p) => p.disconnect().catch(() => undefined)));
     for (const fn of this.cleanups) await step("cleanup hook", fn);
+    for (const q of [...this.quotas].reverse()) await step(`remove quota ${q.key} of ${q.clientId}`, () => alterClientQuota(this.ctx.brokers[0]!, q.clientId, { key: q.key, value: null }));
+    for (const change of [...this.brokerChanges].reverse()) {
+      await step(`restore ${change.key} on broker ${change.nodeId}`, async () => {
+        // back up the way down (at most doubling per change), then the broker's own setting
+        const up = [...change.steps].reverse().slice(1);
+        for (const v of up.slice(0, -1)) await this.setBrokerConfig(change.nodeId, change.key, v, v);
+        const original = change.steps[0]!;
+        await this.setBrokerConfig(change.nodeId, change.key, change.hadOverride ? original : null, original);
+      });
+    }
     for (const change of [...this.configChanges].reverse()) {
       await step(`revert configs of ${change.topic}`, () => this.gateway.alterTopicConfigs(change.topic, change.original));
     }
@@ -351,6 +414,9 @@ export async function withKit(ctx: DrillContext, scenarioId: string, setup: (kit
     throw error;
   }
 }
+
+/** How long metric drills run their load before sampling, so broker percentiles reflect it (see broker-overload). */
+export const WARM_UP_MS = 15_000;
 
 /** Phase helper: has the run reached `fraction` of its planned samples? */
 export const reached = (index: number, planned: number, fraction: number) => index >= Math.round((planned - 1) * fraction);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DrillView, ScenarioView } from "@/lib/schemas/drills";
 import { AppError } from "@/lib/server/http/errors";
+import { prometheusConfigFromEnv } from "@/lib/server/prometheus/registry";
 import { drillRegistry, toDrillView } from "./registry";
 import { SCENARIOS } from "./scenarios";
 
@@ -19,5 +20,6 @@ export function getDrill(id: string): DrillView {
 
 /** Scenarios the page can start (broker-down needs node control of a 3-node cluster: CLI only). */
 export function listScenarios(): ScenarioView[] {
-  return SCENARIOS.map((s) => ({ id: s.id, title: s.title, seed: s.seed, needsNodes: s.needsNodes, injectedCause: s.injectedCause }));
+  const metricsConfigured = prometheusConfigFromEnv() !== null;
+  return SCENARIOS.map((s) => ({ id: s.id, title: s.title, seed: s.seed, needsNodes: s.needsNodes, needsMetrics: s.needsMetrics === true, metricsConfigured, injectedCause: s.injectedCause }));
 }

@@ -76,6 +76,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   const intervalMs = opts.intervalMs ?? 1_500;
   const planned = Math.max(3, opts.samples ?? scenario.samples);
   const deadlineMs = opts.deadlineMs ?? planned * intervalMs * 2 + 15_000;
+  if (scenario.needsMetrics && !opts.brokerMetrics) throw new Error(`${scenario.id} needs broker metrics (a Prometheus: PROMETHEUS_URL)`);
   const running = await scenario.start(opts);
   let verdict: DrillVerdict | null = null;
   let established = false;

@@ -9,6 +9,7 @@ import { appendEntry } from "@/lib/server/incidents/append-entry";
 import { authorOf, SYSTEM_AUTHOR } from "@/lib/server/incidents/mappers";
 import { openIncident } from "@/lib/server/incidents/open-incident";
 import { clusterConfigFromEnv } from "@/lib/server/kafka/registry";
+import { getBrokerMetricsReader } from "@/lib/server/prometheus/registry";
 import { log } from "@/lib/server/log";
 import { getClusterSetting } from "./get-cluster-setting";
 import { drillPrefix, type RunningScenario } from "./kit";
@@ -33,6 +34,10 @@ export async function startDrill(body: StartDrillBody, principal: Principal): Pr
   if (scenario.needsNodes > 1) {
     throw new AppError("UNPROCESSABLE", `"${scenario.id}" needs a local three-node cluster (KAFKA_NODES=3); run it from the command line (npm run drill -- ${scenario.id})`);
   }
+  const brokerMetrics = getBrokerMetricsReader();
+  if (scenario.needsMetrics && !brokerMetrics) {
+    throw new AppError("UNPROCESSABLE", `"${scenario.id}" shows its cause only in broker metrics: set PROMETHEUS_URL to a Prometheus scraping the brokers (npm start does it for the local Kafka)`);
+  }
   const configured = env().KAFKA_CLUSTER_NAME;
   if (body.cluster !== configured) throw new AppError("NOT_FOUND", `this server is configured for cluster "${configured}", not "${body.cluster}"`);
   const setting = await getClusterSetting(body.cluster);
@@ -56,6 +61,7 @@ export async function startDrill(body: StartDrillBody, principal: Principal): Pr
     running = await scenario.start({
       brokers: kafka.brokers,
       log: (line) => log("info", line, { drill: scenario.id }),
+      brokerMetrics,
       // Game day: topic, group and client names must not name the scenario.
       ...(body.gameDay ? { namePrefix: drillPrefix("gameday") } : {}),
     });

@@ -15,6 +15,16 @@ import type { BrokerMetricsReading, MetricId } from "@/lib/domain/broker-metrics
 import { PrometheusClient, PrometheusError, type MatrixSeries, type RequestOutcome } from "./client";
 
 const RESOLVE_TTL_MS = 5 * 60_000;
+/** A series every broker exports in every common config: its sample timestamps are the brokers' scrape times. */
+const ANCHOR = "kafka_server_brokertopicmetrics_bytesin_total";
+
+/** A PromQL duration ("1m", "30s", "2m30s") in ms. */
+export function durationMs(d: string): number {
+  const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  let total = 0;
+  for (const m of d.matchAll(/(\d+)(ms|s|m|h)/g)) total += Number(m[1]) * (unit[m[2]!] ?? 0);
+  return total;
+}
 const DEFS: readonly MetricDef[] = [...BROKER_METRICS, TOPIC_BYTES_IN];
 
 /** What one instant read fetched, before it is matched to the snapshot's brokers. */
@@ -82,11 +92,27 @@ export class BrokerMetricsReader {
     return { state: "not-exported", query: first };
   }
 
-  /** Every metric at `at` (epoch ms). Never rejects. */
-  async fetch(at: number): Promise<RawBrokerMetrics> {
+  /**
+   * The evaluation time for a read wanted at `at`: the newest scrape every broker has completed.
+   * A scrape is stamped with its start but lands when it ends, so asking for `at` itself could miss
+   * one still in flight and give other figures than the same query asked a moment later; at the
+   * newest complete scrape the figures are final. Brokers whose scrapes stopped (no sample within
+   * the rate window) are not waited for.
+   */
+  private async evaluationTime(at: number, deadline: number): Promise<number> {
+    const samples = await this.client.query(`timestamp(${ANCHOR}${this.context.selector ? `{topic="",${this.context.selector}}` : `{topic=""}`})`, at, Math.max(1, deadline - Date.now()));
+    const windowMs = durationMs(this.config.rateWindow);
+    const fresh = samples.flatMap((x) => (x.value !== null && x.value * 1000 >= at - windowMs && x.value * 1000 <= at ? [Math.round(x.value * 1000)] : []));
+    return fresh.length ? Math.min(...fresh) : at;
+  }
+
+  /** Every metric as of `at` (epoch ms), at the newest scrape completed by then. Never rejects. */
+  async fetch(wanted: number): Promise<RawBrokerMetrics> {
     const started = Date.now();
     const deadline = started + 2 * this.config.timeoutMs;
+    let at = wanted;
     try {
+      at = await this.evaluationTime(wanted, deadline);
       const pairs = await Promise.all(DEFS.map(async (def) => [def.key, await this.answer(def, at, deadline)] as const));
       return { at, answers: Object.fromEntries(pairs), error: null, durationMs: Date.now() - started };
     } catch (error) {

@@ -3,13 +3,13 @@ import { portOf } from "../../../scripts/lib/ports.mjs";
 import { localTargets, prometheusSettings, runningPrometheus, startPrometheus, stopPrometheus, waitForTargetsUp } from "../../../scripts/prometheus/local-prometheus.mjs";
 
 /**
- * A real Prometheus (Debian's binary) of one test file, scraping the run's brokers every second
+ * A real Prometheus (Debian's binary) of one test file, scraping the run's brokers every 2 s
  * on its own port and folder (`name`, port `base` + RIPCORD_PORT_OFFSET). Tests stop, pause
  * (SIGSTOP: a Prometheus that accepts connections and answers nothing) and resume it.
  */
 export interface TestPrometheus {
   url: string;
-  /** rate window to give Ripcord for a 1 s scrape interval */
+  /** rate window to give Ripcord for a 2 s scrape interval (five scrapes) */
   rateWindow: string;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -22,7 +22,9 @@ export function testPrometheus(name: string, base: number, brokers = process.env
     ...process.env,
     PROMETHEUS_PORT: String(portOf(`PROMETHEUS_${name.toUpperCase().replace(/\W/g, "_")}_PORT`, base)),
     PROMETHEUS_HOME_DIR: path.resolve("data", "test", `prometheus-${name}`),
-    PROMETHEUS_SCRAPE_INTERVAL: "1s",
+    // 2 s: two test files may scrape the same broker at once, and a scrape of a loaded broker can
+    // take over a second (a missed scrape leaves a gap the queries' last_over_time bridges).
+    PROMETHEUS_SCRAPE_INTERVAL: "2s",
   });
   const url = `http://127.0.0.1:${settings.port}`;
   const signal = (s: NodeJS.Signals) => {

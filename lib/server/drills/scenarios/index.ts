@@ -1,11 +1,13 @@
 /** Every drill scenario, in the order drills:report runs them (the healthy baseline last). */
 import type { Scenario } from "../kit";
 import { brokerDown } from "./broker-down";
+import { brokerOverload } from "./broker-overload";
 import { healthy } from "./healthy";
 import { hotPartition } from "./hot-partition";
 import { leaderChurn } from "./leader-churn";
 import { poisonRecord } from "./poison-record";
 import { producerDrop } from "./producer-drop";
+import { producerQuota } from "./producer-quota";
 import { rebalanceStorm } from "./rebalance-storm";
 import { retention } from "./retention";
 import { silentStop } from "./silent-stop";
@@ -25,6 +27,8 @@ export const SCENARIOS: readonly Scenario[] = [
   tooFewPartitions,
   brokerDown,
   leaderChurn,
+  brokerOverload,
+  producerQuota,
   healthy,
 ];
 
@@ -32,4 +36,4 @@ export function findScenario(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);
 }
 
-export { brokerDown, healthy, hotPartition, leaderChurn, poisonRecord, producerDrop, rebalanceStorm, retention, silentStop, slowSink, tooFewPartitions, trafficSpike };
+export { brokerDown, brokerOverload, healthy, hotPartition, leaderChurn, poisonRecord, producerDrop, producerQuota, rebalanceStorm, retention, silentStop, slowSink, tooFewPartitions, trafficSpike };
