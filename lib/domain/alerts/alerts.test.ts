@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AlertmanagerPayload, fromAlertmanager } from "./alertmanager";
+import { ALERT_LIMITS } from "./limits";
 import { fingerprintOf, incidentTitle, normalizeTime, scopeKey } from "./normalize";
 import { fromWebhook, WebhookPayload } from "./webhook";
 
@@ -90,5 +91,40 @@ describe("generic webhook", () => {
     const r = WebhookPayload.safeParse({ source: "Grafana!", alerts: [{ status: "firing" }] });
     expect(r.success).toBe(false);
     if (!r.success) expect(r.error.issues.map((i) => i.path.join("."))).toEqual(["source", "alerts.0.name"]);
+  });
+});
+
+describe("alert limits", () => {
+  const issuesOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => (r.error?.issues ?? []).map((i) => `${i.path.join(".")}: ${i.message}`);
+  const long = (n: number) => "x".repeat(n);
+
+  it("refuses an over-long groupKey, receiver, label value or annotation (a 1 MiB label value too), naming the field", () => {
+    const alert = payload.alerts[0]!;
+    const r = AlertmanagerPayload.safeParse({
+      ...payload,
+      groupKey: long(ALERT_LIMITS.groupKeyChars + 1),
+      receiver: long(ALERT_LIMITS.receiverChars + 1),
+      alerts: [{ ...alert, labels: { ...alert.labels, cluster: long(1024 * 1024) }, annotations: { description: long(ALERT_LIMITS.annotationValueChars + 1) } }],
+    });
+    expect(issuesOf(r)).toEqual([
+      "groupKey: groupKey is at most 2048 characters",
+      "receiver: receiver is at most 256 characters",
+      "alerts.0.labels.cluster: label values are at most 1024 characters",
+      "alerts.0.annotations.description: annotation values are at most 8192 characters",
+    ]);
+  });
+
+  it("keeps values at the limits; refuses more labels than the limit and over-long label names", () => {
+    const alert = payload.alerts[0]!;
+    const atLimit = { ...payload, groupKey: long(ALERT_LIMITS.groupKeyChars), receiver: long(ALERT_LIMITS.receiverChars), alerts: [{ ...alert, labels: { ...alert.labels, note: long(ALERT_LIMITS.labelValueChars) } }] };
+    expect(AlertmanagerPayload.safeParse(atLimit).success).toBe(true);
+    const many = Object.fromEntries(Array.from({ length: ALERT_LIMITS.labelsPerAlert + 1 }, (_, i) => [`l${i}`, "v"]));
+    expect(issuesOf(WebhookPayload.safeParse({ source: "grafana", alerts: [{ status: "firing", name: "Lag", labels: many }] }))).toEqual(["alerts.0.labels: at most 64 labels"]);
+    expect(issuesOf(WebhookPayload.safeParse({ source: "grafana", alerts: [{ status: "firing", name: "Lag", labels: { [long(ALERT_LIMITS.labelNameChars + 1)]: "v" } }] }))).toEqual([
+      "alerts.0.labels: label names are at most 256 characters",
+    ]);
+    expect(issuesOf(WebhookPayload.safeParse({ source: "grafana", alerts: [{ status: "firing", name: "Lag", labels: { topic: long(ALERT_LIMITS.labelValueChars + 1) } }] }))).toEqual([
+      "alerts.0.labels.topic: label values are at most 1024 characters",
+    ]);
   });
 });

@@ -10,6 +10,7 @@
  *                   "startsAt": "2026-01-01T10:00:00Z", "url": "https://…", "labels": {…} } ] }
  */
 import { z } from "zod";
+import { ALERT_LIMITS, labelSet } from "./limits";
 import { fingerprintOf, normalizeTime, type IncomingAlert } from "./normalize";
 
 const scopeName = z.string().trim().min(1).max(249);
@@ -23,10 +24,10 @@ export const WebhookAlert = z.object({
   cluster: z.string().trim().min(1).max(100).optional(),
   topic: scopeName.optional(),
   group: scopeName.optional().describe("consumer group id"),
-  labels: z.record(z.string(), z.string()).default({}),
+  labels: labelSet.default({}),
   startsAt: isoTime.optional().describe("defaults to the time of receipt"),
   endsAt: isoTime.optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: z.url({ protocol: /^https?$/ }).max(ALERT_LIMITS.urlChars).optional(),
 });
 
 export const WebhookPayload = z.object({
