@@ -45,7 +45,7 @@ export function IncidentHeader({ incidentId, state, viewers, stream, canCommand 
         <span>Commander: <strong data-testid="commander">{state.commander?.name ?? "nobody"}</strong></span>
         <span className="text-muted">{state.cluster} · groups {state.scope.groups.join(", ") || "–"} · topics {state.scope.topics.join(", ") || "–"}</span>
       </div>
-      <dl className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-x-6 gap-y-1 text-xs">
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] sm:gap-x-6">
         {KEY_TIMES.map((k) => (
           <div key={k}>
             <dt className="text-muted">{KEY_TIME_LABELS[k]}</dt>

@@ -38,7 +38,7 @@ export function IncidentTabs({ panels }: { panels: Record<IncidentTabId, ReactNo
   };
   return (
     <div>
-      <div role="tablist" aria-label="Incident panels" className="mb-4 flex gap-1 border-b border-border" onKeyDown={onKey}>
+      <div role="tablist" aria-label="Incident panels" className="mb-4 flex gap-1 overflow-x-auto overflow-y-hidden border-b border-border" onKeyDown={onKey}>
         {INCIDENT_TABS.map((t) => (
           <button
             key={t.id}
@@ -52,7 +52,7 @@ export function IncidentTabs({ panels }: { panels: Record<IncidentTabId, ReactNo
             tabIndex={active === t.id ? 0 : -1}
             data-testid={`tab-${t.id}`}
             onClick={() => select(t.id)}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm font-semibold ${active === t.id ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg"}`}
+            className={`-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-semibold ${active === t.id ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg"}`}
           >
             {t.label}
           </button>

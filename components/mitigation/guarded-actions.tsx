@@ -104,37 +104,41 @@ export function RequestActionForm({ incidentId, initialKind, scope, onDone }: { 
 function DryRunView({ dry }: { dry: DryRun }) {
   if (dry.kind === "reset-offsets") {
     return (
-      <table className="mt-2 w-full text-left text-xs" aria-label="Dry run per partition">
-        <thead className="text-muted"><tr><th className="py-1 pr-3">Partition</th><th className="pr-3">Committed now</th><th className="pr-3">New committed</th><th className="pr-3">Records</th><th>Retained range</th></tr></thead>
-        <tbody>
-          {dry.rows.map((r) => (
-            <tr key={r.partition} className="border-t border-border font-mono">
-              <td className="py-1 pr-3">{r.partition}</td>
-              <td className="pr-3">{r.current ?? "none"}</td>
-              <td className="pr-3">{r.target}</td>
-              <td className={`pr-3 ${r.effect === "skips" ? "text-bad" : r.effect === "replays" ? "text-warn" : "text-muted"}`}>
-                {r.delta === null ? "first commit" : r.delta > 0 ? `+${r.delta} skipped` : r.delta < 0 ? `${r.delta} replayed` : "unchanged"}
-              </td>
-              <td className="text-muted">{r.logStartOffset ?? "?"}..{r.logEndOffset ?? "?"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full text-left text-xs" aria-label="Dry run per partition">
+          <thead className="text-muted"><tr><th className="py-1 pr-3">Partition</th><th className="pr-3">Committed now</th><th className="pr-3">New committed</th><th className="pr-3">Records</th><th>Retained range</th></tr></thead>
+          <tbody>
+            {dry.rows.map((r) => (
+              <tr key={r.partition} className="border-t border-border font-mono">
+                <td className="py-1 pr-3">{r.partition}</td>
+                <td className="pr-3">{r.current ?? "none"}</td>
+                <td className="pr-3">{r.target}</td>
+                <td className={`pr-3 ${r.effect === "skips" ? "text-bad" : r.effect === "replays" ? "text-warn" : "text-muted"}`}>
+                  {r.delta === null ? "first commit" : r.delta > 0 ? `+${r.delta} skipped` : r.delta < 0 ? `${r.delta} replayed` : "unchanged"}
+                </td>
+                <td className="text-muted">{r.logStartOffset ?? "?"}..{r.logEndOffset ?? "?"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     );
   }
   if (dry.kind === "change-retention") {
     return (
-      <table className="mt-2 w-full text-left text-xs" aria-label="Config before and after">
-        <thead className="text-muted"><tr><th className="py-1 pr-3">Config</th><th className="pr-3">Before</th><th>After</th></tr></thead>
-        <tbody>
-          {dry.changes.map((c) => (
-            <tr key={c.key} className="border-t border-border font-mono"><td className="py-1 pr-3">{c.key}</td><td className="pr-3">{c.before ?? "unset"} <span className="text-muted">({c.beforeSource})</span></td><td data-testid="dry-after">{c.after}</td></tr>
-          ))}
-          {Object.entries(dry.keptOverrides).map(([k, v]) => (
-            <tr key={k} className="border-t border-border font-mono text-muted"><td className="py-1 pr-3">{k}</td><td className="pr-3">{v}</td><td>{v} (kept)</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full text-left text-xs" aria-label="Config before and after">
+          <thead className="text-muted"><tr><th className="py-1 pr-3">Config</th><th className="pr-3">Before</th><th>After</th></tr></thead>
+          <tbody>
+            {dry.changes.map((c) => (
+              <tr key={c.key} className="border-t border-border font-mono"><td className="py-1 pr-3">{c.key}</td><td className="pr-3">{c.before ?? "unset"} <span className="text-muted">({c.beforeSource})</span></td><td data-testid="dry-after">{c.after}</td></tr>
+            ))}
+            {Object.entries(dry.keptOverrides).map(([k, v]) => (
+              <tr key={k} className="border-t border-border font-mono text-muted"><td className="py-1 pr-3">{k}</td><td className="pr-3">{v}</td><td>{v} (kept)</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     );
   }
   return <p className="mt-2 font-mono text-xs">partitions {dry.before} → {dry.after}</p>;

@@ -4,6 +4,7 @@ import type { Principal } from "@/lib/server/auth/identify";
 import { HealthIndicator } from "./health-indicator";
 import { KafkaBanner } from "./kafka-banner";
 import { NavLinks } from "./nav-links";
+import { ShellMenu } from "./shell-menu";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
@@ -14,21 +15,25 @@ export function AppShell({ principal, children }: { principal: Principal; childr
         Skip to content
       </a>
       <header className="no-print sticky top-0 z-40 border-b border-border bg-surface/95 backdrop-blur">
-        <div className="flex h-14 items-center gap-6 px-6">
+        <div className="relative flex h-14 items-center gap-3 px-3 sm:px-6 md:gap-6">
           <Link href="/incidents" className="flex items-center gap-2 text-base font-bold tracking-tight">
             <span aria-hidden className="inline-block h-3 w-3 rotate-45 bg-bad" />
             Ripcord
           </Link>
-          <NavLinks />
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto md:order-last md:ml-0">
             <HealthIndicator />
-            <ThemeToggle />
-            <UserMenu name={principal.name} role={principal.role} />
           </div>
+          <ShellMenu>
+            <NavLinks />
+            <div className="flex flex-wrap items-center gap-3 md:ml-auto">
+              <ThemeToggle />
+              <UserMenu name={principal.name} role={principal.role} />
+            </div>
+          </ShellMenu>
         </div>
       </header>
       <KafkaBanner />
-      <main id="main" className="flex-1 px-6 py-6">
+      <main id="main" className="min-w-0 flex-1 px-3 py-4 break-words sm:px-6 sm:py-6">
         {children}
       </main>
     </div>

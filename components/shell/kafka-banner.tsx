@@ -12,7 +12,7 @@ export function KafkaBanner() {
         ? `${data.kafka.error ?? "authentication failed"} (check KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD)`
         : data.kafka.error ?? "Kafka does not answer";
   return (
-    <div role="alert" data-testid="kafka-banner" className="border-b border-bad/40 bg-bad/10 px-6 py-2 text-sm text-fg">
+    <div role="alert" data-testid="kafka-banner" className="border-b border-bad/40 bg-bad/10 px-3 py-2 sm:px-6 text-sm text-fg">
       <strong className="text-bad">Live evidence unavailable:</strong> {reason}. Incidents, timelines and reviews stored in Ripcord still work.
     </div>
   );
