@@ -98,14 +98,16 @@ async function growTo(admin: Admin, kafka: Kafka, topics: number): Promise<void>
     const producer = kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 12, initialRetryTime: 500, maxRetryTime: 5_000 } });
     await producer.connect();
     try {
+      // Leaders of just-created partitions can take a while to settle on a loaded broker
+      // (1,500 topics at once answered NOT_LEADER past the producer's own retries).
       await inBatches(missing, 25, async (batch) => {
-        await producer.sendBatch({
+        await patiently(() => producer.sendBatch({
           acks: 1,
           topicMessages: batch.map((i) => ({
             topic: topicName(i),
             messages: Array.from({ length: PARTITIONS_PER_TOPIC * RECORDS_PER_PARTITION }, (_, n) => ({ partition: n % PARTITIONS_PER_TOPIC, value: `r${n}` })),
           })),
-        });
+        }));
       });
     } finally {
       await producer.disconnect();
