@@ -92,11 +92,26 @@ export function entryLabel(entry: IncidentEntry): string {
   return entry.kind.replace(/-/g, " ");
 }
 
-export function EntryItem({ entry, correctedBy, onCorrect }: { entry: IncidentEntry; correctedBy: number[]; onCorrect?: (entry: IncidentEntry) => void }) {
+/** Where a virtualized timeline draws this entry (absolutely positioned, measured once drawn). */
+export interface VirtualPlacement {
+  index: number;
+  top: number;
+  measure: (element: HTMLElement | null) => void;
+}
+
+export function EntryItem({ entry, correctedBy, onCorrect, placement }: { entry: IncidentEntry; correctedBy: number[]; onCorrect?: (entry: IncidentEntry) => void; placement?: VirtualPlacement }) {
   const isEvent = entry.kind === "event" || entry.kind === "evidence-change";
   const tone = entry.kind === "annotation" ? ANNOTATION_TONE[(entry.payload as P<"annotation">).annotationKind] ?? "border-border" : isEvent ? "border-sev2" : "border-border";
   return (
-    <li data-testid="timeline-entry" data-kind={entry.kind} data-seq={entry.seq} className={`relative border-l-4 ${tone} bg-surface px-4 py-2`}>
+    <li
+      data-testid="timeline-entry"
+      data-kind={entry.kind}
+      data-seq={entry.seq}
+      ref={placement?.measure}
+      data-index={placement?.index}
+      style={placement ? { position: "absolute", left: 0, right: 0, top: 0, transform: `translateY(${placement.top}px)` } : undefined}
+      className={`${placement ? "" : "relative "}border-l-4 ${tone} bg-surface px-4 py-2`}
+    >
       <div className="flex flex-wrap items-baseline gap-2 text-xs text-muted">
         {isEvent ? <span aria-label="event marker" className="inline-block h-2 w-2 rotate-45 bg-sev2" /> : null}
         <span className="font-semibold uppercase tracking-wide text-fg">{entryLabel(entry)}</span>

@@ -13,6 +13,8 @@ export const SamplerState = z.object({
   cluster: z.string(),
   brokers: z.string(),
   running: z.boolean(),
+  /** This instance samples; false: it follows the samples another instance stores (several instances on PostgreSQL). */
+  leader: z.boolean(),
   /** A collection is under way right now. */
   collecting: z.boolean(),
   collectingSince: z.number().nullable(),

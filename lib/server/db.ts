@@ -36,6 +36,7 @@ type Rows = {
   ClusterSetting: [Sqlite.ClusterSetting, Postgres.ClusterSetting];
   OwnerMember: [Sqlite.OwnerMember, Postgres.OwnerMember];
   LoginThrottle: [Sqlite.LoginThrottle, Postgres.LoginThrottle];
+  Presence: [Sqlite.Presence, Postgres.Presence];
 };
 // A new model must be listed here (so its rows are compared too).
 const everyModelListed: Same<keyof Rows, Sqlite.Prisma.ModelName | Postgres.Prisma.ModelName> = true;
@@ -104,4 +105,12 @@ export function isPrismaError(error: unknown, ...codes: string[]): error is Erro
   if (!(error instanceof Error) || error.name !== "PrismaClientKnownRequestError") return false;
   const code = (error as { code?: unknown }).code;
   return typeof code === "string" && (codes.length === 0 || codes.includes(code));
+}
+
+/**
+ * A case-insensitive "contains" filter on either database: SQLite's LIKE already ignores ASCII
+ * case; PostgreSQL needs `mode: "insensitive"` (ILIKE), which SQLite's client does not know.
+ */
+export function containsText(text: string): { contains: string } {
+  return databaseProvider() === "postgresql" ? ({ contains: text, mode: "insensitive" } as { contains: string }) : { contains: text };
 }

@@ -1,61 +1,62 @@
 /**
  * bench:collab — 50 simulated responders post annotations for 60 s against the production
- * server while 50 listeners follow the incident's SSE stream. Reports throughput, p95 write
- * latency, p95 fan-out delay (entry committed → listener received) and lost / duplicated
- * entries, which must be zero.
+ * server while 50 listeners follow the incident's SSE stream. Reports throughput, write
+ * latency, fan-out delay (entry created → listener received) and lost / duplicated entries,
+ * which must be zero. Figures, never a pass/fail on them (only lost/duplicated/out-of-order
+ * exit non-zero).
  *
- *   npx tsx -C react-server scripts/bench/collab.ts
- *   env: BENCH_SECONDS (60), BENCH_WRITERS (50), BENCH_LISTENERS (50), BENCH_PORT (3395),
- *        BENCH_URL (reuse a running server; then BENCH_ADMIN_EMAIL / BENCH_ADMIN_PASSWORD sign in)
+ *   npm run --silent bench:collab -- [--seconds N] [--json] [--database sqlite|postgresql] [--instances N]
+ *   --json: the last line is {writes, writesPerSec, writeP50Ms, writeP95Ms, writeP99Ms,
+ *           fanoutP95Ms, lost, duplicated, …}
+ *   --instances 2 (PostgreSQL only): two `next start` on one database; writers and listeners
+ *           alternate between them, so half the fan-out crosses instances (LISTEN/NOTIFY).
+ *   env: BENCH_WRITERS (50), BENCH_LISTENERS (50), BENCH_PORT (3395, then +1 per instance),
+ *        BENCH_URL (reuse running servers, comma-separated; then BENCH_ADMIN_EMAIL / BENCH_ADMIN_PASSWORD sign in)
  */
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+import { parseArgs } from "node:util";
+import { ServerProcess } from "../../tests/support/server-process";
+import { up as pgUp, pgSettings } from "../pg/local-pg.mjs";
 import { portOf } from "../lib/ports.mjs";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const { values: args } = parseArgs({
+  options: { seconds: { type: "string" }, json: { type: "boolean", default: false }, database: { type: "string" }, instances: { type: "string" } },
+});
+const SECONDS = Number(args.seconds ?? process.env.BENCH_SECONDS ?? 60);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 50);
 const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 50);
+const INSTANCES = Number(args.instances ?? 1);
+const DATABASE = args.database ?? process.env.RIPCORD_TEST_DATABASE ?? "sqlite";
 const PORT = portOf("BENCH_PORT", 3395);
 const PASSWORD = process.env.BENCH_ADMIN_PASSWORD ?? "bench-password-123";
 const ADMIN_EMAIL = process.env.BENCH_ADMIN_EMAIL ?? "bench-admin@ripcord.test";
+const say = (line: string) => console.error(`bench: ${line}`);
 
-let server: ChildProcess | null = null;
-const base = process.env.BENCH_URL ?? `http://127.0.0.1:${PORT}`;
+if (DATABASE !== "sqlite" && DATABASE !== "postgresql") throw new Error("--database must be sqlite or postgresql");
+if (INSTANCES > 1 && DATABASE !== "postgresql") throw new Error("several instances need PostgreSQL (--database postgresql): on SQLite one instance is the only supported mode");
 
-async function startServer(): Promise<void> {
-  const dbFile = path.resolve("data", "bench", `collab-${PORT}.db`);
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  for (const s of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + s, { force: true });
-  const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" } as NodeJS.ProcessEnv;
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)], { env, detached: true, stdio: "ignore" });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/api/health`)).status < 600) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error("the server did not come up within 60 s (is .next built?)");
-    await new Promise((r) => setTimeout(r, 300));
-  }
+const servers: ServerProcess[] = [];
+// BENCH_URL: running server(s), comma-separated (e.g. the two instances of an integration test)
+const bases: string[] = process.env.BENCH_URL ? process.env.BENCH_URL.split(",") : [];
+
+async function startServers(): Promise<void> {
+  process.env.RIPCORD_TEST_DATABASE = DATABASE;
+  if (DATABASE === "postgresql") await pgUp(pgSettings(), say);
+  const first = new ServerProcess(PORT, { name: "bench-collab" });
+  first.freshDatabase();
+  servers.push(first);
+  for (let i = 1; i < INSTANCES; i++) servers.push(new ServerProcess(PORT + i, { name: "bench-collab", env: { DATABASE_URL: first.databaseUrl } }));
+  await Promise.all(servers.map((s) => s.start()));
+  bases.push(...servers.map((s) => s.url));
 }
 
-function stopServer() {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // gone already
-    }
-  }
+async function stopServers(): Promise<void> {
+  await Promise.all(servers.map((s) => s.cleanup()));
 }
 
 const cookieOf = (res: Response) => (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 
-async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+async function postJson(url: string, body: unknown, headers: Record<string, string> = {}, base = bases[0]): Promise<Response> {
   return fetch(`${base}${url}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 }
 
@@ -97,7 +98,7 @@ interface Listener {
   ready: Promise<void>;
 }
 
-function listen(incidentId: string, cookie: string): Listener {
+function listen(incidentId: string, cookie: string, base: string): Listener {
   const abort = new AbortController();
   const seqs: number[] = [];
   const delays: number[] = [];
@@ -136,9 +137,10 @@ function listen(incidentId: string, cookie: string): Listener {
 
 async function main() {
   if (!process.env.BENCH_URL) {
-    console.error(`bench: starting the production server on ${base}…`);
-    await startServer();
+    say(`starting ${INSTANCES} production server(s) on ${DATABASE} from port ${PORT}…`);
+    await startServers();
   }
+  const on = (i: number) => bases[i % bases.length]!;
   const admin = await adminCookie();
   console.error(`bench: creating ${WRITERS} responders and ${LISTENERS} viewers…`);
   const commander = await userCookie(admin, "commander", 0);
@@ -150,7 +152,7 @@ async function main() {
   const opened = await postJson("/api/incidents", { title: `bench:collab ${new Date().toISOString()}`, scope: { topics: [], groups: [], services: ["bench"] } }, { cookie: commander });
   const incidentId = ((await opened.json()) as { incident: { id: string } }).incident.id;
 
-  const listeners = viewers.map((cookie) => listen(incidentId, cookie));
+  const listeners = viewers.map((cookie, i) => listen(incidentId, cookie, on(i)));
   await Promise.all(listeners.map((l) => l.ready));
   console.error(`bench: ${LISTENERS} listeners connected; ${WRITERS} writers posting for ${SECONDS} s…`);
 
@@ -163,7 +165,7 @@ async function main() {
     writers.map(async (cookie, w) => {
       for (let i = 0; Date.now() < until; i++) {
         const t0 = performance.now();
-        const res = await postJson(`/api/incidents/${incidentId}/annotations`, { annotationKind: "observation", body: `responder ${w} note ${i}: lag on partition ${i % 12}`, idempotencyKey: randomUUID() }, { cookie });
+        const res = await postJson(`/api/incidents/${incidentId}/annotations`, { annotationKind: "observation", body: `responder ${w} note ${i}: lag on partition ${i % 12}`, idempotencyKey: randomUUID() }, { cookie }, on(w + 1));
         const ms = performance.now() - t0;
         if (res.status === 201) {
           latencies.push(ms);
@@ -195,48 +197,59 @@ async function main() {
     });
     for (const s of acked) if (!seen.has(s)) lost++;
   }
-  const detail = (await (await fetch(`${base}/api/incidents/${incidentId}`, { headers: { cookie: commander } })).json()) as { entries: { seq: number }[] };
+  const detail = (await (await fetch(`${on(0)}/api/incidents/${incidentId}`, { headers: { cookie: commander } })).json()) as { entries: { seq: number }[] };
   const stored = detail.entries.map((e) => e.seq);
   const storedSet = new Set(stored);
   const lostInDb = [...acked].filter((s) => !storedSet.has(s)).length;
   const gapsInDb = stored.some((s, i) => s !== i + 1) ? 1 : 0;
   const allDelays = listeners.flatMap((l) => l.delays.slice(2)); // skip the replayed opening entries
 
+  const writeP = (p: number) => Math.round(pct(latencies, p) * 10) / 10;
   const result = {
+    writes: acked.size,
+    writesPerSec: Math.round((acked.size / elapsed) * 10) / 10,
+    writeP50Ms: writeP(50),
+    writeP95Ms: writeP(95),
+    writeP99Ms: writeP(99),
+    fanoutP95Ms: pct(allDelays, 95),
+    lost: lost + lostInDb,
+    duplicated,
+    database: DATABASE,
+    instances: bases.length,
     seconds: Math.round(elapsed * 10) / 10,
     writers: WRITERS,
     listeners: LISTENERS,
-    acknowledgedWrites: acked.size,
     failedWrites: errors,
-    throughputWritesPerSec: Math.round((acked.size / elapsed) * 10) / 10,
-    fanOutDeliveries: allDelays.length,
-    writeLatencyMs: { p50: Math.round(pct(latencies, 50)), p95: Math.round(pct(latencies, 95)), p99: Math.round(pct(latencies, 99)), max: Math.round(maxOf(latencies)) },
-    fanOutDelayMs: { p50: pct(allDelays, 50), p95: pct(allDelays, 95), p99: pct(allDelays, 99), max: maxOf(allDelays) },
-    lostEntries: lost + lostInDb,
-    duplicatedEntries: duplicated,
+    writeMaxMs: Math.round(maxOf(latencies)),
+    fanoutP50Ms: pct(allDelays, 50),
+    fanoutP99Ms: pct(allDelays, 99),
+    fanoutDeliveries: allDelays.length,
     outOfOrder,
     storedEntries: stored.length,
     gaplessLog: gapsInDb === 0,
   };
-  const rows: [string, string][] = [
-    ["duration", `${result.seconds} s`],
-    ["writers / listeners", `${WRITERS} / ${LISTENERS}`],
-    ["acknowledged writes", `${result.acknowledgedWrites} (${result.failedWrites} failed)`],
-    ["throughput", `${result.throughputWritesPerSec} writes/s (${Math.round(result.fanOutDeliveries / elapsed)} deliveries/s)`],
-    ["write latency p50 / p95 / p99", `${result.writeLatencyMs.p50} / ${result.writeLatencyMs.p95} / ${result.writeLatencyMs.p99} ms`],
-    ["fan-out delay p50 / p95 / p99", `${result.fanOutDelayMs.p50} / ${result.fanOutDelayMs.p95} / ${result.fanOutDelayMs.p99} ms`],
-    ["lost / duplicated / out of order", `${result.lostEntries} / ${result.duplicatedEntries} / ${result.outOfOrder}`],
-    ["log stored gapless", `${result.gaplessLog} (${result.storedEntries} entries)`],
-  ];
-  const width = Math.max(...rows.map((r) => r[0].length));
-  console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n"));
+  if (!args.json) {
+    const rows: [string, string][] = [
+      ["database / instances", `${DATABASE} / ${result.instances}`],
+      ["duration", `${result.seconds} s`],
+      ["writers / listeners", `${WRITERS} / ${LISTENERS}`],
+      ["acknowledged writes", `${result.writes} (${result.failedWrites} failed)`],
+      ["throughput", `${result.writesPerSec} writes/s (${Math.round(result.fanoutDeliveries / elapsed)} deliveries/s)`],
+      ["write latency p50 / p95 / p99", `${result.writeP50Ms} / ${result.writeP95Ms} / ${result.writeP99Ms} ms`],
+      ["fan-out delay p50 / p95 / p99", `${result.fanoutP50Ms} / ${result.fanoutP95Ms} / ${result.fanoutP99Ms} ms`],
+      ["lost / duplicated / out of order", `${result.lost} / ${result.duplicated} / ${result.outOfOrder}`],
+      ["log stored gapless", `${result.gaplessLog} (${result.storedEntries} entries)`],
+    ];
+    const width = Math.max(...rows.map((r) => r[0].length));
+    console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n"));
+  }
   console.log(JSON.stringify(result));
-  stopServer();
-  process.exit(result.lostEntries === 0 && result.duplicatedEntries === 0 && result.outOfOrder === 0 ? 0 : 1);
+  await stopServers();
+  process.exit(result.lost === 0 && result.duplicated === 0 && result.outOfOrder === 0 ? 0 : 1);
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error(error);
-  stopServer();
+  await stopServers();
   process.exit(2);
 });

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { migratedTestDatabase, testDatabase, type TestDatabase } from "../../scripts/lib/test-database.mjs";
 
 /**
@@ -45,7 +47,10 @@ export class ServerProcess {
 
   async start(): Promise<void> {
     // Own process group, so SIGKILL reaches the server and nothing else.
-    this.child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.port)], { env: this.env(), detached: true, stdio: "ignore" });
+    // RIPCORD_SERVER_LOGS=<dir>: keep each test server's output in <dir>/<port>.log (debugging)
+    const logDir = process.env.RIPCORD_SERVER_LOGS;
+    const out = logDir ? (fs.mkdirSync(logDir, { recursive: true }), fs.openSync(path.join(logDir, `${this.port}.log`), "a")) : "ignore";
+    this.child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.port)], { env: this.env(), detached: true, stdio: ["ignore", out, out] });
     const deadline = Date.now() + 60_000;
     for (;;) {
       try {

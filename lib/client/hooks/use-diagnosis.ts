@@ -6,8 +6,7 @@ import type { IncidentEntry } from "@/lib/domain/incidents/types";
 import type { AnswerQuestionBody, IncidentDiagnosisView, MarkNodeBody } from "@/lib/schemas/diagnosis";
 import { apiFetch } from "../api";
 import { queryKeys } from "../query-keys";
-import type { IncidentDetail } from "./use-incidents";
-import { deriveIncident } from "@/lib/domain/incidents/derive";
+import { appendToDetail, type IncidentDetail } from "./use-incidents";
 
 /** Under the incident's key, so refetching the incident refreshes its diagnosis too. */
 export const diagnosisKey = (incidentId: string) => [...queryKeys.incident(incidentId), "diagnosis"] as const;
@@ -48,8 +47,7 @@ function useAppendLocally(incidentId: string) {
     const key = queryKeys.incident(incidentId);
     const current = client.getQueryData<IncidentDetail>(key);
     if (!current || entry.seq !== current.state.lastSeq + 1) return;
-    const entries = [...current.entries, entry];
-    client.setQueryData<IncidentDetail>(key, { ...current, entries, state: deriveIncident(entries), incident: { ...current.incident, lastSeq: entry.seq } });
+    client.setQueryData<IncidentDetail>(key, appendToDetail(current, entry));
   };
 }
 

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { z } from "zod";
 import type { Answers, ClassifierEvidence } from "@/lib/domain/incidents/classifier";
-import { deriveIncident, type IncidentState } from "@/lib/domain/incidents/derive";
+import { advanceIncident, type IncidentState } from "@/lib/domain/incidents/derive";
 import type { IncidentEntry, SeverityLevel, SeverityReason } from "@/lib/domain/incidents/types";
 import type { AnnotateBody, ChangeStatusBody, CommanderAnswersBody, DecideSeverityBody, IncidentSummaryView, OpenIncidentBody } from "@/lib/schemas/incidents";
 import { apiFetch } from "../api";
@@ -64,7 +64,19 @@ export function useIncident(incidentId: string, initialData?: IncidentDetail) {
     initialData,
     // The stream keeps it fresh; a refetch on focus only catches what a dead stream missed.
     staleTime: 30_000,
+    // Each stream event replaces the data with the next state (appendToDetail); comparing a
+    // 5,000-entry log deeply on every event is what structural sharing would cost.
+    structuralSharing: false,
   });
+}
+
+/**
+ * The detail with one more entry (the next seq): the state advances by that entry alone
+ * (advanceIncident), never re-derived from the whole log, so a live update costs the same on
+ * an incident of 5,000 entries as on one of 5.
+ */
+export function appendToDetail(current: IncidentDetail, entry: IncidentEntry): IncidentDetail {
+  return { ...current, entries: [...current.entries, entry], state: advanceIncident(current.state, entry), incident: { ...current.incident, lastSeq: entry.seq } };
 }
 
 export type StreamStatus = "connecting" | "live" | "reconnecting";
@@ -89,8 +101,7 @@ export function useIncidentStream(incidentId: string, afterSeq: number): StreamS
         void client.invalidateQueries({ queryKey: key });
         return;
       }
-      const entries = [...current.entries, entry];
-      client.setQueryData<IncidentDetail>(key, { ...current, entries, state: deriveIncident(entries), incident: { ...current.incident, lastSeq: entry.seq } });
+      client.setQueryData<IncidentDetail>(key, appendToDetail(current, entry));
     });
     source.addEventListener("presence", (message: MessageEvent<string>) => {
       const { viewers } = JSON.parse(message.data) as { viewers: Viewer[] };

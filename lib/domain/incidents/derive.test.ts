@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveIncident } from "./derive";
+import { advanceIncident, deriveIncident, emptyState } from "./derive";
 import { canTransition, type IncidentEntry } from "./types";
 
 const cora = { id: "u1", name: "Cora", kind: "user" as const };
@@ -75,6 +75,29 @@ describe("deriveIncident", () => {
     expect(s.itemVersions["checklist:x"]).toBe(6);
     expect(s.participants.map((p) => p.name)).toContain("Tia");
     expect(s.corrections).toEqual({ e3: [7] });
+  });
+});
+
+describe("advanceIncident (one live entry at a time)", () => {
+  it("ends where deriveIncident over the whole log ends, leaving every earlier state untouched", () => {
+    const entries = log();
+    entries.push(entry("key-time-set", { key: "acknowledged", at: at(3) }, { item: "key:acknowledged" }));
+    entries.push(entry("status-changed", { from: "triage", to: "resolution" }, { item: "status" }));
+    entries.push(entry("correction", { body: "it started at 09:14" }, { correctsEntryId: "e3" }));
+    entries.push(entry("correction", { body: "no, 09:13" }, { correctsEntryId: "e3", author: remy }));
+    entries.push(entry("role-changed", { role: "commander", userId: "u2", userName: "Remy", action: "handed-over" }, { item: "role:commander" }));
+    entries.push(entry("checklist-item-checked", { itemId: "x" }, { item: "checklist:x", author: { id: "u3", name: "Tia", kind: "user" } }));
+    const states = [emptyState()];
+    const snapshots = [JSON.stringify(states[0])];
+    for (const e of entries) {
+      states.push(advanceIncident(states[states.length - 1]!, e));
+      snapshots.push(JSON.stringify(states[states.length - 1]));
+    }
+    for (let i = 1; i <= entries.length; i++) expect(states[i]).toEqual(deriveIncident(entries.slice(0, i)));
+    // advancing never changed a state it was given (React keeps the previous one)
+    expect(states.map((st) => JSON.stringify(st))).toEqual(snapshots);
+    expect(states[1]).toEqual(deriveIncident(entries.slice(0, 1)));
+    expect(states.at(-1)?.corrections).toEqual({ e3: [8, 9] });
   });
 });
 

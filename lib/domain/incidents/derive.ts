@@ -142,6 +142,27 @@ export function applyEntry(state: IncidentState, entry: IncidentEntry, explicit:
   return s;
 }
 
+/**
+ * The state after one more entry (the next seq), without re-reading the log: what a live
+ * client does per stream event, in time independent of the log's length. `state` is left as
+ * it was (the collections this entry can change are copied first). Equal to deriveIncident over
+ * the longer log: an explicit key time overrides an implied one whichever comes first.
+ */
+export function advanceIncident(state: IncidentState, entry: IncidentEntry): IncidentState {
+  const next: IncidentState = {
+    ...state,
+    statusHistory: [...state.statusHistory],
+    severityHistory: [...state.severityHistory],
+    commanderHistory: [...state.commanderHistory],
+    participants: [...state.participants],
+    keyTimes: { ...state.keyTimes },
+    corrections: { ...state.corrections },
+    itemVersions: { ...state.itemVersions },
+  };
+  if (entry.correctsEntryId && next.corrections[entry.correctsEntryId]) next.corrections[entry.correctsEntryId] = [...next.corrections[entry.correctsEntryId]!];
+  return applyEntry(next, entry);
+}
+
 /** The incident's current state, derived from its log (any order: entries are sorted by seq). */
 export function deriveIncident(entries: readonly IncidentEntry[]): IncidentState {
   const sorted = [...entries].sort((a, b) => a.seq - b.seq);

@@ -9,10 +9,10 @@ import { listCatalogEntries } from "@/lib/server/catalog/list-entries";
 import { severityContextFrom } from "@/lib/server/catalog/severity-context";
 import { db, isPrismaError } from "@/lib/server/db";
 import { conflict } from "@/lib/server/http/errors";
+import { appendInTransaction } from "@/lib/server/incidents/append-entry";
 import { authorOf, SYSTEM_AUTHOR, toEntry } from "@/lib/server/incidents/mappers";
-import { publishEntry } from "@/lib/server/live/hub";
+import { publishCommitted } from "@/lib/server/live/feed";
 import { log } from "@/lib/server/log";
-import { appendInTx } from "./tx-append";
 import { proposeFromCatalog } from "./propose-from-catalog";
 
 /** Alerts of the same scope within this window join the open incident instead of opening another. */
@@ -29,7 +29,7 @@ export interface IntakeResult {
 }
 
 type Tx = Prisma.TransactionClient;
-type Target = { id: string; lastSeq: number };
+type Target = { id: string };
 
 function alertPayload(a: IncomingAlert, extra: Record<string, unknown> = {}) {
   return {
@@ -54,11 +54,11 @@ async function openIncidentForScope(tx: Tx, scope: AlertScope, since: Date): Pro
   const candidates = await tx.incident.findMany({
     where: { status: { in: TAKES_ALERTS }, cluster: scope.cluster, updatedAt: { gte: since } },
     orderBy: { updatedAt: "desc" },
-    select: { id: true, lastSeq: true, scope: true },
+    select: { id: true, scope: true },
   });
   for (const c of candidates) {
     const s = JSON.parse(c.scope) as IncidentScope;
-    if (sameSet(s.topics, scope.topics) && sameSet(s.groups, scope.groups)) return { id: c.id, lastSeq: c.lastSeq };
+    if (sameSet(s.topics, scope.topics) && sameSet(s.groups, scope.groups)) return { id: c.id };
   }
   return null;
 }
@@ -78,7 +78,7 @@ export async function ingestAlerts(alerts: IncomingAlert[], principal: Principal
   for (let attempt = 1; ; attempt++) {
     try {
       const { result, rows } = await db().$transaction((tx) => ingestInTx(tx, alerts, catalog, author, now), { timeout: 20_000 });
-      for (const row of rows) publishEntry(toEntry(row));
+      publishCommitted(rows.map(toEntry));
       for (const incident of result.incidents.filter((i) => i.opened)) {
         void proposeFromCatalog(incident.id, principal).catch((error: unknown) => log("warn", "severity proposal after alert intake failed", { incidentId: incident.id, error: String(error) }));
       }
@@ -93,25 +93,20 @@ export async function ingestAlerts(alerts: IncomingAlert[], principal: Principal
 
 async function ingestInTx(tx: Tx, alerts: IncomingAlert[], catalog: CatalogEntry[], author: ReturnType<typeof authorOf>, now: Date) {
   const rows: EntryRow[] = [];
-  const targets = new Map<string, Target>();
   const opened = new Set<string>();
   const touched = new Set<string>();
   const result: IntakeResult = { received: alerts.length, alerts: [], incidents: [] };
   const since = new Date(now.getTime() - GROUPING_WINDOW_MS);
 
   const append = async (target: Target, kind: string, payload: unknown, opts: { author?: typeof author; item?: string; status?: string } = {}) => {
-    const current = targets.get(target.id) ?? target;
-    const { row, incident } = await appendInTx(tx, current, { kind, payload, author: opts.author ?? author, item: opts.item }, opts.status ? { status: opts.status } : {});
-    targets.set(target.id, incident);
-    rows.push(row);
+    const { written } = await appendInTransaction(tx, { incidentId: target.id, kind, payload, author: opts.author ?? author, item: opts.item, project: opts.status ? { status: opts.status } : {} });
+    rows.push(...written);
     touched.add(target.id);
   };
   const targetById = async (id: string | null): Promise<Target | null> => {
     if (!id) return null;
-    const known = targets.get(id);
-    if (known) return known;
-    const row = await tx.incident.findUnique({ where: { id }, select: { id: true, lastSeq: true, status: true } });
-    return row && TAKES_ALERTS.includes(row.status) ? { id: row.id, lastSeq: row.lastSeq } : null;
+    const row = await tx.incident.findUnique({ where: { id }, select: { id: true, status: true } });
+    return row && TAKES_ALERTS.includes(row.status) ? { id: row.id } : null;
   };
 
   for (const alert of alerts) {
@@ -195,7 +190,7 @@ async function openFromAlert(
   const scope: IncidentScope = { topics: alert.scope.topics, groups: alert.scope.groups, services: routing.services };
   const title = incidentTitle(alert);
   const row = await tx.incident.create({ data: { title, cluster: alert.scope.cluster, scope: JSON.stringify(scope), status: "detection", commanderId: null } });
-  const target: Target = { id: row.id, lastSeq: row.lastSeq };
+  const target: Target = { id: row.id };
   await append(target, "incident-opened", {
     title,
     cluster: alert.scope.cluster,

@@ -6,11 +6,13 @@ import { getBrokerMetricsReader } from "../prometheus/registry";
 import { appendSample } from "./append-sample";
 import { loadSamples } from "./load-samples";
 import { pruneSamples } from "./prune-samples";
+import { samplerLeadership } from "./sampler-leadership";
 import { EvidenceSampler } from "./sampler";
 
 /**
  * The sampler of the configured cluster: one per process (kept on globalThis across Next's
  * module reloads), created and started by the first read (or at start-up, lib/server/startup.ts).
+ * On PostgreSQL, one instance leads per cluster (lib/server/evidence/sampler-leadership.ts).
  * Throws KafkaGatewayError when no cluster is configured.
  */
 type Samplers = Map<string, EvidenceSampler>;
@@ -23,10 +25,13 @@ export function getSampler(): EvidenceSampler {
   holder[KEY] ??= new Map();
   let sampler = holder[KEY].get(key);
   if (!sampler) {
+    // Rows are keyed by name and bootstrap servers: pointing the name at another cluster must
+    // not show the previous cluster's stored history.
+    const cluster = `${env().KAFKA_CLUSTER_NAME}|${[...config.brokers].sort().join(",")}`;
     sampler = new EvidenceSampler({
-      // Rows are keyed by name and bootstrap servers: pointing the name at another cluster must
-      // not show the previous cluster's stored history.
-      cluster: `${env().KAFKA_CLUSTER_NAME}|${[...config.brokers].sort().join(",")}`,
+      cluster,
+      leadership: samplerLeadership(cluster),
+      fastMs: env().RIPCORD_SAMPLE_INTERVAL_MS,
       gateway: getGateway(config),
       where: config.brokers.join(","),
       store: { append: appendSample, prune: pruneSamples, load: loadSamples },

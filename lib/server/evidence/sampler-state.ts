@@ -9,6 +9,7 @@ export function samplerState(sampler: EvidenceSampler, now = Date.now()): Sample
     cluster: s.cluster.split("|")[0] ?? s.cluster,
     brokers: s.brokers,
     running: s.running,
+    leader: s.leader,
     collecting: s.collecting,
     collectingSince: s.collectingSince,
     lastAttemptAt: s.lastAttemptAt,

@@ -11,6 +11,13 @@
  * History: the last `hotWindowMs` (default 15 min) in memory, everything within the retention in
  * SQLite (when a store is given). A failed collection keeps the history: readers get the last
  * data and its age, plus the error. Collections never overlap; a slow one delays the next tick.
+ *
+ * Several instances on one PostgreSQL: with a `leadership`, only the instance holding it
+ * samples, persists and runs `onSample` (automatic incident entries are written once); the
+ * others follow the leader's rows from the store every tick and try to take over, so a dead
+ * leader is replaced within one fast interval. A new leader's first sample waits until a full
+ * interval after the last stored one: the history never holds two samples of one interval.
+ * A follower asked for a fresh reading (`collectNow`) reads Kafka for itself without storing it.
  */
 import type { ClusterSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
 import { KafkaGatewayError, toGatewayError } from "../kafka/errors";
@@ -47,6 +54,15 @@ export interface SamplerOptions {
    * a slow Prometheus never delays what pages read.
    */
   brokerMetrics?: Pick<BrokerMetricsReader, "fetch" | "assemble"> | null;
+  /** Across instances: sample only while holding it (null: this process is the only one). */
+  leadership?: SamplerLeadership | null;
+}
+
+export interface SamplerLeadership {
+  /** Takes or keeps the leadership; false when another instance holds it. */
+  acquire(): Promise<boolean>;
+  held(): boolean;
+  release(): void;
 }
 
 export interface SamplerError {
@@ -59,6 +75,8 @@ export interface SamplerStatus {
   cluster: string;
   brokers: string;
   running: boolean;
+  /** this instance samples (false: it follows another instance's stored samples) */
+  leader: boolean;
   /** a collection is under way right now */
   collecting: boolean;
   collectingSince: number | null;
@@ -107,6 +125,8 @@ export class EvidenceSampler {
   private loaded: Promise<void> | null = null;
   private readonly brokerMetrics: SamplerOptions["brokerMetrics"];
   private firstSample: { promise: Promise<void>; resolve: () => void };
+  private readonly leadership: SamplerLeadership | null;
+  private leading: boolean;
   /** Bumped on every new sample or error: readers cache derived views by it. */
   version = 0;
 
@@ -125,6 +145,8 @@ export class EvidenceSampler {
     this.brokerMetrics = opts.brokerMetrics ?? null;
     let resolve = () => undefined as void;
     this.firstSample = { promise: new Promise<void>((r) => (resolve = r)), resolve };
+    this.leadership = opts.leadership ?? null;
+    this.leading = this.leadership === null;
   }
 
   /** Starts the loop (idempotent). The first collection starts at once. */
@@ -138,15 +160,75 @@ export class EvidenceSampler {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.leadership?.release();
+    if (this.leadership) this.leading = false;
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => void this.loop(), Math.max(0, delayMs));
+    this.timer.unref?.();
   }
 
   private async loop(): Promise<void> {
     if (!this.running) return;
     const started = Date.now();
+    if (this.leadership) {
+      const wasLeading = this.leading;
+      this.leading = await this.leadership.acquire();
+      if (!this.leading) {
+        await this.follow();
+        return this.schedule(this.fastMs - (Date.now() - started));
+      }
+      if (!wasLeading) {
+        // Taking over: first the previous leader's rows, then wait out its interval.
+        await this.follow();
+        const last = this.latest()?.takenAt;
+        if (last !== undefined && Date.now() < last + this.fastMs) return this.schedule(last + this.fastMs - Date.now());
+      }
+    }
+    // the cadence counts from the collection's start (the lock query before it may take a while)
+    const collecting = Date.now();
     await this.collectNow();
-    if (!this.running) return;
-    this.timer = setTimeout(() => void this.loop(), Math.max(0, this.fastMs - (Date.now() - started)));
-    this.timer.unref?.();
+    this.schedule(this.fastMs - (Date.now() - collecting));
+  }
+
+  /** A follower's tick: the leader's rows stored since the newest one held here. */
+  private async follow(): Promise<void> {
+    if (!this.store) return;
+    await this.loadFromStore();
+    try {
+      const now = Date.now();
+      const newest = this.snapshots.length ? Math.max(...this.snapshots.map((s) => s.takenAt)) : now - this.hotWindowMs;
+      const { snapshots, lastKeyframe } = await this.store.load(this.cluster, newest + 1, now);
+      if (lastKeyframe) {
+        this.keyframe = lastKeyframe;
+        this.lastSlowAt = lastKeyframe.index.snapshot.takenAt;
+      }
+      if (snapshots.length) {
+        for (const s of snapshots) this.insertSorted(s);
+        this.trim();
+        this.firstSample.resolve();
+        this.lastError = null;
+        this.failures = 0;
+        this.version++;
+      }
+    } catch (error) {
+      this.persisted.lastError = `following the leader's samples: ${(error as Error).message}`;
+    }
+  }
+
+  private insertSorted(snapshot: ClusterSnapshot): void {
+    let i = this.snapshots.length;
+    while (i > 0 && (this.snapshots[i - 1]?.takenAt ?? 0) > snapshot.takenAt) i--;
+    if (this.snapshots[i - 1]?.takenAt === snapshot.takenAt) return;
+    this.snapshots.splice(i, 0, snapshot);
+  }
+
+  private trim(): void {
+    const newest = this.snapshots[this.snapshots.length - 1]?.takenAt ?? 0;
+    const cutoff = newest - this.hotWindowMs;
+    while (this.snapshots.length > 1 && (this.snapshots[0]?.takenAt ?? 0) < cutoff) this.snapshots.shift();
   }
 
   /** Reloads the hot window from the store once (a restarted server keeps its recent history). */
@@ -193,11 +275,11 @@ export class EvidenceSampler {
     this.lastAttemptAt = started;
     this.version++;
     const metrics = this.brokerMetrics?.fetch(started);
+    const leading = this.leading;
     try {
       const snapshot = await this.gateway.collectSnapshot(this.scope);
-      this.snapshots.push(snapshot);
-      const cutoff = snapshot.takenAt - this.hotWindowMs;
-      while (this.snapshots.length > 1 && (this.snapshots[0]?.takenAt ?? 0) < cutoff) this.snapshots.shift();
+      this.insertSorted(snapshot);
+      this.trim();
       this.lastError = null;
       this.failures = 0;
       recordSample(this.displayName, "ok", Date.now() - started);
@@ -206,6 +288,8 @@ export class EvidenceSampler {
         this.version++;
         snapshot.brokerMetrics = this.brokerMetrics.assemble(await metrics, snapshot.brokers);
       }
+      // A follower's own reading is for this instance's readers only: the leader stores the history.
+      if (!leading) return;
       const slow = snapshot.takenAt - this.lastSlowAt >= this.slowMs;
       if (slow) {
         this.lastSlowAt = snapshot.takenAt;
@@ -302,6 +386,7 @@ export class EvidenceSampler {
       cluster: this.cluster,
       brokers: this.where,
       running: this.running,
+      leader: this.leading,
       collecting: this.collectingSince !== null,
       collectingSince: this.collectingSince,
       lastAttemptAt: this.lastAttemptAt,

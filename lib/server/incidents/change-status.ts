@@ -5,7 +5,7 @@ import type { Principal } from "@/lib/server/auth/identify";
 import { db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/http/errors";
 import { verifyIncidentRecovery, type VerificationView } from "@/lib/server/mitigation/verify-recovery";
-import { appendEntry, type AppendResult } from "./append-entry";
+import { appendEntry, findEntryByKey, type AppendResult } from "./append-entry";
 import { authorOf } from "./mappers";
 
 /** Seed 002's defaults for the verification that gates resolution. */
@@ -25,7 +25,7 @@ function transitionError(from: string, to: string): AppError {
 export async function changeStatus(incidentId: string, body: ChangeStatusBody, principal: Principal): Promise<AppendResult> {
   let verification: VerificationView | null = null;
   if (body.to === "resolution") {
-    const retried = body.idempotencyKey ? await db().incidentEntry.findUnique({ where: { idempotencyKey: body.idempotencyKey }, select: { id: true } }) : null;
+    const retried = body.idempotencyKey ? await findEntryByKey(principal.id, body.idempotencyKey) : null;
     const incident = await db().incident.findUnique({ where: { id: incidentId }, select: { status: true } });
     if (!incident) throw notFound("incident");
     // a retry of an applied change is answered by appendEntry; a forbidden move is a 422, not a 412

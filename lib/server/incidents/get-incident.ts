@@ -3,7 +3,8 @@ import { deriveIncident, type IncidentState } from "@/lib/domain/incidents/deriv
 import type { IncidentEntry } from "@/lib/domain/incidents/types";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/http/errors";
-import { viewersOf, type Viewer } from "@/lib/server/live/hub";
+import type { Viewer } from "@/lib/server/live/hub";
+import { viewersOf } from "@/lib/server/live/presence";
 import { toEntry, toSummary, type IncidentSummary } from "./mappers";
 
 export interface IncidentDetail {
@@ -18,7 +19,7 @@ export async function getIncident(incidentId: string): Promise<IncidentDetail> {
   const row = await db().incident.findUnique({ where: { id: incidentId } });
   if (!row) throw notFound("incident");
   const entries = (await db().incidentEntry.findMany({ where: { incidentId }, orderBy: { seq: "asc" } })).map(toEntry);
-  return { incident: toSummary(row), state: deriveIncident(entries), entries, viewers: viewersOf(incidentId) };
+  return { incident: toSummary(row), state: deriveIncident(entries), entries, viewers: await viewersOf(incidentId) };
 }
 
 /** Entries after a seq, oldest first (SSE replay and catch-up). */

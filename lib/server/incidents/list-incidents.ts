@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { ListIncidentsQuery } from "@/lib/schemas/incidents";
-import { db } from "@/lib/server/db";
+import { containsText, db } from "@/lib/server/db";
 import { toSummary, type IncidentSummary } from "./mappers";
 
 const CLOSED_LIKE = ["review", "closed"];
@@ -15,8 +15,8 @@ export async function listIncidents(query: ListIncidentsQuery): Promise<Incident
   if (query.cluster) where.cluster = query.cluster;
   if (query.from || query.to) where.openedAt = { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lte: new Date(query.to) } : {}) };
   const q = query.q?.trim();
-  // SQLite LIKE (case-insensitive for ASCII) over the title and every entry's payload.
-  if (q) where.OR = [{ title: { contains: q } }, { entries: { some: { payload: { contains: q } } } }];
+  // case-insensitive over the title and every entry's payload, on either database
+  if (q) where.OR = [{ title: containsText(q) }, { entries: { some: { payload: containsText(q) } } }];
   const rows = await db().incident.findMany({ where, orderBy: { openedAt: "desc" }, take: 200 });
   const summaries = rows.map(toSummary);
   const rank = (s: IncidentSummary) => (CLOSED_LIKE.includes(s.status) ? 1 : 0);

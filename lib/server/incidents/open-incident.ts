@@ -3,30 +3,40 @@ import type { OpenIncidentBody } from "@/lib/schemas/incidents";
 import type { Principal } from "@/lib/server/auth/identify";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { appendEntry } from "./append-entry";
-import { authorOf, toSummary, type IncidentSummary } from "./mappers";
+import { publishCommitted } from "@/lib/server/live/feed";
+import { appendInTransaction, findEntryByKey } from "./append-entry";
+import { authorOf, toEntry, toSummary, type IncidentSummary } from "./mappers";
 
-/** Opens an incident in "detection": the opened entry, then the opener takes command. */
+/**
+ * Opens an incident in "detection": the incident, its opened entry and (for a person) the
+ * opener taking command, in one transaction — an incident is never seen without its log.
+ * A retry with the same idempotency key (same caller) gets the incident it opened.
+ */
 export async function openIncident(body: OpenIncidentBody, principal: Principal): Promise<{ incident: IncidentSummary; duplicate: boolean }> {
+  const author = authorOf(principal);
   if (body.idempotencyKey) {
-    const seen = await db().incidentEntry.findUnique({ where: { idempotencyKey: body.idempotencyKey }, include: { incident: true } });
-    if (seen) return { incident: toSummary(seen.incident), duplicate: true };
+    const seen = await findEntryByKey(author.id, body.idempotencyKey);
+    if (seen) return { incident: toSummary(await db().incident.findUniqueOrThrow({ where: { id: seen.incidentId } })), duplicate: true };
   }
   const cluster = body.cluster ?? env().KAFKA_CLUSTER_NAME;
-  const row = await db().incident.create({
-    data: { title: body.title, cluster, scope: JSON.stringify(body.scope), status: "detection", commanderId: principal.kind === "user" ? principal.id : null },
+  const { incident, written } = await db().$transaction(async (tx) => {
+    const row = await tx.incident.create({
+      data: { title: body.title, cluster, scope: JSON.stringify(body.scope), status: "detection", commanderId: principal.kind === "user" ? principal.id : null },
+    });
+    const opened = await appendInTransaction(tx, {
+      incidentId: row.id,
+      kind: "incident-opened",
+      author,
+      idempotencyKey: body.idempotencyKey,
+      payload: { title: body.title, cluster, scope: body.scope, summary: body.summary, impactStartedAt: body.impactStartedAt, detectedAt: body.detectedAt },
+    });
+    const written = [...opened.written];
+    if (principal.kind === "user") {
+      const took = await appendInTransaction(tx, { incidentId: row.id, kind: "role-changed", item: "role:commander", author, payload: { role: "commander", userId: principal.id, userName: principal.name, action: "took" } });
+      written.push(...took.written);
+    }
+    return { incident: await tx.incident.findUniqueOrThrow({ where: { id: row.id } }), written };
   });
-  const author = authorOf(principal);
-  await appendEntry({
-    incidentId: row.id,
-    kind: "incident-opened",
-    author,
-    idempotencyKey: body.idempotencyKey,
-    payload: { title: body.title, cluster, scope: body.scope, summary: body.summary, impactStartedAt: body.impactStartedAt, detectedAt: body.detectedAt },
-  });
-  if (principal.kind === "user") {
-    await appendEntry({ incidentId: row.id, kind: "role-changed", item: "role:commander", author, payload: { role: "commander", userId: principal.id, userName: principal.name, action: "took" } });
-  }
-  const fresh = await db().incident.findUniqueOrThrow({ where: { id: row.id } });
-  return { incident: toSummary(fresh), duplicate: false };
+  publishCommitted(written.map(toEntry));
+  return { incident: toSummary(incident), duplicate: false };
 }

@@ -6,7 +6,7 @@ import { computeSignals } from "@/lib/domain/evidence/signals";
 import type { EvidenceSignals } from "@/lib/domain/evidence/signal-types";
 import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
 import { db } from "@/lib/server/db";
-import { appendEntry } from "./append-entry";
+import { appendEntry, findEntryByKey } from "./append-entry";
 import { SYSTEM_AUTHOR, toSummary } from "./mappers";
 
 /**
@@ -116,7 +116,7 @@ export async function watchIncidentEvidence(history: readonly ClusterSnapshot[],
       }
       const captureKey = key("evidence-captured-at-open", row.id);
       // only near the opening: an incident open for hours gets no "at open" snapshot after a restart
-      if (latest.takenAt - openedAt < CAPTURE_WINDOW_MS && !(await db().incidentEntry.findUnique({ where: { idempotencyKey: captureKey }, select: { id: true } }))) {
+      if (latest.takenAt - openedAt < CAPTURE_WINDOW_MS && !(await findEntryByKey(SYSTEM_AUTHOR.id, captureKey))) {
         full ??= computeSignals([...history]);
         await appendEntry({
           incidentId: row.id,

@@ -2,10 +2,10 @@ import "server-only";
 import type { IncidentEntry } from "@/lib/domain/incidents/types";
 
 /**
- * In-process fan-out: every append publishes its entry here after the commit, in seq order
- * per incident; SSE connections subscribe. One hub per process (globalThis), which is enough
- * for the single-process server Ripcord runs as. Presence lives only here: who has an
- * incident stream open right now.
+ * This process's live listeners (SSE connections). What reaches them comes from the feed
+ * (lib/server/live/feed.ts: every committed entry of this and the other instances, in seq
+ * order, once) and from presence (lib/server/live/presence.ts, shared through the database).
+ * An entry is serialised once for all its listeners (`json`), not once per connection.
  */
 export interface Viewer {
   userId: string;
@@ -13,12 +13,11 @@ export interface Viewer {
   role: string;
 }
 
-export type IncidentHubEvent = { type: "entry"; entry: IncidentEntry } | { type: "presence"; viewers: Viewer[] };
+export type IncidentHubEvent = { type: "entry"; entry: IncidentEntry; json: string } | { type: "presence"; viewers: Viewer[] };
 
 export interface ListHubEvent {
   incidentId: string;
   seq: number;
-  kind: string;
 }
 
 type Listener<E> = (event: E) => void;
@@ -26,14 +25,13 @@ type Listener<E> = (event: E) => void;
 interface Hub {
   incidents: Map<string, Set<Listener<IncidentHubEvent>>>;
   list: Set<Listener<ListHubEvent>>;
-  presence: Map<string, Map<string, Viewer>>;
 }
 
 const KEY = Symbol.for("ripcord.live.hub");
 const holder = globalThis as typeof globalThis & { [KEY]?: Hub };
 
 function hub(): Hub {
-  holder[KEY] ??= { incidents: new Map(), list: new Set(), presence: new Map() };
+  holder[KEY] ??= { incidents: new Map(), list: new Set() };
   return holder[KEY];
 }
 
@@ -45,6 +43,7 @@ function safeCall<E>(listener: Listener<E>, event: E) {
   }
 }
 
+/** Listens to one incident; `onFirst`/`onLast` tell the feed when it starts and stops mattering. */
 export function subscribeIncident(incidentId: string, listener: Listener<IncidentHubEvent>): () => void {
   const h = hub();
   let set = h.incidents.get(incidentId);
@@ -52,8 +51,16 @@ export function subscribeIncident(incidentId: string, listener: Listener<Inciden
   set.add(listener);
   return () => {
     set.delete(listener);
-    if (set.size === 0) h.incidents.delete(incidentId);
+    if (set.size === 0 && h.incidents.get(incidentId) === set) h.incidents.delete(incidentId);
   };
+}
+
+export function hasIncidentListeners(incidentId: string): boolean {
+  return (hub().incidents.get(incidentId)?.size ?? 0) > 0;
+}
+
+export function listenedIncidents(): string[] {
+  return [...hub().incidents.keys()];
 }
 
 export function subscribeList(listener: Listener<ListHubEvent>): () => void {
@@ -61,33 +68,19 @@ export function subscribeList(listener: Listener<ListHubEvent>): () => void {
   return () => hub().list.delete(listener);
 }
 
-export function publishEntry(entry: IncidentEntry): void {
-  const h = hub();
-  for (const l of h.incidents.get(entry.incidentId) ?? []) safeCall(l, { type: "entry", entry });
-  for (const l of h.list) safeCall(l, { incidentId: entry.incidentId, seq: entry.seq, kind: entry.kind });
+/** Delivers one entry to its incident's listeners (the feed calls this in seq order, once per seq). */
+export function deliverEntry(entry: IncidentEntry): void {
+  const listeners = hub().incidents.get(entry.incidentId);
+  if (!listeners?.size) return;
+  const event: IncidentHubEvent = { type: "entry", entry, json: JSON.stringify(entry) };
+  for (const l of listeners) safeCall(l, event);
 }
 
-export function viewersOf(incidentId: string): Viewer[] {
-  const byUser = new Map<string, Viewer>();
-  for (const v of hub().presence.get(incidentId)?.values() ?? []) byUser.set(v.userId, v);
-  return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name));
+/** "Something changed in this incident" for the incident list streams. */
+export function deliverListChange(incidentId: string, seq: number): void {
+  for (const l of hub().list) safeCall(l, { incidentId, seq });
 }
 
-function publishPresence(incidentId: string) {
-  const viewers = viewersOf(incidentId);
+export function deliverPresence(incidentId: string, viewers: Viewer[]): void {
   for (const l of hub().incidents.get(incidentId) ?? []) safeCall(l, { type: "presence", viewers });
-}
-
-/** Marks a connection as viewing; returns the function that marks it gone. */
-export function joinPresence(incidentId: string, connectionId: string, viewer: Viewer): () => void {
-  const h = hub();
-  let map = h.presence.get(incidentId);
-  if (!map) h.presence.set(incidentId, (map = new Map()));
-  map.set(connectionId, viewer);
-  publishPresence(incidentId);
-  return () => {
-    map.delete(connectionId);
-    if (map.size === 0) h.presence.delete(incidentId);
-    publishPresence(incidentId);
-  };
 }

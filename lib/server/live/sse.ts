@@ -8,6 +8,8 @@ const encoder = new TextEncoder();
 export interface SseSink {
   /** one event; `id` becomes the client's Last-Event-ID */
   event(name: string, data: unknown, id?: number): void;
+  /** an event whose data is already JSON (an entry serialised once for all its listeners) */
+  eventJson(name: string, json: string, id?: number): void;
   comment(text: string): void;
   closed(): boolean;
 }
@@ -37,7 +39,8 @@ export function sseResponse(signal: AbortSignal, start: (sink: SseSink, connecti
         }
       };
       const sink: SseSink = {
-        event: (name, data, id) => write(`${id !== undefined ? `id: ${id}\n` : ""}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`),
+        event: (name, data, id) => sink.eventJson(name, JSON.stringify(data), id),
+        eventJson: (name, json, id) => write(`${id !== undefined ? `id: ${id}\n` : ""}event: ${name}\ndata: ${json}\n\n`),
         comment: (text) => write(`: ${text}\n\n`),
         closed: () => done,
       };

@@ -13,7 +13,7 @@ import { ctx, get, post, readEvents, signedIn } from "./support";
 
 type Entry = { id: string; seq: number; kind: string; payload: Record<string, unknown> };
 
-describe("the incident log over the real route handlers and SQLite", () => {
+describe("the incident log over the real route handlers and the database", () => {
   let commander: Awaited<ReturnType<typeof signedIn>>;
   let responder: Awaited<ReturnType<typeof signedIn>>;
   let viewer: Awaited<ReturnType<typeof signedIn>>;
@@ -44,6 +44,43 @@ describe("the incident log over the real route handlers and SQLite", () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => annotate(annotation("burst", key2), ctx({ id: incidentId }))));
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
     expect(await db().incidentEntry.count({ where: { idempotencyKey: key2 } })).toBe(1);
+  });
+
+  it("scopes idempotency keys to the caller: another person's key never swallows your entry", async () => {
+    const key = randomUUID();
+    const mine = await annotate(annotation("responder's note", key), ctx({ id: incidentId }));
+    const theirs = await annotate(post(`/api/incidents/${incidentId}/annotations`, { annotationKind: "observation", body: "commander's note", idempotencyKey: key }, commander.cookie), ctx({ id: incidentId }));
+    expect(mine.status).toBe(201);
+    expect(theirs.status).toBe(201);
+    const [a, b] = [(await mine.json()) as { entry: Entry }, (await theirs.json()) as { entry: Entry }];
+    expect(b.entry.id).not.toBe(a.entry.id);
+    expect(b.entry.payload.body).toBe("commander's note");
+    expect(await db().incidentEntry.count({ where: { idempotencyKey: key } })).toBe(2);
+    // the same caller's retry still gets its own entry back
+    const retry = await annotate(post(`/api/incidents/${incidentId}/annotations`, { annotationKind: "observation", body: "commander's note", idempotencyKey: key }, commander.cookie), ctx({ id: incidentId }));
+    expect(retry.status).toBe(200);
+    expect(((await retry.json()) as { entry: Entry }).entry.id).toBe(b.entry.id);
+  });
+
+  it("commits concurrent appends (batched) gapless and each exactly once, a refused one refusing only itself", async () => {
+    const before = await db().incident.findUniqueOrThrow({ where: { id: incidentId } });
+    const keys = Array.from({ length: 60 }, () => randomUUID());
+    // 60 distinct notes, each sent twice at once (a client retry racing its original), plus a forbidden status change
+    const writes = [...keys, ...keys].map((key, i) => annotate(annotation(`burst ${keys.indexOf(key)}`, key), ctx({ id: incidentId })).then(async (r) => ({ i, status: r.status, body: (await r.json()) as { entry: Entry } })));
+    const forbidden = changeStatus(post(`/api/incidents/${incidentId}/status`, { to: "closed" }, commander.cookie), ctx({ id: incidentId }));
+    const results = await Promise.all(writes);
+    expect((await forbidden).status).toBe(422);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(60);
+    expect(results.filter((r) => r.status === 200)).toHaveLength(60);
+    const byKey = new Map<string, Set<string>>();
+    results.forEach((r) => {
+      const key = keys[r.i % 60]!;
+      byKey.set(key, (byKey.get(key) ?? new Set()).add(r.body.entry.id));
+    });
+    expect([...byKey.values()].every((ids) => ids.size === 1)).toBe(true);
+    const rows = await db().incidentEntry.findMany({ where: { incidentId, seq: { gt: before.lastSeq } }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 60 }, (_, i) => before.lastSeq + 1 + i));
+    expect((await db().incident.findUniqueOrThrow({ where: { id: incidentId } })).lastSeq).toBe(before.lastSeq + 60);
   });
 
   it("refuses edits and deletions of log entries at the database", async () => {
@@ -92,6 +129,9 @@ describe("the incident log over the real route handlers and SQLite", () => {
     expect(((await ev.json()) as { attachedTo: { incidentId: string }[] }).attachedTo.map((a) => a.incidentId)).toEqual([incidentId]);
     const found = (await (await list(get("/api/incidents?q=09:14", viewer.cookie), ctx())).json()) as { incidents: { id: string }[] };
     expect(found.incidents.map((i) => i.id)).toContain(incidentId);
+    // case does not matter, on either database (the title is "Billing consumer lag")
+    const upper = (await (await list(get("/api/incidents?q=BILLING%20CONSUMER", viewer.cookie), ctx())).json()) as { incidents: { id: string }[] };
+    expect(upper.incidents.map((i) => i.id)).toContain(incidentId);
     const none = (await (await list(get(`/api/incidents?q=${randomUUID()}`, viewer.cookie), ctx())).json()) as { incidents: unknown[] };
     expect(none.incidents).toEqual([]);
   });
