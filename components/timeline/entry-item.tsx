@@ -1,6 +1,7 @@
 "use client";
 import { SeverityBadge } from "@/components/severity/severity-badge";
-import { ANNOTATION_LABELS, KEY_TIME_LABELS, STATUS_LABELS, type IncidentEntry, type KnownPayloads } from "@/lib/domain/incidents/types";
+import { describeEntry } from "@/lib/domain/incidents/entry-kinds";
+import { KEY_TIME_LABELS, STATUS_LABELS, type IncidentEntry, type KnownPayloads } from "@/lib/domain/incidents/types";
 import { SafeMarkdown } from "./markdown";
 import { Time } from "./time";
 
@@ -80,16 +81,20 @@ function Body({ entry }: { entry: IncidentEntry }) {
     case "correction":
       return <SafeMarkdown text={String(p.body ?? "")} />;
     default: {
-      const text = ["summary", "description", "body", "title"].map((k) => p[k]).find((v): v is string => typeof v === "string");
-      return <p className="text-sm">{text ?? <span className="text-muted">{entry.kind}</span>}</p>;
+      const { text, note } = describeEntry(entry);
+      return (
+        <>
+          <p className="text-sm">{text}</p>
+          {note ? <p className="mt-0.5 text-sm text-muted" data-testid="entry-note"><span className="font-semibold">Note:</span> {note}</p> : null}
+        </>
+      );
     }
   }
 }
 
+/** The entry's label, from the one registry of kinds (lib/domain/incidents/entry-kinds.ts). */
 export function entryLabel(entry: IncidentEntry): string {
-  if (entry.kind === "annotation") return ANNOTATION_LABELS[(entry.payload as P<"annotation">).annotationKind] ?? "Annotation";
-  if (entry.kind === "event") return { deploy: "Deploy", "schema-change": "Schema change", "config-change": "Config change" }[(entry.payload as P<"event">).type] ?? "Event";
-  return entry.kind.replace(/-/g, " ");
+  return describeEntry(entry).label;
 }
 
 /** Where a virtualized timeline draws this entry (absolutely positioned, measured once drawn). */
@@ -114,7 +119,7 @@ export function EntryItem({ entry, correctedBy, onCorrect, placement }: { entry:
     >
       <div className="flex flex-wrap items-baseline gap-2 text-xs text-muted">
         {isEvent ? <span aria-label="event marker" className="inline-block h-2 w-2 rotate-45 bg-sev2" /> : null}
-        <span className="font-semibold uppercase tracking-wide text-fg">{entryLabel(entry)}</span>
+        <span className="font-semibold uppercase tracking-wide text-fg" data-testid="entry-label">{entryLabel(entry)}</span>
         <span>{entry.author.name}{entry.author.kind === "token" ? " (API)" : ""}</span>
         <Time iso={entry.createdAt} />
         <span className="font-mono">#{entry.seq}</span>

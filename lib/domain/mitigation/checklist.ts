@@ -340,3 +340,11 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
 
 /** Every leaf id the checklist knows (for tests and the API's validation). */
 export const KNOWN_LEAF_IDS: readonly string[] = LEAVES.map((l) => l.id);
+
+/** The title of a checklist item by its id, for log entries that name only the id. */
+export function checklistItemTitle(id: string): string {
+  const def = [...CONTROLS, ...GUARDED, ...RUNBOOK].find((d) => d.id === id);
+  if (def) return def.title;
+  const mitigation = id.startsWith("mitigation.") ? (MITIGATIONS as Record<string, string>)[id.slice("mitigation.".length)] : undefined;
+  return mitigation ?? id;
+}
