@@ -6,7 +6,7 @@ import { ApiError, apiFetch } from "@/lib/client/api";
 type Mode = "login" | "setup";
 
 /** Sign-in and first-run admin creation share one form. */
-export function AuthForm({ mode }: { mode: Mode }) {
+export function AuthForm({ mode, setupCodeRequired = false }: { mode: Mode; setupCodeRequired?: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,6 +44,15 @@ export function AuthForm({ mode }: { mode: Mode }) {
         Password
         <input name="password" type="password" required minLength={mode === "setup" ? 10 : 1} autoComplete={mode === "setup" ? "new-password" : "current-password"} className={input} />
       </label>
+      {mode === "setup" && setupCodeRequired ? (
+        <label className="block text-sm font-medium">
+          Setup code
+          <input name="setupCode" required autoComplete="off" spellCheck={false} className={`${input} font-mono uppercase`} aria-describedby="setup-code-hint" />
+          <span id="setup-code-hint" className="mt-1 block text-xs font-normal text-muted">
+            You are not on the server's own machine: the code is printed on the server's console until the first admin exists.
+          </span>
+        </label>
+      ) : null}
       {error ? (
         <p id="auth-error" role="alert" className="text-sm text-bad">
           {error}

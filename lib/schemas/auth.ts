@@ -8,12 +8,15 @@ export const Password = z.string().min(10, "must be at least 10 characters").max
 export const SignInBody = z.object({ email: Email, password: z.string().min(1, "is required").max(200) });
 export type SignInBody = z.infer<typeof SignInBody>;
 
-export const SetupBody = z.object({ email: Email, name: z.string().trim().min(1, "is required").max(100), password: Password });
+const NewAccount = z.object({ email: Email, name: z.string().trim().min(1, "is required").max(100), password: Password });
+export const SetupBody = NewAccount.extend({
+  setupCode: z.string().trim().max(64).optional().describe("needed from any machine but the server's own: the code the server prints on its console until the first admin exists"),
+});
 export type SetupBody = z.infer<typeof SetupBody>;
 
 export const RoleName = z.enum(ROLES);
 
-export const CreateUserBody = SetupBody.extend({ role: RoleName });
+export const CreateUserBody = NewAccount.extend({ role: RoleName });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
 export const TokenKindName = z.enum(TOKEN_KINDS);

@@ -18,6 +18,16 @@ try {
 // a 500, and the peer address becomes known to the login throttle (lib/server/http/edge-guard.ts).
 if (process.env.NEXT_PHASE !== "phase-production-build") installEdgeGuard();
 
+// A fresh instance prints its first-run setup code (needed for setup from another machine).
+if (process.env.NEXT_PHASE !== "phase-production-build") {
+  void Promise.all([import("./auth/set-up-first-admin"), import("./auth/setup-code")]).then(
+    async ([{ hasAnyUser }, { announceSetupCode }]) => {
+      if (!(await hasAnyUser())) announceSetupCode();
+    },
+    (error: unknown) => console.error(`ripcord: could not check for a first admin: ${error instanceof Error ? error.message : String(error)}`),
+  );
+}
+
 // Sample the configured cluster from the start, not from the first page view: open incidents
 // get their automatic evidence entries (a group stopping, a broker leaving) while nobody is
 // looking. Not during `next build`, which also loads this file.

@@ -15,11 +15,14 @@ export class ServerProcess {
   readonly database: TestDatabase;
   private readonly databaseName: string;
   private readonly extraEnv: Record<string, string>;
+  private readonly captureOutput: boolean;
+  private output = "";
 
   constructor(
     readonly port: number,
-    { name = "incidents-restart", env = {} }: { name?: string; env?: Record<string, string> } = {},
+    { name = "incidents-restart", env = {}, captureOutput = false }: { name?: string; env?: Record<string, string>; captureOutput?: boolean } = {},
   ) {
+    this.captureOutput = captureOutput;
     this.url = `http://127.0.0.1:${port}`;
     this.databaseName = `${name}-${port}`;
     this.database = testDatabase(this.databaseName);
@@ -50,7 +53,13 @@ export class ServerProcess {
     // RIPCORD_SERVER_LOGS=<dir>: keep each test server's output in <dir>/<port>.log (debugging)
     const logDir = process.env.RIPCORD_SERVER_LOGS;
     const out = logDir ? (fs.mkdirSync(logDir, { recursive: true }), fs.openSync(path.join(logDir, `${this.port}.log`), "a")) : "ignore";
-    this.child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.port)], { env: this.env(), detached: true, stdio: ["ignore", out, out] });
+    this.child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.port)], { env: this.env(), detached: true, stdio: this.captureOutput ? ["ignore", "pipe", "pipe"] : ["ignore", out, out] });
+    for (const stream of [this.child.stdout, this.child.stderr]) {
+      stream?.on("data", (chunk: Buffer) => {
+        this.output += chunk.toString();
+        if (typeof out === "number") fs.writeSync(out, chunk);
+      });
+    }
     const deadline = Date.now() + 60_000;
     for (;;) {
       try {
@@ -61,6 +70,17 @@ export class ServerProcess {
       }
       if (Date.now() > deadline) throw new Error(`server on ${this.port} did not come up`);
       await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  /** The first match of `pattern` in what the server printed (stdout and stderr; needs captureOutput), once it appears. */
+  async waitForOutput(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = this.output.match(pattern);
+      if (match) return match;
+      if (Date.now() > deadline) throw new Error(`server on ${this.port} did not print ${pattern}; it printed:\n${this.output.slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 100));
     }
   }
 

@@ -18,6 +18,8 @@ const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-p
 
 /** The socket's remote address, set here on every request (a client's own value is dropped). */
 export const PEER_HEADER = "x-ripcord-peer";
+/** "1" when the request carried X-Forwarded-For/-Host/-Proto/-Port or Forwarded (a proxy in front, trusted or not). */
+export const PROXIED_HEADER = "x-ripcord-proxied";
 /** Proves PEER_HEADER was set by this process: a per-process secret, never sent to clients. */
 export const EDGE_HEADER = "x-ripcord-edge";
 
@@ -74,6 +76,7 @@ export function installEdgeGuard(): void {
         refuse(res, refusal);
         return true;
       }
+      req.headers[PROXIED_HEADER] = FORWARDED_HEADERS.some((name) => req.headers[name] !== undefined) ? "1" : "0";
       // Without a trusted proxy these headers are the client's word: drop them, so Next fills
       // them from the socket and the Host header.
       if (!trustProxy) for (const name of FORWARDED_HEADERS) delete req.headers[name];

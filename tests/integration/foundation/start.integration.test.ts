@@ -60,7 +60,7 @@ describe("npm start", () => {
       // The first-run path: no user yet, so the sign-in page offers to create the first admin.
       const setup = await fetch(`http://127.0.0.1:${port}/api/auth/setup`);
       expect(setup.status).toBe(200);
-      expect(await setup.json()).toEqual({ needsSetup: true });
+      expect(await setup.json()).toEqual({ needsSetup: true, setupCodeRequired: false });
 
       start.kill("SIGTERM");
       expect(await exited).toBe(0);

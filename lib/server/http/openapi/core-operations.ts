@@ -21,8 +21,8 @@ const ended = z.object({ endedSessions: z.number() });
 export const coreOperations = defineOperations({
   health: { method: "get", path: "/api/health", summary: "Database and Kafka connection state", tag: "system", auth: "public", response: Health },
   openapi: { method: "get", path: "/api/openapi.json", summary: "This document", tag: "system", auth: "public" },
-  setupState: { method: "get", path: "/api/auth/setup", summary: "Whether first-run setup is needed", tag: "auth", auth: "public", response: z.object({ needsSetup: z.boolean() }) },
-  setup: { method: "post", path: "/api/auth/setup", summary: "Create the first admin (first run only)", tag: "auth", auth: "public", body: SetupBody, response: z.object({ user: UserView }), status: 201 },
+  setupState: { method: "get", path: "/api/auth/setup", summary: "Whether first-run setup is needed", tag: "auth", auth: "public", response: z.object({ needsSetup: z.boolean(), setupCodeRequired: z.boolean().describe("from this client, setup needs the code printed on the server's console") }) },
+  setup: { method: "post", path: "/api/auth/setup", summary: "Create the first admin (first run only); from a non-loopback client with the setup code printed on the server's console (403 without it)", tag: "auth", auth: "public", body: SetupBody, response: z.object({ user: UserView }), status: 201 },
   login: { method: "post", path: "/api/auth/login", summary: "Sign in; sets the session cookie", tag: "auth", auth: "public", body: SignInBody, response: z.object({ user: UserView }) },
   logout: { method: "post", path: "/api/auth/logout", summary: "Sign out; clears the session cookie", tag: "auth", auth: "public" },
   me: { method: "get", path: "/api/auth/me", summary: "The calling principal: the person (or machine token), its effective role and the credential it used", tag: "auth", auth: "viewer" },
