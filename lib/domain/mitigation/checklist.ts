@@ -338,6 +338,9 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
   return out;
 }
 
+/** Every id buildChecklist can give an item: an update naming any other id is for no item (404). */
+export const KNOWN_ITEM_IDS: ReadonlySet<string> = new Set([...[...CONTROLS, ...GUARDED, ...RUNBOOK].map((d) => d.id), ...Object.keys(MITIGATIONS).map((m) => `mitigation.${m}`)]);
+
 /** Every leaf id the checklist knows (for tests and the API's validation). */
 export const KNOWN_LEAF_IDS: readonly string[] = LEAVES.map((l) => l.id);
 

@@ -3,7 +3,7 @@ import { computeSignals } from "@/lib/domain/evidence/signals";
 import { buildHistory } from "@/lib/domain/testing/fixtures";
 import * as S from "@/lib/domain/testing/scenarios";
 import { blastRadiusOf, compareConfigs, compareOffsets, needsSecondPerson, offsetsToCommit, planPartitions, planReset, planRetention, PlanError, rollbackRecipe, wrongApproachWarnings, type ResetFacts } from "./actions";
-import { buildChecklist } from "./checklist";
+import { buildChecklist, KNOWN_ITEM_IDS, KNOWN_LEAF_IDS } from "./checklist";
 import { deriveItemStatuses, validateItemUpdate } from "./item-state";
 import { verifyRecovery } from "./verify";
 
@@ -199,5 +199,15 @@ describe("verification before resolve", () => {
   });
   it("says why nothing can be checked without Kafka", () => {
     expect(verifyRecovery({ signals: null, groups: ["g"], freshnessSloSeconds: 1, noGrowthSeconds: 1, previous: [] }).checks[0]).toMatchObject({ status: "unknown", current: "Kafka could not be read" });
+  });
+});
+
+describe("checklist item ids", () => {
+  it("every item any cause (or none) puts on the checklist has a known id, and made-up ids are not known", () => {
+    const inputs = [[], ...KNOWN_LEAF_IDS.map((leafId) => [leafId])].map((leaves) => ({ causes: leaves.map((leafId) => ({ leafId, score: 1, confirmed: false })), signals: null, scope: { topics: [], groups: [] } }));
+    const ids = new Set(inputs.flatMap((input) => buildChecklist(input).map((item) => item.id)));
+    expect(ids.size).toBeGreaterThan(10);
+    expect([...ids].filter((id) => !KNOWN_ITEM_IDS.has(id))).toEqual([]);
+    expect(KNOWN_ITEM_IDS.has("control.nonexistent")).toBe(false);
   });
 });

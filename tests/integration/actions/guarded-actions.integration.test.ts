@@ -246,6 +246,10 @@ describe("guarded actions against the real Kafka", () => {
     expect(noReason.status).toBe(400);
     expect((await updateItem(post("/x", { action: "skip", reason: "not relevant to this sink" }, responder), ctx({ id: incidentId, itemId }))).status).toBe(201);
     expect((await updateItem(post("/x", { action: "start" }, viewer), ctx({ id: incidentId, itemId }))).status).toBe(403);
+    // an item no checklist has: 404, and nothing is logged
+    const unknown = await updateItem(post("/x", { action: "start" }, responder), ctx({ id: incidentId, itemId: "control.no-such-item" }));
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { detail: string }).detail).toBe("checklist item control.no-such-item not found");
     const again = (await (await checklist(get(`/api/incidents/${incidentId}/mitigation?sampleSeconds=0`, viewer), ctx({ id: incidentId }))).json()) as typeof view;
     expect(again.items.find((i) => i.id === itemId)?.status).toMatchObject({ state: "skipped", reason: "not relevant to this sink" });
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Kafka, logLevel, type Admin } from "kafkajs";
 import { GET as listDrillsRoute, POST as startDrillRoute } from "@/app/api/drills/route";
 import { POST as stopDrillRoute } from "@/app/api/drills/[id]/stop/route";
-import { PUT as putCluster } from "@/app/api/settings/clusters/[name]/route";
+import { GET as getCluster, PUT as putCluster } from "@/app/api/settings/clusters/[name]/route";
 import { isDrillLog } from "@/lib/domain/metrics/facts";
 import type { DrillView } from "@/lib/schemas/drills";
 import { env } from "@/lib/server/env";
@@ -65,6 +65,11 @@ describe("drills on the real Kafka", () => {
     expect((await setEnvironment("non-production")).status).toBe(200);
     expect((await startDrillRoute(post("/api/drills", { scenario: "broker-down", cluster: cluster() }, commander))).status).toBe(422);
     expect((await startDrillRoute(post("/api/drills", { scenario: "retention", cluster: "someone-elses" }, commander))).status).toBe(404);
+    // a cluster this server does not know is not invented as a production one
+    expect((await getCluster(get("/api/settings/clusters/someone-elses", viewer), ctx({ name: "someone-elses" }))).status).toBe(404);
+    expect((await putCluster(put("/api/settings/clusters/someone-elses", { environment: "non-production" }, admin), ctx({ name: "someone-elses" }))).status).toBe(404);
+    const known = await getCluster(get(`/api/settings/clusters/${cluster()}`, viewer), ctx({ name: cluster() }));
+    expect(((await known.json()) as { cluster: { cluster: string; environment: string } }).cluster).toMatchObject({ cluster: cluster(), environment: "non-production" });
   });
 
   it("on a non-production cluster a drill starts, opens an incident flagged as a drill, and stopping it leaves nothing behind", async () => {
