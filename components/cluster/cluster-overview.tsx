@@ -1,4 +1,5 @@
 "use client";
+import { ClusterBrokerCharts } from "@/components/broker-metrics/cluster-broker-charts";
 import { useClusterOverview } from "@/lib/client/hooks/use-cluster";
 import { FreshnessBar } from "./freshness-bar";
 import type { ClusterOverview, LogDirView } from "@/lib/schemas/cluster";
@@ -127,6 +128,7 @@ export function ClusterOverviewView() {
               </p>
             ) : null}
           </Panel>
+          <ClusterBrokerCharts />
           <Panel title={`Topics (${data.topics.length})`} testId="topics-panel">
             <TopicsTable topics={data.topics} />
           </Panel>

@@ -5,6 +5,7 @@ import { useIncident, useIncidentStream, type IncidentDetail } from "@/lib/clien
 import { roleAtLeast, type Role } from "@/lib/domain/auth/roles";
 import { BlastRadiusPanel } from "./blast-radius-panel";
 import { EvidenceChartsPanel } from "./evidence-charts-panel";
+import { IncidentBrokerCharts } from "@/components/broker-metrics/incident-broker-charts";
 import { IncidentHeader } from "./incident-header";
 import { IncidentTabs } from "./incident-tabs";
 import { ReviewLink } from "@/components/review/review-link";
@@ -30,6 +31,7 @@ export function IncidentView({ initial, role }: { initial: IncidentDetail; role:
           timeline: (
             <>
               <EvidenceChartsPanel incidentId={id} entries={detail.entries} />
+              <IncidentBrokerCharts incidentId={id} />
               <Timeline incidentId={id} entries={detail.entries} corrections={detail.state.corrections} canPost={canPost} />
             </>
           ),

@@ -11,6 +11,7 @@ export const queryKeys = {
   clusterOverview: (cluster: string) => [...queryKeys.cluster(cluster), "overview"] as const,
   group: (cluster: string, groupId: string) => [...queryKeys.cluster(cluster), "group", groupId] as const,
   topic: (cluster: string, topic: string) => [...queryKeys.cluster(cluster), "topic", topic] as const,
+  brokerCharts: (cluster: string, minutes: number) => [...queryKeys.cluster(cluster), "broker-charts", minutes] as const,
   groupSeries: (cluster: string, groupId: string, minutes: number) => [...queryKeys.group(cluster, groupId), "series", minutes] as const,
   incidents: () => ["incidents"] as const,
   incidentList: (filters: Record<string, string | undefined>) => [...queryKeys.incidents(), "list", filters] as const,
@@ -20,6 +21,7 @@ export const queryKeys = {
   incidentSeverityEvaluation: (incidentId: string) => [...queryKeys.incident(incidentId), "severity-evaluation"] as const,
   incidentBlastRadius: (incidentId: string) => [...queryKeys.incident(incidentId), "blast-radius"] as const,
   incidentCharts: (incidentId: string) => [...queryKeys.incident(incidentId), "charts"] as const,
+  incidentBrokerCharts: (incidentId: string) => [...queryKeys.incident(incidentId), "broker-charts"] as const,
   catalog: () => ["catalog"] as const,
   owners: () => ["owners"] as const,
 };

@@ -99,9 +99,9 @@ describe("broker metric checks (hand-built from a captured reading)", () => {
     expect(of(h, "broker.handler-idle")[0]?.verdict).toBe("contradicted");
   });
 
-  it("Prometheus unavailable: never answered → 'not visible right now'; stopped mid-window → figures from the last answer, said so", () => {
+  it("Prometheus unavailable: never answered → 'broker metrics not visible right now'; stopped mid-window → figures from the last answer, said so", () => {
     const never = base.map((s) => ({ ...s, brokerMetrics: failedReading(s.takenAt, "http://prometheus:9090", "PROMETHEUS_UNREACHABLE", "Prometheus at http://prometheus:9090 is unreachable (connection refused)", 1) }));
-    expect(of(never, "broker.request-latency")[0]).toMatchObject({ verdict: "unknown", reason: "not visible right now: Prometheus at http://prometheus:9090 is unreachable (connection refused)" });
+    expect(of(never, "broker.request-latency")[0]).toMatchObject({ verdict: "unknown", reason: "broker metrics not visible right now: Prometheus at http://prometheus:9090 is unreachable (connection refused)" });
     const stopped = [...base.slice(0, -1), { ...base[base.length - 1]!, brokerMetrics: failedReading(base[base.length - 1]!.takenAt, "http://prometheus:9090", "PROMETHEUS_TIMEOUT", "Prometheus at http://prometheus:9090 did not answer within 2000 ms", 2000) }];
     expect(of(stopped, "broker.handler-idle")[0]?.reason).toMatch(/\(Prometheus unavailable since: Prometheus at http:\/\/prometheus:9090 did not answer within 2000 ms; figures from the last answer\)$/);
   });

@@ -39,7 +39,7 @@ export const FLUSH_HIGH_MS = 100;
 export const THROTTLE_MS = 10;
 
 /** The exact words the tree shows on a broker leaf when no Prometheus is configured. */
-export const NOT_VISIBLE = "not visible: Ripcord reads this from Prometheus (PROMETHEUS_URL)";
+export const NOT_VISIBLE = "broker metrics not visible: Ripcord reads this from Prometheus (PROMETHEUS_URL)";
 
 const ms = (n: number) => (n >= 100 ? `${Math.round(n)} ms` : `${r1(n)} ms`);
 const pctOf = (n: number) => `${Math.round(n)}%`;
@@ -88,7 +88,7 @@ function notJudgeable(m: BrokerMetricSignals): Verdict[] {
   if (m.source === "none") {
     return all(`${NOT_VISIBLE}: set it to a Prometheus that scrapes the brokers' JMX exporter (locally: npm run metrics:up) to see produce / fetch p99, request queue time, thread idle % and throttle time per broker`);
   }
-  if (m.readings === 0) return all(`not visible right now: ${m.error ?? "Prometheus has not answered yet"}`);
+  if (m.readings === 0) return all(`broker metrics not visible right now: ${m.error ?? "Prometheus has not answered yet"}`);
   return [];
 }
 

@@ -128,16 +128,16 @@ const CASES: Case[] = [
   // broker metrics from a real Prometheus (broker.overload, broker.storage-pressure, producer.throttled)
   { check: "broker.request-latency", fixture: "broker-overload-metrics", kind: "supported", reason: /^broker 1: produce request queue p99 409 ms vs 102 ms baseline \(4x\) \(requests wait for an I\/O thread\)$/, weight: 0.55 },
   { check: "broker.request-latency", fixture: "healthy-metrics", kind: "unknown", reason: /^request latency high but already as high at the start of the window: highest produce p99 1486 ms \(baseline 1486 ms\)/ },
-  { check: "broker.request-latency", fixture: "healthy", kind: "unknown", reason: /^not visible: Ripcord reads this from Prometheus \(PROMETHEUS_URL\): set it to a Prometheus that scrapes the brokers' JMX exporter \(locally: npm run metrics:up\)/ },
+  { check: "broker.request-latency", fixture: "healthy", kind: "unknown", reason: /^broker metrics not visible: Ripcord reads this from Prometheus \(PROMETHEUS_URL\): set it to a Prometheus that scrapes the brokers' JMX exporter \(locally: npm run metrics:up\)/ },
   { check: "broker.handler-idle", fixture: "broker-overload-metrics", kind: "supported", reason: /^broker 1: request handler \(I\/O\) threads 18% idle \(baseline 55%\): saturated$/, weight: 0.7 },
   { check: "broker.handler-idle", fixture: "healthy-metrics", kind: "contradicted", reason: /^threads mostly idle on broker 1: request handlers 68% idle on broker 1 \(the busiest\)$/ },
   { check: "broker.handler-idle", fixture: "healthy", kind: "none" },
   // the overload drill's syncs and queueing slow the log append too, but its threads are saturated
   { check: "broker.append-latency", fixture: "broker-overload-metrics", kind: "unknown", reason: /^log append latency high but already as high at the start of the window: highest produce local p99 503 ms/ },
-  { check: "broker.append-latency", fixture: "healthy", kind: "unknown", reason: /^not visible: Ripcord reads this from Prometheus \(PROMETHEUS_URL\)/ },
+  { check: "broker.append-latency", fixture: "healthy", kind: "unknown", reason: /^broker metrics not visible: Ripcord reads this from Prometheus \(PROMETHEUS_URL\)/ },
   { check: "producer.throttle-time", fixture: "producer-quota-metrics", kind: "supported", reason: /^broker 1 throttles producers for their quota: produce throttle time 7875 ms \(baseline 0 ms\)$/, weight: 0.8 },
   { check: "producer.throttle-time", fixture: "healthy-metrics", kind: "contradicted", reason: /^no broker throttles producers: produce throttle time under 10 ms on broker 1/, weight: 0.2 },
-  { check: "producer.throttle-time", fixture: "healthy", kind: "unknown", reason: /^not visible: Ripcord reads this from Prometheus \(PROMETHEUS_URL\)/ },
+  { check: "producer.throttle-time", fixture: "healthy", kind: "unknown", reason: /^broker metrics not visible: Ripcord reads this from Prometheus \(PROMETHEUS_URL\)/ },
 ];
 
 /**

@@ -139,9 +139,14 @@ export class BrokerMetricsReader {
    * alternative an instant query at `toMs` resolves). [] when Prometheus cannot be read.
    */
   async readRange(fromMs: number, toMs: number, stepMs: number, brokers: readonly KnownBroker[]): Promise<BrokerMetricsReading[]> {
+    return (await this.readRangeOrError(fromMs, toMs, stepMs, brokers)).readings;
+  }
+
+  /** readRange, with why it is empty when Prometheus could not be read (the charts say so). */
+  async readRangeOrError(fromMs: number, toMs: number, stepMs: number, brokers: readonly KnownBroker[]): Promise<{ readings: BrokerMetricsReading[]; error: string | null }> {
     const started = Date.now();
     const probe = await this.fetch(toMs);
-    if (probe.error) return [];
+    if (probe.error) return { readings: [], error: probe.error.message };
     const deadline = started + 4 * this.config.timeoutMs;
     const series = new Map<MetricId, { answer: MetricAnswer; matrix: MatrixSeries[] }>();
     try {
@@ -156,11 +161,11 @@ export class BrokerMetricsReader {
           series.set(def.key, { answer, matrix });
         }),
       );
-    } catch {
-      return [];
+    } catch (error) {
+      return { readings: [], error: error instanceof PrometheusError ? error.message : String(error) };
     }
     const times = [...new Set([...series.values()].flatMap((s) => s.matrix.flatMap((m) => m.points.map((p) => p.at))))].sort((a, b) => a - b);
-    return times.map((at) => {
+    const readings = times.map((at) => {
       const answers: Partial<Record<MetricId, MetricAnswer>> = {};
       for (const [key, { answer, matrix }] of series) {
         if (answer.state !== "ok") {
@@ -172,5 +177,6 @@ export class BrokerMetricsReader {
       }
       return assembleReading({ at, url: this.url, answers, brokers, labelNames: this.labelNames, durationMs: 0 });
     });
+    return { readings, error: null };
   }
 }

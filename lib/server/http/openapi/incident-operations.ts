@@ -18,6 +18,7 @@ import {
   StreamQuery,
 } from "@/lib/schemas/incidents";
 import { BlastRadiusView } from "@/lib/schemas/blast-radius";
+import { IncidentBrokerChartsView } from "@/lib/schemas/broker-charts";
 import { defineOperations } from "./types";
 
 const appended = z.object({ entry: EntryView, duplicate: z.boolean() });
@@ -38,6 +39,7 @@ export const incidentOperations = defineOperations({
   decideSeverity: { method: "post", path: "/api/incidents/{id}/severity", summary: "Accept the proposal, or override it with a rationale", tag, auth: "commander", params, body: DecideSeverityBody, response: appended, status: 201 },
   blastRadius: { method: "get", path: "/api/incidents/{id}/blast-radius", summary: "Which services read the topics of the incident's consumer groups: live readers from the newest Kafka sample, named by the catalog; catalog-only (with the reason) when Kafka cannot be read", tag, auth: "viewer", params, response: BlastRadiusView },
   charts: { method: "get", path: "/api/incidents/{id}/charts", summary: "Lag, time lag, input and consume rates of the incident's groups over its window (stored evidence), with deploy / schema / config events and status and severity changes as markers", tag, auth: "viewer", params, response: IncidentChartsView },
+  brokerCharts: { method: "get", path: "/api/incidents/{id}/broker-charts", summary: "Broker request latency (produce / fetch / queue / log append p99) beside storage and network signals (flush p99, bytes in/out, thread idle %) per broker over the incident window and a 5 min lead-in, from Prometheus (or the readings stored with the evidence when it does not answer); state says not-configured / unavailable / stale", tag, auth: "viewer", params, response: IncidentBrokerChartsView },
   setKeyTime: { method: "post", path: "/api/incidents/{id}/key-times", summary: "Set a key time (impact start, detected, acknowledged, mitigated, resolved)", tag, auth: "commander", params, body: KeyTimeBody, response: appended, status: 201 },
   command: { method: "post", path: "/api/incidents/{id}/command", summary: "Take command or hand it over", tag, auth: "commander", params, body: CommandBody, response: appended, status: 201 },
   postEvent: { method: "post", path: "/api/events", summary: "Deploy / schema-change event from a machine client; attached to open incidents whose scope it touches", tag, auth: "responder", body: PostEventBody, response: z.object({ attachedTo: z.array(z.object({ incidentId: z.string(), seq: z.number() })) }), status: 201 },

@@ -1,0 +1,124 @@
+import { randomBytes } from "node:crypto";
+import { Kafka, logLevel } from "kafkajs";
+import { expect, test } from "./support/test";
+import { portOf } from "../scripts/lib/ports.mjs";
+import { ServerProcess } from "../tests/support/server-process";
+import { testPrometheus } from "../tests/integration/metrics/prometheus";
+import { testBrokers } from "./support/kafka";
+import { keepScreenshot } from "./support/screenshots";
+import { PASSWORD, USERS, storageStateFor } from "./support/users";
+
+const E2E_PORT = portOf("E2E_PORT", 3100);
+
+/** A topic with a producer writing to it for `ms` (the broker's produce latency has something to measure). */
+async function produceFor(ms: number): Promise<{ topic: string; group: string; done: Promise<void> }> {
+  const suffix = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+  const topic = `e2e-broker-${suffix}`;
+  const group = `e2e-broker-g-${suffix}`;
+  const kafka = new Kafka({ clientId: "ripcord-e2e-broker-metrics", brokers: testBrokers(), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 2, replicationFactor: 1 }], waitForLeaders: true });
+  await admin.setOffsets({ groupId: group, topic, partitions: [0, 1].map((partition) => ({ partition, offset: "0" })) });
+  await admin.disconnect();
+  const producer = kafka.producer();
+  await producer.connect();
+  const done = (async () => {
+    const until = Date.now() + ms;
+    for (let i = 0; Date.now() < until; i++) {
+      await producer.send({ topic, messages: Array.from({ length: 20 }, (_, j) => ({ partition: j % 2, value: `payment ${i}-${j}` })) });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await producer.disconnect();
+  })();
+  return { topic, group, done };
+}
+
+/**
+ * Issue 16: a second production server reading a real Prometheus that scrapes the run's brokers
+ * (the JMX exporter agent of the local harness): the incident page draws broker latency beside
+ * storage and network for the incident window, the Cluster page for the last 30 minutes.
+ */
+test.describe("with Prometheus", () => {
+  const prometheus = testPrometheus("e2e", 9088, testBrokers().join(","));
+  const server = new ServerProcess(E2E_PORT + 60, {
+    name: "e2e-prometheus",
+    env: { PROMETHEUS_URL: prometheus.url, PROMETHEUS_RATE_WINDOW: prometheus.rateWindow, KAFKA_CONNECT_TIMEOUT_MS: "2000" },
+  });
+
+  test.beforeAll(async () => {
+    await prometheus.start();
+    server.freshDatabase();
+    await server.start();
+  });
+  test.afterAll(async () => {
+    await server.cleanup();
+    await prometheus.stop();
+  });
+
+  test("the incident page draws broker latency for the incident window; the Cluster page too", async ({ browser }, testInfo) => {
+    const context = await browser.newContext({ baseURL: server.url });
+    try {
+      expect((await context.request.post("/api/auth/setup", { data: { ...USERS.admin, password: PASSWORD } })).status()).toBe(201);
+      const load = await produceFor(20_000);
+      const opened = await context.request.post("/api/incidents", { data: { title: `Payments slow on ${load.topic}`, scope: { topics: [load.topic], groups: [load.group], services: [] } } });
+      expect(opened.status()).toBe(201);
+      const incidentId = ((await opened.json()) as { incident: { id: string } }).incident.id;
+
+      const page = await context.newPage();
+      await page.goto(`/incidents/${incidentId}`);
+      const panel = page.getByTestId("incident-broker-charts");
+      await expect(panel).toHaveAttribute("data-state", "ok", { timeout: 30_000 });
+      await expect(panel).toHaveAttribute("data-source", "prometheus");
+      const latency = page.getByTestId("incident-broker-charts-latency");
+      // points of the incident window (and its lead-in) drawn as lines, refreshed as scrapes arrive
+      await expect.poll(async () => Number(await latency.getAttribute("data-points")), { timeout: 30_000 }).toBeGreaterThan(2);
+      await expect(latency.locator(".recharts-line path").first()).toBeVisible();
+      await expect(page.getByTestId("incident-broker-charts-network").locator(".recharts-line path").first()).toBeVisible();
+      await expect(latency).toContainText("produce p99");
+      await expect(latency).toContainText("log append p99");
+      // the API's window is the incident's, after a 5 min lead-in
+      const view = (await (await context.request.get(`/api/incidents/${incidentId}/broker-charts`)).json()) as { window: { from: number; to: number }; incidentWindow: { from: number }; points: { at: number; produceP99Ms: number | null }[] };
+      expect(view.window.from).toBe(view.incidentWindow.from - 5 * 60_000);
+      expect(view.points.some((p) => p.at >= view.incidentWindow.from && typeof p.produceP99Ms === "number")).toBe(true);
+      await keepScreenshot(page, testInfo, "incident-broker-latency");
+
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cluster", exact: true }).click();
+      const cluster = page.getByTestId("cluster-broker-charts");
+      await expect(cluster).toHaveAttribute("data-state", "ok", { timeout: 30_000 });
+      await expect.poll(async () => Number(await page.getByTestId("cluster-broker-charts-latency").getAttribute("data-points")), { timeout: 30_000 }).toBeGreaterThan(2);
+      await page.getByTestId("broker-charts-panel").scrollIntoViewIfNeeded();
+      await keepScreenshot(page, testInfo, "cluster-broker-latency");
+      await load.done;
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** The run's own server has no PROMETHEUS_URL (scripts/e2e-server.mjs). */
+test("without Prometheus, the tree's broker leaves say what is not visible and how to make it visible", async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ storageState: storageStateFor("commander") });
+  try {
+    const page = await context.newPage();
+    const opened = await page.request.post("/api/incidents", { data: { title: "Brokers feel slow", scope: { topics: [], groups: [], services: [] } } });
+    expect(opened.status()).toBe(201);
+    const incidentId = ((await opened.json()) as { incident: { id: string } }).incident.id;
+
+    await page.goto(`/incidents/${incidentId}`);
+    await expect(page.getByTestId("incident-broker-charts-not-configured")).toContainText("Broker metrics not visible: Ripcord reads them from Prometheus (PROMETHEUS_URL)");
+
+    await page.goto(`/incidents/${incidentId}?tab=root-cause&node=broker.overload`);
+    const tree = page.getByRole("tree", { name: "Root-cause tree" });
+    await expect(tree).toBeVisible();
+    for (const leaf of ["broker.overload", "broker.storage-pressure"]) {
+      await expect(page.locator(`#tree-${leaf.replace(".", "\\.")}-desc`)).toContainText("broker metrics not visible: Ripcord reads this from Prometheus (PROMETHEUS_URL)", { timeout: 30_000 });
+    }
+    const detail = page.getByTestId("tree-detail");
+    await expect(detail.getByRole("heading", { level: 2 })).toHaveText("Broker overload");
+    await expect(detail).toContainText("set it to a Prometheus that scrapes the brokers' JMX exporter (locally: npm run metrics:up)");
+    await keepScreenshot(page, testInfo, "tree-broker-not-visible");
+  } finally {
+    await context.close();
+  }
+});
