@@ -4,6 +4,7 @@ import type { EntryAuthor, IncidentEntry } from "@/lib/domain/incidents/types";
 import { db, isPrismaError } from "@/lib/server/db";
 import { AppError, conflict, notFound } from "@/lib/server/http/errors";
 import { notifyCommitted, publishCommitted } from "@/lib/server/live/feed";
+import { recordWrite } from "@/lib/server/observability/registry";
 import { toEntry, toSummary, type IncidentSummary } from "./mappers";
 
 export type Tx = Prisma.TransactionClient;
@@ -220,8 +221,20 @@ async function drain(incidentId: string, queue: Queued[]): Promise<void> {
  */
 export function appendEntry<P>(input: AppendEntryInput<P>): Promise<AppendResult> {
   const queues = (holder[QUEUES] ??= new Map());
+  // timed from the call to the acknowledgement: ripcord_incident_write_duration_seconds
+  const started = performance.now();
   return new Promise<AppendResult>((resolve, reject) => {
-    const queued: Queued = { input: input as AppendEntryInput<unknown>, resolve, reject };
+    const queued: Queued = {
+      input: input as AppendEntryInput<unknown>,
+      resolve: (result) => {
+        recordWrite("ok", performance.now() - started);
+        resolve(result);
+      },
+      reject: (error) => {
+        recordWrite("error", performance.now() - started);
+        reject(error);
+      },
+    };
     const queue = queues.get(input.incidentId);
     if (queue) {
       queue.push(queued);

@@ -56,7 +56,7 @@ export async function incidentStream(incidentId: string, after: number, principa
       unfollow();
       leave();
     };
-  });
+  }, "incident");
 }
 
 /** Changes to any incident (for the list page): `changed` events, not resumable (refetch on connect). */
@@ -65,5 +65,5 @@ export function incidentListStream(signal: AbortSignal): Response {
     await followList();
     sink.event("ready", {});
     return subscribeList((event) => sink.event("changed", event));
-  });
+  }, "incident-list");
 }

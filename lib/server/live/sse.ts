@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { recordSseListeners } from "@/lib/server/observability/registry";
 
 export const HEARTBEAT_MS = 15_000;
 
@@ -17,14 +18,18 @@ export interface SseSink {
 /**
  * A text/event-stream response. `start` runs once the stream is open; the function it returns
  * runs when the client goes away (abort) or the stream is cancelled. Heartbeats every 15 s.
+ * `streamName` names it in ripcord_sse_listeners.
  */
-export function sseResponse(signal: AbortSignal, start: (sink: SseSink, connectionId: string) => Promise<() => void> | (() => void)): Response {
+export function sseResponse(signal: AbortSignal, start: (sink: SseSink, connectionId: string) => Promise<() => void> | (() => void), streamName = "other"): Response {
   let cleanup: (() => void) | null = null;
   let done = false;
+  let listening = false;
   let heartbeat: ReturnType<typeof setInterval> | null = null;
   const finish = () => {
     if (done) return;
     done = true;
+    // ripcord_sse_listeners (Ripcord's own metrics): one fewer browser following `stream`
+    if (listening) recordSseListeners(streamName, -1);
     if (heartbeat) clearInterval(heartbeat);
     cleanup?.();
   };
@@ -45,6 +50,8 @@ export function sseResponse(signal: AbortSignal, start: (sink: SseSink, connecti
         closed: () => done,
       };
       write("retry: 1000\n\n");
+      listening = true;
+      recordSseListeners(streamName, 1);
       heartbeat = setInterval(() => sink.comment("heartbeat"), HEARTBEAT_MS);
       signal.addEventListener("abort", () => {
         finish();

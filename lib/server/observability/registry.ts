@@ -91,9 +91,9 @@ export function allFamilies(): MetricFamily[] {
   return [...families().values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Tests start from nothing. */
+/** Tests start from no series (the families stay: the recorders below hold them). */
 export function resetMetricsForTests(): void {
-  families().clear();
+  for (const f of families().values()) f.series.clear();
 }
 
 // The metrics themselves, declared once here so every recorder and the endpoint agree on them.
@@ -114,7 +114,7 @@ export function recordSample(cluster: string, outcome: string, durationMs: numbe
   samplerSeconds.observe({ cluster }, durationMs / 1000);
 }
 
-const kafkaErrors = counter("ripcord_kafka_request_errors_total", "Failed Kafka reads (evidence samples and admin reads), per cluster and error code.", ["cluster", "code"]);
+const kafkaErrors = counter("ripcord_kafka_request_errors_total", "Failed Kafka collections of the evidence sampler, per cluster and error code.", ["cluster", "code"]);
 
 export function recordKafkaError(cluster: string, code: string): void {
   kafkaErrors.inc({ cluster, code });

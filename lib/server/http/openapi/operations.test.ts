@@ -9,6 +9,7 @@ import { openApiDocument } from "./document";
 import { drillOperations } from "./drill-operations";
 import { incidentOperations } from "./incident-operations";
 import { mitigationOperations } from "./mitigation-operations";
+import { observabilityOperations } from "./observability-operations";
 import { ALL_OPERATIONS } from "./operations";
 import { reviewOperations } from "./review-operations";
 import type { Operation } from "./types";
@@ -16,7 +17,7 @@ import type { Operation } from "./types";
 const API_DIR = path.resolve(import.meta.dirname, "../../../../app/api");
 
 const GROUPS: Record<string, Record<string, Operation>> = {
-  alertOperations, catalogOperations, ownerOperations, clusterOperations, coreOperations, diagnosisOperations, drillOperations, incidentOperations, mitigationOperations, reviewOperations,
+  alertOperations, catalogOperations, ownerOperations, clusterOperations, coreOperations, diagnosisOperations, drillOperations, incidentOperations, mitigationOperations, reviewOperations, observabilityOperations,
 };
 
 interface DeclaredRoute {

@@ -5,6 +5,7 @@ import { diagnosisOperations } from "./diagnosis-operations";
 import { drillOperations } from "./drill-operations";
 import { incidentOperations } from "./incident-operations";
 import { mitigationOperations } from "./mitigation-operations";
+import { observabilityOperations } from "./observability-operations";
 import { reviewOperations } from "./review-operations";
 import type { Operation } from "./types";
 
@@ -21,4 +22,5 @@ export const ALL_OPERATIONS: Operation[] = [
   ownerOperations,
   alertOperations,
   drillOperations,
+  observabilityOperations,
 ].flatMap((group) => Object.values(group));
