@@ -126,7 +126,7 @@ export function recordSseListeners(stream: string, delta: number): void {
   sseListeners.add({ stream }, delta);
 }
 
-const writeSeconds = histogram("ripcord_incident_write_duration_seconds", "Duration of appending one entry to an incident log (the durable write), per outcome.", ["outcome"]);
+const writeSeconds = histogram("ripcord_incident_write_duration_seconds", "Duration of appending one entry to an incident log through appendEntry, from the call to the durable commit (acknowledgement), per outcome; entries written inside a caller's transaction (opening an incident, alert intake) are not timed here.", ["outcome"]);
 
 export function recordWrite(outcome: "ok" | "error", durationMs: number): void {
   writeSeconds.observe({ outcome }, durationMs / 1000);

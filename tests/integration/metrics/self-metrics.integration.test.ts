@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as selfMetrics } from "@/app/api/observability/metrics/route";
 import { POST as openIncidentRoute } from "@/app/api/incidents/route";
+import { POST as annotateRoute } from "@/app/api/incidents/[id]/annotations/route";
 import { createApiToken } from "@/lib/server/auth/create-token";
 import { getSampler } from "@/lib/server/evidence/get-sampler";
 import { closeAllGateways } from "@/lib/server/kafka/registry";
-import { post, signedIn } from "../actions/support";
+import { ctx, post, signedIn } from "../actions/support";
 
 const scrape = (token?: string) => selfMetrics(new Request("http://localhost/api/observability/metrics", { headers: token ? { authorization: `Bearer ${token}` } : {} }));
 
@@ -29,7 +30,7 @@ describe("GET /api/observability/metrics", () => {
     expect((await scrape(alerts.token)).status).toBe(403);
   });
 
-  it("a machine token reads the exposition: sampler samples and duration of the real Kafka, write latency of a real append", async () => {
+  it("a machine token reads the exposition: sampler samples and duration of the real Kafka, write latency of a real annotation (appendEntry)", async () => {
     const machine = await createApiToken({ name: "prometheus-scrape", role: "viewer", kind: "machine" });
     const sampler = getSampler();
     await sampler.ready(20_000);
@@ -37,6 +38,9 @@ describe("GET /api/observability/metrics", () => {
     const commander = await signedIn("commander");
     const opened = await openIncidentRoute(post("/api/incidents", { title: "self metrics", scope: { topics: [], groups: [], services: [] } }, commander));
     expect(opened.status).toBe(201);
+    const incidentId = ((await opened.json()) as { incident: { id: string } }).incident.id;
+    const annotated = await annotateRoute(post(`/api/incidents/${incidentId}/annotations`, { annotationKind: "observation", body: "broker 1 p99 at 400 ms" }, commander), ctx({ id: incidentId }));
+    expect(annotated.status).toBe(201);
 
     const res = await scrape(machine.token);
     expect(res.status).toBe(200);
