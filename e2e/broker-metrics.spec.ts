@@ -57,6 +57,8 @@ test.describe("with Prometheus", () => {
   });
 
   test("the incident page draws broker latency for the incident window; the Cluster page too", async ({ browser }, testInfo) => {
+    // waits, not speed: on the shared 2-core box (load ~20 during builds) this page took 35 s to hydrate
+    test.setTimeout(240_000);
     const context = await browser.newContext({ baseURL: server.url });
     try {
       expect((await context.request.post("/api/auth/setup", { data: { ...USERS.admin, password: PASSWORD } })).status()).toBe(201);
@@ -68,11 +70,11 @@ test.describe("with Prometheus", () => {
       const page = await context.newPage();
       await page.goto(`/incidents/${incidentId}`);
       const panel = page.getByTestId("incident-broker-charts");
-      await expect(panel).toHaveAttribute("data-state", "ok", { timeout: 30_000 });
+      await expect(panel).toHaveAttribute("data-state", "ok", { timeout: 60_000 });
       await expect(panel).toHaveAttribute("data-source", "prometheus");
       const latency = page.getByTestId("incident-broker-charts-latency");
       // points of the incident window (and its lead-in) drawn as lines, refreshed as scrapes arrive
-      await expect.poll(async () => Number(await latency.getAttribute("data-points")), { timeout: 30_000 }).toBeGreaterThan(2);
+      await expect.poll(async () => Number(await latency.getAttribute("data-points")), { timeout: 60_000 }).toBeGreaterThan(2);
       await expect(latency.locator(".recharts-line path").first()).toBeVisible();
       await expect(page.getByTestId("incident-broker-charts-network").locator(".recharts-line path").first()).toBeVisible();
       await expect(latency).toContainText("produce p99");
@@ -85,8 +87,8 @@ test.describe("with Prometheus", () => {
 
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cluster", exact: true }).click();
       const cluster = page.getByTestId("cluster-broker-charts");
-      await expect(cluster).toHaveAttribute("data-state", "ok", { timeout: 30_000 });
-      await expect.poll(async () => Number(await page.getByTestId("cluster-broker-charts-latency").getAttribute("data-points")), { timeout: 30_000 }).toBeGreaterThan(2);
+      await expect(cluster).toHaveAttribute("data-state", "ok", { timeout: 60_000 });
+      await expect.poll(async () => Number(await page.getByTestId("cluster-broker-charts-latency").getAttribute("data-points")), { timeout: 60_000 }).toBeGreaterThan(2);
       await page.getByTestId("broker-charts-panel").scrollIntoViewIfNeeded();
       await keepScreenshot(page, testInfo, "cluster-broker-latency");
       await load.done;
@@ -98,6 +100,7 @@ test.describe("with Prometheus", () => {
 
 /** The run's own server has no PROMETHEUS_URL (scripts/e2e-server.mjs). */
 test("without Prometheus, the tree's broker leaves say what is not visible and how to make it visible", async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
   const context = await browser.newContext({ storageState: storageStateFor("commander") });
   try {
     const page = await context.newPage();
@@ -109,21 +112,21 @@ test("without Prometheus, the tree's broker leaves say what is not visible and h
     expect(api.status()).toBe(200);
     expect(await api.json()).toMatchObject({ state: "not-configured", source: "none", points: [] });
     await page.goto(`/incidents/${incidentId}`);
-    // generous: on the shared 2-core box (load 12–20) the page took ~10 s to render its queries
-    await expect(page.getByTestId("incident-broker-charts-not-configured")).toContainText("Broker metrics not visible: Ripcord reads them from Prometheus (PROMETHEUS_URL)", { timeout: 30_000 });
+    // generous: on the shared 2-core box (load 12–20) the page took 10–35 s to render its queries
+    await expect(page.getByTestId("incident-broker-charts-not-configured")).toContainText("Broker metrics not visible: Ripcord reads them from Prometheus (PROMETHEUS_URL)", { timeout: 60_000 });
 
     await page.goto(`/incidents/${incidentId}?tab=root-cause&node=broker.overload`);
     const tree = page.getByRole("tree", { name: "Root-cause tree" });
     await expect(tree).toBeVisible();
     // the overload leaf has nothing but broker metrics: its line says they are not visible
-    await expect(page.locator("#tree-broker\\.overload-desc")).toContainText("unknown — broker metrics not visible: Ripcord reads this from Prometheus (PROMETHEUS_URL)", { timeout: 30_000 });
+    await expect(page.locator("#tree-broker\\.overload-desc")).toContainText("unknown — broker metrics not visible: Ripcord reads this from Prometheus (PROMETHEUS_URL)", { timeout: 60_000 });
     const detail = page.getByTestId("tree-detail");
     await expect(detail.getByRole("heading", { level: 2 })).toHaveText("Broker overload");
     await expect(detail).toContainText("set it to a Prometheus that scrapes the brokers' JMX exporter (locally: npm run metrics:up)");
     await keepScreenshot(page, testInfo, "tree-broker-not-visible");
     // storage pressure is judged from the log dirs (the admin API) as well; its latency evidence says what is not visible
     await page.goto(`/incidents/${incidentId}?tab=root-cause&node=broker.storage-pressure`);
-    await expect(detail.getByRole("heading", { level: 2 })).toHaveText("Broker storage pressure", { timeout: 30_000 });
+    await expect(detail.getByRole("heading", { level: 2 })).toHaveText("Broker storage pressure", { timeout: 60_000 });
     await expect(detail).toContainText("broker metrics not visible: Ripcord reads this from Prometheus (PROMETHEUS_URL)");
   } finally {
     await context.close();
