@@ -4,6 +4,7 @@ import { Timeline } from "@/components/timeline/timeline";
 import { useIncident, useIncidentStream, type IncidentDetail } from "@/lib/client/hooks/use-incidents";
 import { roleAtLeast, type Role } from "@/lib/domain/auth/roles";
 import { BlastRadiusPanel } from "./blast-radius-panel";
+import { CommanderSummary } from "./commander-summary";
 import { EvidenceChartsPanel } from "./evidence-charts-panel";
 import { IncidentBrokerCharts } from "@/components/broker-metrics/incident-broker-charts";
 import { IncidentHeader } from "./incident-header";
@@ -25,6 +26,7 @@ export function IncidentView({ initial, role }: { initial: IncidentDetail; role:
       <IncidentHeader incidentId={id} state={detail.state} viewers={detail.viewers} stream={stream} canCommand={canCommand} />
       {isError ? <p role="alert" className="mb-3 text-sm text-bad">Refreshing failed ({error.message}); what you see may be stale.</p> : null}
       <div className="mb-3"><SeverityDrift incidentId={id} state={detail.state} /></div>
+      <CommanderSummary incidentId={id} state={detail.state} entries={detail.entries} />
       <BlastRadiusPanel incidentId={id} scope={detail.incident.scope} />
       <IncidentTabs
         panels={{
