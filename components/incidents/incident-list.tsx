@@ -6,8 +6,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Time, TimeZoneToggle } from "@/components/timeline/time";
 import { SeverityBadge } from "@/components/severity/severity-badge";
 import { useIncidentList, useIncidentListLive, type IncidentFilters } from "@/lib/client/hooks/use-incidents";
+import { listSectionOf, type ListSection } from "@/lib/domain/incidents/list-order";
 import { INCIDENT_STATUSES, SEVERITY_LEVELS, STATUS_LABELS } from "@/lib/domain/incidents/types";
 import { StatusBadge } from "./status-badge";
+
+const SECTIONS: { id: ListSection; title: string }[] = [
+  { id: "open", title: "Open, most severe first" },
+  { id: "drills", title: "Drills in progress" },
+  { id: "finished", title: "In review or closed" },
+];
 
 const FILTER_KEYS = ["status", "severity", "cluster", "from", "to", "q"] as const;
 const field = "rounded-md border border-border bg-surface px-2 py-1.5 text-sm";
@@ -88,23 +95,35 @@ export function IncidentList() {
       ) : data.incidents.length === 0 ? (
         <EmptyState title={Object.values(filters).some(Boolean) ? "No incident matches these filters" : "No incidents yet"} testId="incidents-empty" />
       ) : (
-        <ul className="divide-y divide-border overflow-hidden rounded-lg border border-border bg-surface" data-testid="incident-list">
-          {data.incidents.map((i) => (
-            <li key={i.id}>
-              <Link href={`/incidents/${i.id}`} className="flex flex-wrap items-center gap-3 px-4 py-3 hover:bg-surface-2 focus-visible:bg-surface-2">
-                <SeverityBadge level={i.severity} />
-                <StatusBadge status={i.status} />
-                <span className="font-semibold">{i.title}</span>
-                <span className="text-xs text-muted">
-                  {i.cluster} · {[...i.scope.groups, ...i.scope.topics, ...i.scope.services].slice(0, 4).join(", ")}
-                </span>
-                <span className="ml-auto text-xs text-muted">
-                  opened <Time iso={i.openedAt} /> · {i.lastSeq} log entries
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <div className="grid gap-4" data-testid="incident-list">
+          {SECTIONS.map(({ id, title }) => {
+            const listed = data.incidents.filter((i) => listSectionOf({ status: i.status, drill: i.drill ?? false }) === id);
+            if (!listed.length) return null;
+            return (
+              <section key={id} aria-labelledby={`incidents-${id}`} data-testid={`incident-section-${id}`}>
+                <h2 id={`incidents-${id}`} className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted">{title} · {listed.length}</h2>
+                <ul className="divide-y divide-border overflow-hidden rounded-lg border border-border bg-surface">
+                  {listed.map((i) => (
+                    <li key={i.id}>
+                      <Link href={`/incidents/${i.id}`} className="flex flex-wrap items-center gap-3 px-4 py-3 hover:bg-surface-2 focus-visible:bg-surface-2">
+                        <SeverityBadge level={i.severity} />
+                        <StatusBadge status={i.status} />
+                        {i.drill ? <span className="rounded border border-sev4 px-1.5 text-xs font-semibold text-sev4" data-testid="drill-badge">Drill</span> : null}
+                        <span className="font-semibold">{i.title}</span>
+                        <span className="text-xs text-muted">
+                          {i.cluster} · {[...i.scope.groups, ...i.scope.topics, ...i.scope.services].slice(0, 4).join(", ")}
+                        </span>
+                        <span className="ml-auto text-xs text-muted">
+                          opened <Time iso={i.openedAt} /> · {i.lastSeq} log entries
+                        </span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
       )}
     </section>
   );

@@ -5,7 +5,7 @@ import type { ItemAction, ItemState } from "@/lib/domain/mitigation/types";
 import { BlastPill, buttonClass, inputClass, Pill, PRE_ICON, PRE_TONE, type Tone } from "./bits";
 
 const STATE_TONE: Record<ItemState, Tone> = { open: "muted", assigned: "accent", started: "accent", done: "ok", skipped: "muted", blocked: "bad" };
-const SECTION_TITLE = { control: "Controls (seed 000)", cause: "Mitigations for the causes", runbook: "Restart / replay runbook (seed 002)" } as const;
+const SECTION_TITLE = { control: "Controls that stop the damage", cause: "Mitigations for the causes", runbook: "Restart / replay runbook" } as const;
 
 function ItemRow({ incidentId, item, canEdit, me, onAct }: { incidentId: string; item: ChecklistRow; canEdit: boolean; me: { id: string; name: string } | null; onAct: (id: string) => void }) {
   const update = useUpdateItem(incidentId);

@@ -120,6 +120,8 @@ export const IncidentSummaryView = z.object({
   openedAt: z.string(),
   updatedAt: z.string(),
   lastSeq: z.number(),
+  /** in the list: the incident is a drill's (listed apart, after the real ones) */
+  drill: z.boolean().optional(),
 });
 
 /** The incident window's evidence charts (live on the incident page; the review freezes the same). */

@@ -317,7 +317,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
   for (const def of [...CONTROLS, ...GUARDED]) {
     const causes = causesFor(def);
     if (causes.length) out.push(item(def, causes, `helps with ${titles(causes)}`));
-    else if (noCauses && def.section === "control") out.push(item(def, [], "no cause ranked yet: one of seed 000's five controls"));
+    else if (noCauses && def.section === "control") out.push(item(def, [], "no cause ranked yet: one of the five controls that stop the damage whatever the cause"));
   }
   // Other mitigations the causes name, as plain items (no guarded action behind them).
   const covered = new Set<MitigationId>([...CONTROLS, ...GUARDED].flatMap((d) => d.mitigations));
@@ -332,7 +332,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
   }
   const runbookCauses = ranked.filter((c) => { const l = leafById(c.leafId); return l && (RUNBOOK_BRANCHES.has(l.branch) || RUNBOOK_LEAVES.has(l.id)); }).map((c) => c.leafId);
   if (runbookCauses.length || noCauses) {
-    const why = runbookCauses.length ? `restart/replay recovery for ${titles(runbookCauses)} (seed 002)` : "restart/replay runbook (seed 002)";
+    const why = runbookCauses.length ? `restart/replay recovery for ${titles(runbookCauses)}` : "restart/replay runbook, in case the cause needs a consumer restarted or records replayed";
     for (const def of RUNBOOK) out.push(item(def, runbookCauses, why));
   }
   return out;

@@ -2,12 +2,13 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { ListIncidentsQuery } from "@/lib/schemas/incidents";
 import { containsText, db } from "@/lib/server/db";
+import { orderIncidentList } from "@/lib/domain/incidents/list-order";
 import { toSummary, type IncidentSummary } from "./mappers";
 
 const CLOSED_LIKE = ["review", "closed"];
 
-/** Open incidents first (newest first within each group); filters; search over titles and the log. */
-export async function listIncidents(query: ListIncidentsQuery): Promise<IncidentSummary[]> {
+/** In the list's order (lib/domain/incidents/list-order.ts): open real incidents by severity, open drills, then the rest; filters; search over titles and the log. */
+export async function listIncidents(query: ListIncidentsQuery): Promise<(IncidentSummary & { drill: boolean })[]> {
   const where: Prisma.IncidentWhereInput = {};
   if (query.status === "open") where.status = { notIn: CLOSED_LIKE };
   else if (query.status) where.status = query.status;
@@ -18,7 +19,8 @@ export async function listIncidents(query: ListIncidentsQuery): Promise<Incident
   // case-insensitive over the title and every entry's payload, on either database
   if (q) where.OR = [{ title: containsText(q) }, { entries: { some: { payload: containsText(q) } } }];
   const rows = await db().incident.findMany({ where, orderBy: { openedAt: "desc" }, take: 200 });
-  const summaries = rows.map(toSummary);
-  const rank = (s: IncidentSummary) => (CLOSED_LIKE.includes(s.status) ? 1 : 0);
-  return summaries.sort((a, b) => rank(a) - rank(b) || b.openedAt.localeCompare(a.openedAt));
+  // A drill's incident is the one whose log has the drill's start (lib/server/drills/start-drill.ts).
+  const drills = await db().incidentEntry.findMany({ where: { kind: "drill-started", incidentId: { in: rows.map((r) => r.id) } }, select: { incidentId: true } });
+  const drillIds = new Set(drills.map((d) => d.incidentId));
+  return orderIncidentList(rows.map((row) => ({ ...toSummary(row), drill: drillIds.has(row.id) })));
 }
