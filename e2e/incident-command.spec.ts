@@ -33,6 +33,8 @@ async function pageAs(browser: Browser, role: "commander" | "responder" | "viewe
 }
 
 test("three people command, annotate and watch one incident live", async ({ browser }, testInfo) => {
+  // the severity step waits for the evidence sampler (10 s cadence) to watch the offsets stay frozen
+  test.setTimeout(180_000);
   const { topic, group } = await laggingGroup();
   const commander = await pageAs(browser, "commander");
   const responder = await pageAs(browser, "responder");
@@ -60,21 +62,23 @@ test("three people command, annotate and watch one incident live", async ({ brow
     await keepScreenshot(commander, testInfo, "01-opened-with-presence");
   });
 
-  await test.step("the classifier proposes a severity from the live lag; the commander accepts it with a rationale", async () => {
-    await commander.getByTestId("tab-severity").click();
-    await commander.getByTestId("run-classifier").click();
-    const proposed = commander.getByTestId("proposed-severity");
-    await expect(proposed).toBeVisible({ timeout: 30_000 });
-    // The level comes from the severity engine (proposeSeverity): a stopped group with 150 unread records.
-    await expect(commander.getByTestId("proposal-reasons")).toContainText(`${group}: backlog of 150 records`);
-    const level = (await proposed.textContent())?.trim() ?? "";
+  await test.step("Ripcord proposes a severity from the live lag by itself; the commander accepts it in the header", async () => {
+    // No click: the proposal comes from the evidence sampler's history of the group. Once the
+    // sampler has watched the offsets stay frozen, the reason names the stopped backlog.
+    const reasons = commander.getByTestId("header-proposal-reasons");
+    await expect(reasons).toContainText(`${group}: backlog of 150 records, consumption stopped`, { timeout: 60_000 });
+    const level = ((await commander.getByTestId("header-proposed-level").textContent()) ?? "").trim();
     expect(level).toMatch(/^SEV-[1-4]$/);
+    await expect(viewer.getByTestId("header-proposed-level")).toHaveText(level);
+    await expect(viewer.getByTestId("header-accept")).toHaveCount(0);
     await keepScreenshot(commander, testInfo, "02-proposal");
-    await commander.getByTestId("severity-rationale").fill("150 records behind with no consumer draining them; billing reports depend on it.");
-    await commander.getByTestId("accept-severity").click();
-    await expect(commander.getByTestId("current-severity")).toHaveText(level);
+    await commander.getByTestId("header-accept").click();
     await expect(commander.getByTestId("header-severity")).toHaveText(level);
     await expect(viewer.getByTestId("header-severity")).toHaveText(level);
+    await expect(commander.getByTestId("proposal-agrees")).toBeVisible();
+    await commander.getByTestId("tab-severity").click();
+    await expect(commander.getByTestId("current-severity")).toHaveText(level);
+    await expect(commander.getByTestId("severity-answers")).toContainText("Is the backlog growing faster than the platform can drain it?");
   });
 
   await test.step("the responder's annotation reaches the commander's timeline within a second, without reload", async () => {

@@ -93,7 +93,7 @@ test("the commander reaches the suggested cause by keyboard and confirms it; the
     await expect(commander).toHaveURL(new RegExp(`[?&]node=${top.replace(".", "\\.")}`));
     await expect(commander.locator(`[role="treeitem"][data-node="${top}"]`)).toHaveAttribute("aria-selected", "true");
     const detail = commander.getByTestId("tree-detail");
-    await expect(detail.getByRole("heading", { level: 2 })).toHaveText("Consumers stopped silently");
+    await expect(detail.getByRole("heading", { level: 2 })).toHaveText("Consumers stopped or hung");
     await expect(detail).toContainText("Symptom");
     await expect(detail).toContainText("Wrong approach");
     await keepScreenshot(commander, testInfo, "01-suggested-node-open");

@@ -1,7 +1,8 @@
 /**
  * Captures real-broker snapshot histories for the domain unit tests:
  *   npx tsx -C react-server scripts/capture-fixtures.ts [--brokers HOST:PORT] [--only ID[,ID]]
- * Runs each drill scenario (broker-down only on a local 3-node cluster) and writes its history to
+ * Runs each drill scenario (broker-down only on a local 3-node cluster), and the non-drill
+ * conditions of scripts/fixture-scenarios.ts, and writes its history to
  * lib/domain/__fixtures__/<scenario>.json as ClusterSnapshot[]: only the scenario's topics and
  * groups (sampling is restricted to them), the random run prefix replaced by `drill-<scenario>`,
  * volatile fields (requestCount, durationMs, clusterId, member hosts) normalised. Refuses to
@@ -18,6 +19,7 @@ import { KafkaGatewayError } from "@/lib/server/kafka/errors";
 import { SCENARIOS } from "@/lib/server/drills/scenarios";
 import { runScenario, type DrillResult } from "@/lib/server/drills/run-scenario";
 import { NEEDS_METRICS, UsageError, brokerMetricsFromEnv, defaultBrokers, localNodeControl, parseBrokers, probe } from "./drills-cli";
+import { lateJoiner } from "./fixture-scenarios";
 
 const OUT = path.resolve(import.meta.dirname, "..", "lib", "domain", "__fixtures__");
 
@@ -50,7 +52,7 @@ async function main(): Promise<number> {
   const brokerMetrics = brokerMetricsFromEnv();
   fs.mkdirSync(OUT, { recursive: true });
   let failed = 0;
-  for (const s of SCENARIOS.filter((x) => !only || only.includes(x.id))) {
+  for (const s of [...SCENARIOS, lateJoiner].filter((x) => !only || only.includes(x.id))) {
     if (s.needsNodes > cluster.brokers || (s.needsNodes > 1 && !nodes)) {
       console.log(`${s.id}: skipped, needs KAFKA_NODES=3`);
       continue;

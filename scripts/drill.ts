@@ -91,7 +91,7 @@ async function main(): Promise<number> {
   });
   console.log(`cleaned up ${result.prefix}-* (${result.topics.length} topic(s), ${result.groups.length} group(s))`);
   const top = result.diagnosis.causes[0];
-  console.log(`result: top cause ${causeLabel(top)}; injected ${scenario.injectedCause ?? "none"} rank ${result.rankOfInjectedCause ?? "-"}; severity ${result.severity.proposed}: ${result.passed ? "PASS" : "FAIL"}`);
+  console.log(`result: top cause ${causeLabel(top)}; injected ${scenario.injectedCause ?? "none"} rank ${result.rankOfInjectedCause ?? "-"}; severity ${result.severity.level}: ${result.passed ? "PASS" : "FAIL"}`);
   for (const r of top?.reasons ?? []) console.log(`  - ${r}`);
   return result.passed ? 0 : 3;
 }

@@ -69,7 +69,7 @@ export const causeLabel = (c: RankedCause | undefined) => (c ? `${c.id} (${c.sco
 
 export function describeVerdict(v: DrillVerdict): string {
   const causes = v.diagnosis.causes.slice(0, 3).map((c) => `${c.id} ${c.score.toFixed(2)}`).join(", ") || `no cause past ${WORTH_INVESTIGATING}`;
-  return `${causes} | ${v.severity.proposed}`;
+  return `${causes} | ${v.severity.level}`;
 }
 
 export function table(header: string[], rows: string[][]): string {

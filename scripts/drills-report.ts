@@ -82,7 +82,7 @@ async function main(): Promise<number> {
     const top = result.diagnosis.causes[0];
     const rank = s.injectedCause === null ? "-" : result.rankOfInjectedCause === null ? `not past ${WORTH_INVESTIGATING}` : String(result.rankOfInjectedCause);
     const topText = s.injectedCause === null ? (top ? `${causeLabel(top)} past the threshold` : `no cause past ${WORTH_INVESTIGATING}`) : causeLabel(top);
-    rows.push([s.id, s.seed, injected, rank, topText, result.severity.proposed, result.passed ? "PASS" : "FAIL"]);
+    rows.push([s.id, s.seed, injected, rank, topText, result.severity.level, result.passed ? "PASS" : "FAIL"]);
     console.error(`  ${s.id}: ${result.passed ? "pass" : "FAIL"} in ${Math.round((Date.now() - t0) / 1000)} s (${result.history.length} samples)`);
   }
   console.log(table(["scenario", "seed", "injected cause", "rank", "top cause (score)", "severity", "result"], rows));

@@ -3,7 +3,8 @@ import { ClusterBrokerCharts } from "@/components/broker-metrics/cluster-broker-
 import { useClusterOverview } from "@/lib/client/hooks/use-cluster";
 import { FreshnessBar } from "./freshness-bar";
 import type { ClusterOverview, LogDirView } from "@/lib/schemas/cluster";
-import { formatBytes, formatCount, formatSeconds } from "./format";
+import { formatBytes, formatCount } from "./format";
+import { formatDuration } from "@/lib/domain/metrics/durations";
 import { GroupsTable } from "./groups-table";
 import { Collecting, LoadError, Panel, Tile } from "./panel";
 import { TopicsTable } from "./topics-table";
@@ -50,7 +51,7 @@ function LogDir({ dir }: { dir: LogDirView }) {
         Kafka {formatBytes(dir.usedBytes)}
         {dir.usableBytes !== null && dir.totalBytes !== null ? ` · ${formatBytes(dir.usableBytes)} free of ${formatBytes(dir.totalBytes)} (${Math.round((used ?? 0) * 100)}% used)` : " · volume size not reported"}
         {dir.secondsToFull !== null && dir.secondsToFull < FULL_SOON_SECONDS ? (
-          <span className={dir.secondsToFull < 6 * 3600 ? "font-semibold text-bad" : "text-warn"}> · full in {formatSeconds(dir.secondsToFull)} at this growth</span>
+          <span className={dir.secondsToFull < 6 * 3600 ? "font-semibold text-bad" : "text-warn"}> · full in {formatDuration(dir.secondsToFull)} at this growth</span>
         ) : null}
       </div>
     </div>

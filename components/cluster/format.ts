@@ -13,15 +13,6 @@ export function formatRate(n: number | null | undefined): string {
   return `${n >= 100 ? formatCount(n) : n.toFixed(n >= 10 ? 0 : 1)}/s`;
 }
 
-export function formatSeconds(s: number | null | undefined): string {
-  if (s === null || s === undefined || !Number.isFinite(s)) return "—";
-  if (s < 1) return s === 0 ? "0 s" : "<1 s";
-  if (s < 90) return `${Math.round(s)} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`;
-  return `${(s / 86400).toFixed(1)} d`;
-}
-
 export { formatBytes } from "@/lib/domain/evidence/bytes";
 
 export function formatMs(ms: number | null | undefined): string {

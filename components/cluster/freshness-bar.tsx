@@ -4,7 +4,8 @@ import { useEffect } from "react";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { SamplerState } from "@/lib/schemas/cluster";
 import { isPollInterval, POLL_CHOICES, useClusterViewStore } from "@/lib/client/stores/cluster-view-store";
-import { formatMs, formatSeconds } from "./format";
+import { formatMs} from "./format";
+import { formatDuration } from "@/lib/domain/metrics/durations";
 
 interface Props {
   sampler: SamplerState | null;
@@ -53,13 +54,13 @@ export function FreshnessBar({ sampler, fetching, pollError, now }: Props) {
             <>
               <span aria-hidden className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-accent border-t-transparent" />
               <span data-testid="collecting">
-                Collecting from Kafka{sampler?.collectingSince ? ` (${formatSeconds((now - sampler.collectingSince) / 1000)})` : ""}…
+                Collecting from Kafka{sampler?.collectingSince ? ` (${formatDuration((now - sampler.collectingSince) / 1000)})` : ""}…
               </span>
             </>
           ) : null}
           {age !== null ? (
             <span className={stale ? "font-semibold text-warn" : "text-muted"} data-testid="data-age">
-              {stale ? "Stale: " : ""}data from {formatSeconds(age)} ago
+              {stale ? "Stale: " : ""}data from {formatDuration(age)} ago
             </span>
           ) : !collecting ? (
             <span className="text-muted">No sample yet</span>

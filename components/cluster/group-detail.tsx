@@ -6,7 +6,8 @@ import { useGroupDetail } from "@/lib/client/hooks/use-cluster";
 import { SERIES_WINDOWS, useClusterViewStore, type SeriesWindow } from "@/lib/client/stores/cluster-view-store";
 import type { ConsumerStatus, GroupDetail } from "@/lib/schemas/cluster";
 import { FreshnessBar } from "./freshness-bar";
-import { formatCount, formatRate, formatSeconds } from "./format";
+import { formatCount, formatRate} from "./format";
+import { formatDuration } from "@/lib/domain/metrics/durations";
 import { Collecting, LoadError, Panel, Tile } from "./panel";
 import { LastStable } from "./last-stable";
 import { RetentionRisk } from "./retention-risk";
@@ -115,12 +116,12 @@ function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: numbe
       ) : null}
       <div className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <Tile label="Lag (records)" value={formatCount(g.totalLag)} tone={g.totalLag > 0 ? "warn" : "ok"} testId="tile-lag" />
-        <Tile label="Time lag" value={formatSeconds(g.maxTimeLagSeconds)} testId="tile-time-lag" hint="How old the oldest unread record is (worst partition)" />
+        <Tile label="Time lag" value={formatDuration(g.maxTimeLagSeconds)} testId="tile-time-lag" hint="How old the oldest unread record is (worst partition)" />
         <Tile label="Lag growth" value={g.lagGrowthPerSec === null ? "—" : `${g.lagGrowthPerSec > 0 ? "+" : ""}${formatRate(g.lagGrowthPerSec)}`} tone={(g.lagGrowthPerSec ?? 0) > 0.5 ? "warn" : "fg"} testId="tile-growth" />
         <Tile label="Input / consume" value={`${formatRate(g.inputRatePerSec)} / ${formatRate(g.consumeRatePerSec)}`} testId="tile-rates" />
         <Tile
           label="Time to drain"
-          value={g.drain === "draining" ? formatSeconds(g.timeToDrainSeconds) : g.drain === "caught-up" ? "caught up" : g.drain === "not-draining" ? "not draining" : "—"}
+          value={g.drain === "draining" ? formatDuration(g.timeToDrainSeconds) : g.drain === "caught-up" ? "caught up" : g.drain === "not-draining" ? "not draining" : "—"}
           tone={g.drain === "not-draining" ? "bad" : g.drain === "caught-up" ? "ok" : "fg"}
           testId="tile-drain"
         />
@@ -141,7 +142,7 @@ function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: numbe
           rightLabel="seconds"
           formatLeft={formatCount}
           formatRight={(v) => (v < 600 ? `${Math.round(v)} s` : v < 36_000 ? `${Math.round(v / 60)} min` : `${Math.round(v / 3600)} h`)}
-          summary={`Lag of ${g.groupId} over ${data.series.length} samples; now ${g.totalLag} records, ${formatSeconds(g.maxTimeLagSeconds)} behind.`}
+          summary={`Lag of ${g.groupId} over ${data.series.length} samples; now ${g.totalLag} records, ${formatDuration(g.maxTimeLagSeconds)} behind.`}
           testId="lag-chart"
         />
       </Panel>
@@ -205,7 +206,7 @@ function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: numbe
                         {p.lagFromLogStart ? "*" : ""}
                       </td>
                       <td className="py-2 pr-4 text-right font-mono tabular-nums" title={`estimate: ${p.timeLagEstimate}`}>
-                        {formatSeconds(p.timeLagSeconds)}
+                        {formatDuration(p.timeLagSeconds)}
                         {p.timeLagEstimate === "lower-bound" ? "+" : ""}
                       </td>
                       <td className="py-2 pr-4 text-right font-mono tabular-nums">

@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
 import type { GroupRow } from "@/lib/schemas/cluster";
-import { formatCount, formatRate, formatSeconds } from "./format";
+import { formatCount, formatRate} from "./format";
+import { formatDuration } from "@/lib/domain/metrics/durations";
 import { RetentionRisk } from "./retention-risk";
 import { StatusBadge } from "./status-badge";
 
@@ -48,12 +49,12 @@ export function GroupsTable({ groups, takenAt, now, limit = 200 }: { groups: Gro
                   {formatCount(g.totalLag)}
                 </td>
                 <td className="py-2 pr-4 text-right font-mono tabular-nums" data-testid="group-time-lag">
-                  {formatSeconds(g.maxTimeLagSeconds)}
+                  {formatDuration(g.maxTimeLagSeconds)}
                 </td>
                 <td className={`py-2 pr-4 text-right font-mono tabular-nums ${g.lagGrowthPerSec !== null && g.lagGrowthPerSec > 0.5 ? "text-warn" : ""}`}>
                   {g.lagGrowthPerSec === null ? "—" : `${g.lagGrowthPerSec > 0 ? "+" : ""}${formatRate(g.lagGrowthPerSec)}`}
                 </td>
-                <td className="py-2 pr-4">{g.drain === "draining" ? `in ${formatSeconds(g.timeToDrainSeconds)}` : DRAIN[g.drain]}</td>
+                <td className="py-2 pr-4">{g.drain === "draining" ? `in ${formatDuration(g.timeToDrainSeconds)}` : DRAIN[g.drain]}</td>
                 <td className="py-2 pr-4">
                   <RetentionRisk risk={g.retention} takenAt={takenAt} now={now} compact />
                 </td>

@@ -1,6 +1,7 @@
 "use client";
 import type { RetentionRiskView } from "@/lib/schemas/cluster";
-import { formatCount, formatSeconds } from "./format";
+import { formatCount} from "./format";
+import { formatDuration } from "@/lib/domain/metrics/durations";
 
 /**
  * Retention risk: "data lost" (committed offset below log start), or a countdown to when
@@ -25,9 +26,9 @@ export function RetentionRisk({ risk, takenAt, now, compact = false }: { risk: R
       <span data-testid="retention-risk" data-kind={risk.kind} className={tone}>
         {danger ? "Loss in " : "Retention deadline in "}
         <span className="font-mono tabular-nums" data-testid="retention-countdown">
-          {formatSeconds(left)}
+          {formatDuration(left)}
         </span>
-        {compact ? null : danger ? `${where}: retention deletes unread records before the group drains (drain ${risk.secondsToDrain === null ? "not happening" : `in ${formatSeconds(risk.secondsToDrain)}`})` : `${where}; drains first`}
+        {compact ? null : danger ? `${where}: retention deletes unread records before the group drains (drain ${risk.secondsToDrain === null ? "not happening" : `in ${formatDuration(risk.secondsToDrain)}`})` : `${where}; drains first`}
       </span>
     );
   }

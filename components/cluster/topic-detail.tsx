@@ -3,7 +3,8 @@ import Link from "next/link";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { useTopicDetail } from "@/lib/client/hooks/use-cluster";
 import { FreshnessBar } from "./freshness-bar";
-import { formatBytes, formatCount, formatMs, formatRate, formatSeconds } from "./format";
+import { formatBytes, formatCount, formatMs, formatRate } from "./format";
+import { formatDuration } from "@/lib/domain/metrics/durations";
 import { Collecting, LoadError, Panel, Tile } from "./panel";
 import { LastStable } from "./last-stable";
 import { StatusBadge } from "./status-badge";
@@ -94,7 +95,7 @@ export function TopicDetailView({ topic }: { topic: string }) {
                       {g.groupId}
                     </Link>
                     <span className="text-muted">
-                      lag {formatCount(g.lag)} · {formatSeconds(g.maxTimeLagSeconds)} behind
+                      lag {formatCount(g.lag)} · {formatDuration(g.maxTimeLagSeconds)} behind
                     </span>
                   </li>
                 ))}

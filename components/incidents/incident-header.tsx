@@ -1,15 +1,17 @@
 "use client";
 import { useState } from "react";
+import { ProposalBar } from "@/components/severity/proposal-bar";
 import { SeverityBadge } from "@/components/severity/severity-badge";
 import { Time } from "@/components/timeline/time";
 import { ApiError } from "@/lib/client/api";
 import { useChangeStatus, type StreamStatus, type Viewer } from "@/lib/client/hooks/use-incidents";
 import type { IncidentState } from "@/lib/domain/incidents/derive";
+import type { CurrentProposalView } from "@/lib/schemas/severity";
 import { KEY_TIMES, KEY_TIME_LABELS, STATUS_LABELS, STATUS_TRANSITIONS } from "@/lib/domain/incidents/types";
+import { formatDuration } from "@/lib/domain/metrics/durations";
 import { CommandControls } from "./command-controls";
 import { StatusBadge } from "./status-badge";
 
-const fmtDuration = (s: number | null) => (s === null ? "–" : s < 60 ? `${s} s` : s < 3600 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);
 
 function Presence({ viewers }: { viewers: Viewer[] }) {
   return (
@@ -23,7 +25,7 @@ function Presence({ viewers }: { viewers: Viewer[] }) {
   );
 }
 
-export function IncidentHeader({ incidentId, state, viewers, stream, canCommand }: { incidentId: string; state: IncidentState; viewers: Viewer[]; stream: StreamStatus; canCommand: boolean }) {
+export function IncidentHeader({ incidentId, state, proposal, viewers, stream, canCommand }: { incidentId: string; state: IncidentState; proposal: CurrentProposalView | null; viewers: Viewer[]; stream: StreamStatus; canCommand: boolean }) {
   const change = useChangeStatus(incidentId);
   const [overrideReason, setOverrideReason] = useState("");
   const next = STATUS_TRANSITIONS[state.status];
@@ -41,6 +43,7 @@ export function IncidentHeader({ incidentId, state, viewers, stream, canCommand 
           <Presence viewers={viewers} />
         </div>
       </div>
+      <ProposalBar incidentId={incidentId} state={state} proposal={proposal} canDecide={canCommand} />
       <div className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
         <span>Commander: <strong data-testid="commander">{state.commander?.name ?? "nobody"}</strong></span>
         <span className="text-muted">{state.cluster} · groups {state.scope.groups.join(", ") || "–"} · topics {state.scope.topics.join(", ") || "–"}</span>
@@ -52,9 +55,9 @@ export function IncidentHeader({ incidentId, state, viewers, stream, canCommand 
             <dd>{state.keyTimes[k] ? <Time iso={state.keyTimes[k]} /> : "–"}</dd>
           </div>
         ))}
-        <div><dt className="text-muted">MTTD</dt><dd>{fmtDuration(state.metrics.mttdSeconds)}</dd></div>
-        <div><dt className="text-muted">MTTA</dt><dd>{fmtDuration(state.metrics.mttaSeconds)}</dd></div>
-        <div><dt className="text-muted">MTTR</dt><dd>{fmtDuration(state.metrics.mttrSeconds)}</dd></div>
+        <div><dt className="text-muted">MTTD</dt><dd>{formatDuration(state.metrics.mttdSeconds)}</dd></div>
+        <div><dt className="text-muted">MTTA</dt><dd>{formatDuration(state.metrics.mttaSeconds)}</dd></div>
+        <div><dt className="text-muted">MTTR</dt><dd>{formatDuration(state.metrics.mttrSeconds)}</dd></div>
       </dl>
       {canCommand && state.status !== "closed" ? <CommandControls incidentId={incidentId} state={state} viewers={viewers} /> : null}
       {canCommand && next.length ? (

@@ -1,5 +1,5 @@
 "use client";
-import { ClassifierPanel, SeverityDrift } from "@/components/severity/classifier-panel";
+import { ClassifierPanel } from "@/components/severity/classifier-panel";
 import { Timeline } from "@/components/timeline/timeline";
 import { useIncident, useIncidentStream, type IncidentDetail } from "@/lib/client/hooks/use-incidents";
 import { roleAtLeast, type Role } from "@/lib/domain/auth/roles";
@@ -8,6 +8,7 @@ import { CommanderSummary } from "./commander-summary";
 import { EvidenceChartsPanel } from "./evidence-charts-panel";
 import { IncidentBrokerCharts } from "@/components/broker-metrics/incident-broker-charts";
 import { IncidentHeader } from "./incident-header";
+import { RecordEventForm } from "./record-event-form";
 import { IncidentTabs } from "./incident-tabs";
 import { ReviewLink } from "@/components/review/review-link";
 import { MitigationPanel } from "@/components/mitigation/mitigation-panel";
@@ -23,9 +24,8 @@ export function IncidentView({ initial, role }: { initial: IncidentDetail; role:
   return (
     // no-contextual: Inter's contextual alternates draw the "x" in names like "mwub6x2h" as "×"
     <div className="[font-variant-ligatures:no-contextual]">
-      <IncidentHeader incidentId={id} state={detail.state} viewers={detail.viewers} stream={stream} canCommand={canCommand} />
+      <IncidentHeader incidentId={id} state={detail.state} proposal={detail.proposal} viewers={detail.viewers} stream={stream} canCommand={canCommand} />
       {isError ? <p role="alert" className="mb-3 text-sm text-bad">Refreshing failed ({error.message}); what you see may be stale.</p> : null}
-      <div className="mb-3"><SeverityDrift incidentId={id} state={detail.state} /></div>
       <CommanderSummary incidentId={id} state={detail.state} entries={detail.entries} />
       <BlastRadiusPanel incidentId={id} scope={detail.incident.scope} />
       <IncidentTabs
@@ -34,10 +34,11 @@ export function IncidentView({ initial, role }: { initial: IncidentDetail; role:
             <>
               <EvidenceChartsPanel incidentId={id} entries={detail.entries} />
               <IncidentBrokerCharts incidentId={id} />
+              {canPost ? <RecordEventForm scope={detail.incident.scope} /> : null}
               <Timeline incidentId={id} entries={detail.entries} corrections={detail.state.corrections} canPost={canPost} />
             </>
           ),
-          severity: <ClassifierPanel incidentId={id} state={detail.state} canDecide={canCommand} />,
+          severity: <ClassifierPanel incidentId={id} state={detail.state} proposal={detail.proposal} canDecide={canCommand} />,
           "root-cause": <RootCauseTree incidentId={id} entries={detail.entries} canMark={canCommand && detail.state.status !== "closed"} canAnswer={canPost} />,
           mitigation: <MitigationPanel incidentId={id} entries={detail.entries} role={role} scope={detail.incident.scope} closed={detail.state.status === "closed"} />,
           review: <ReviewLink incidentId={id} />,

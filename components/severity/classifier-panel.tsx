@@ -1,24 +1,26 @@
 "use client";
 import { useState } from "react";
 import { Time } from "@/components/timeline/time";
-import { useDecideSeverity, useProposeSeverity, useSeverityEvaluation } from "@/lib/client/hooks/use-incidents";
-import { QUESTIONS, QUESTION_IDS, type Answer, type Answers, type QuestionId } from "@/lib/domain/incidents/classifier";
+import { useProposeSeverity, useSeverityEvaluation } from "@/lib/client/hooks/use-incidents";
 import type { IncidentState } from "@/lib/domain/incidents/derive";
-import { SEVERITY_LEVELS, type SeverityLevel } from "@/lib/domain/incidents/types";
-import { compareToAccepted } from "@/lib/domain/severity/propose";
+import { QUESTION_IDS, SEVERITY_QUESTIONS, type Answer, type QuestionId } from "@/lib/domain/severity/questions";
+import type { CurrentProposalView, QuestionAnswerView, SeverityEvaluationView } from "@/lib/schemas/severity";
 import { SeverityBadge } from "./severity-badge";
 
-const SOURCE_LABEL = { kafka: "from Kafka", commander: "commander", catalog: "ownership catalog", none: "ask the commander" } as const;
+const SOURCE_LABEL = { kafka: "from Kafka", commander: "commander", catalog: "ownership catalog", none: "not known yet" } as const;
 
-function AnswersTable({ answers }: { answers: Answers }) {
+function AnswersTable({ answers }: { answers: Record<string, QuestionAnswerView> }) {
   return (
-    <table className="w-full text-left text-sm">
+    <table className="w-full text-left text-sm" data-testid="severity-answers">
       <tbody>
         {QUESTION_IDS.map((id) => {
           const a = answers[id];
+          if (!a) return null;
           return (
-            <tr key={id} className="border-t border-border align-top">
-              <td className="py-1.5 pr-3">{QUESTIONS[id]}</td>
+            <tr key={id} className="border-t border-border align-top" data-testid={`answer-${id}`}>
+              <td className="py-1.5 pr-3">
+                {SEVERITY_QUESTIONS[id].text} <span className="text-xs text-muted">(seed {SEVERITY_QUESTIONS[id].seed})</span>
+              </td>
               <td className={`py-1.5 pr-3 font-semibold ${a.answer === "yes" ? "text-bad" : a.answer === "no" ? "text-ok" : "text-warn"}`}>{a.answer}</td>
               <td className="py-1.5 text-xs text-muted">
                 <span className="font-semibold">{SOURCE_LABEL[a.source]}</span> · {a.evidence.join("; ")}
@@ -31,30 +33,29 @@ function AnswersTable({ answers }: { answers: Answers }) {
   );
 }
 
-/** Re-evaluates against live evidence and says when it points to another level than the one decided. */
-export function SeverityDrift({ incidentId, state }: { incidentId: string; state: IncidentState }) {
-  const enabled = state.severity !== null && state.status !== "closed" && state.status !== "review";
-  const { data } = useSeverityEvaluation(incidentId, enabled);
-  const drift = data ? compareToAccepted({ proposed: data.level }, state.severity) : null;
-  if (!enabled || !data || !drift?.differs) return null;
+function Knowledge({ evaluation }: { evaluation: SeverityEvaluationView }) {
   return (
-    <div role="status" data-testid="severity-drift" className="rounded-md border border-warn bg-surface px-3 py-2 text-sm">
-      The evidence now points to <SeverityBadge level={data.level} /> ({drift.direction === "higher" ? "more" : "less"} severe than the decided {state.severity}). {data.reasons[0]?.text}
+    <div className="grid gap-1 text-xs" data-testid="severity-knowledge">
+      {evaluation.evidence.known.length ? <p className="text-muted">Known: {evaluation.evidence.known.join("; ")}</p> : null}
+      {evaluation.unknowns.length ? <p className="text-warn" data-testid="severity-unknowns">Not known yet: {evaluation.unknowns.join("; ")}</p> : null}
     </div>
   );
 }
 
-export function ClassifierPanel({ incidentId, state, canDecide }: { incidentId: string; state: IncidentState; canDecide: boolean }) {
+/**
+ * The Severity tab: the current proposal with the full answers table (one model: the table and
+ * the level come from the same evaluation), what the evidence knows and does not, the questions
+ * only people can answer, and the history of decisions. A commander can give the classifier a
+ * freshness SLO and answers; later automatic proposals keep them. Accepting or overriding is in
+ * the incident header (proposal-bar.tsx), the same for every participant.
+ */
+export function ClassifierPanel({ incidentId, state, proposal, canDecide }: { incidentId: string; state: IncidentState; proposal: CurrentProposalView | null; canDecide: boolean }) {
   const propose = useProposeSeverity(incidentId);
-  const decide = useDecideSeverity(incidentId);
+  const live = useSeverityEvaluation(incidentId, state.status !== "closed");
+  const evaluation: SeverityEvaluationView | null = live.data ?? proposal;
   const [slo, setSlo] = useState("");
   const [manual, setManual] = useState<Partial<Record<QuestionId, Answer>>>({});
-  const [rationale, setRationale] = useState("");
-  const [override, setOverride] = useState<SeverityLevel | "">("");
-  const proposal = state.latestProposal;
-  const proposalAnswers = proposal ? (proposal.payload.answers as Answers) : null;
-  const decided = proposal ? state.severityHistory.some((h) => h.seq > proposal.seq) : false;
-  const askable = QUESTION_IDS.filter((id) => !proposalAnswers || proposalAnswers[id].source !== "kafka");
+  const askable = QUESTION_IDS.filter((id) => !evaluation || evaluation.answers[id]?.source !== "kafka");
 
   return (
     <section aria-label="Severity" className="grid gap-4" data-testid="classifier-panel">
@@ -62,19 +63,40 @@ export function ClassifierPanel({ incidentId, state, canDecide }: { incidentId: 
         Current severity: <SeverityBadge level={state.severity} testId="current-severity" />
         {state.severityHistory.length ? <span className="text-xs text-muted">{state.severityHistory.length} decision(s) in the log</span> : null}
       </div>
+      {evaluation ? (
+        <div className="grid gap-3 rounded-lg border border-border bg-surface p-4" data-testid="severity-proposal">
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 className="font-semibold">The evidence now</h3>
+            <SeverityBadge level={evaluation.level} testId="proposed-severity" />
+            <span className="text-xs text-muted">evidence {evaluation.evidenceTakenAt ? <Time iso={evaluation.evidenceTakenAt} /> : "not available"}</span>
+          </div>
+          <ul className="list-disc pl-5 text-sm" data-testid="proposal-reasons">
+            {evaluation.reasons.map((r, i) => (
+              <li key={i}>{r.text} <span className="text-xs text-muted">({r.source})</span></li>
+            ))}
+          </ul>
+          <AnswersTable answers={evaluation.answers} />
+          <Knowledge evaluation={evaluation} />
+          {evaluation.questions.length ? (
+            <p className="text-xs text-muted" data-testid="severity-questions">Still for people to answer: {evaluation.questions.map((q) => q.text).join(" · ")}</p>
+          ) : null}
+        </div>
+      ) : (
+        <p className="text-sm text-muted">{live.isLoading ? "Reading the evidence…" : "No evaluation yet."}</p>
+      )}
       {canDecide ? (
         <div className="grid gap-3 rounded-lg border border-border bg-surface p-4">
-          <h3 className="font-semibold">Guided classifier</h3>
-          <p className="text-xs text-muted">Kafka answers what it can from two snapshots of the incident&apos;s groups and topics; answer the rest yourself.</p>
+          <h3 className="font-semibold">Tell the classifier what Kafka cannot show</h3>
+          <p className="text-xs text-muted">Your SLO and answers are recorded in the log with the proposal they give; Ripcord&apos;s later proposals keep them.</p>
           <div className="flex flex-wrap items-end gap-3 text-sm">
             <label className="grid gap-1">
               Freshness SLO (seconds)
-              <input inputMode="numeric" value={slo} onChange={(e) => setSlo(e.target.value.replace(/\D/g, ""))} placeholder="unknown" className="w-32 rounded-md border border-border bg-bg px-2 py-1" />
+              <input inputMode="numeric" value={slo} onChange={(e) => setSlo(e.target.value.replace(/\D/g, ""))} placeholder={evaluation?.commander.freshnessSloSeconds ? String(evaluation.commander.freshnessSloSeconds) : "unknown"} className="w-32 rounded-md border border-border bg-bg px-2 py-1" />
             </label>
             {askable.map((id) => (
               <label key={id} className="grid max-w-xs gap-1">
-                <span className="text-xs">{QUESTIONS[id]}</span>
-                <select value={manual[id] ?? "unknown"} onChange={(e) => setManual({ ...manual, [id]: e.target.value as Answer })} className="rounded-md border border-border bg-bg px-2 py-1">
+                <span className="text-xs">{SEVERITY_QUESTIONS[id].text}</span>
+                <select value={manual[id] ?? evaluation?.commander.answers[id] ?? "unknown"} onChange={(e) => setManual({ ...manual, [id]: e.target.value as Answer })} className="rounded-md border border-border bg-bg px-2 py-1">
                   <option value="unknown">Don&apos;t know</option>
                   <option value="yes">Yes</option>
                   <option value="no">No</option>
@@ -85,66 +107,15 @@ export function ClassifierPanel({ incidentId, state, canDecide }: { incidentId: 
               data-testid="run-classifier"
               type="button"
               disabled={propose.isPending}
-              onClick={() => propose.mutate({ freshnessSloSeconds: slo ? Number(slo) : null, answers: manual })}
+              onClick={() => propose.mutate({ ...(slo ? { freshnessSloSeconds: Number(slo) } : {}), answers: manual })}
               className="rounded-md bg-accent px-3 py-1.5 font-semibold text-bg disabled:opacity-50"
             >
-              {propose.isPending ? "Reading Kafka…" : "Propose severity"}
+              {propose.isPending ? "Evaluating…" : "Propose with my answers"}
             </button>
           </div>
           {propose.error ? <p role="alert" className="text-sm text-bad">{propose.error.message}</p> : null}
         </div>
       ) : null}
-      {proposal ? (
-        <div className="grid gap-3 rounded-lg border border-border bg-surface p-4" data-testid="severity-proposal">
-          <div className="flex flex-wrap items-center gap-2">
-            <h3 className="font-semibold">Proposal</h3>
-            <SeverityBadge level={proposal.payload.level} testId="proposed-severity" />
-            <span className="text-xs text-muted">
-              #{proposal.seq} · <Time iso={proposal.at} /> · evidence {proposal.payload.evidenceTakenAt ? <Time iso={proposal.payload.evidenceTakenAt} /> : "not available"}
-            </span>
-          </div>
-          <ul className="list-disc pl-5 text-sm" data-testid="proposal-reasons">
-            {proposal.payload.reasons.map((r, i) => (
-              <li key={i}>{r.text} <span className="text-xs text-muted">({r.source})</span></li>
-            ))}
-          </ul>
-          {proposalAnswers ? <AnswersTable answers={proposalAnswers} /> : null}
-          {canDecide && !decided ? (
-            <div className="grid gap-2 border-t border-border pt-3">
-              <label className="grid gap-1 text-sm">
-                Rationale <span className="text-xs text-muted">required to override; recorded in the log</span>
-                <textarea data-testid="severity-rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} rows={2} className="rounded-md border border-border bg-bg px-2 py-1" />
-              </label>
-              <div className="flex flex-wrap items-center gap-2">
-                <button
-                  data-testid="accept-severity"
-                  type="button"
-                  disabled={decide.isPending}
-                  onClick={() => decide.mutate({ decision: "accepted", level: proposal.payload.level, rationale, proposalSeq: proposal.seq, expectedVersion: state.itemVersions.severity ?? 0 })}
-                  className="rounded-md bg-ok px-3 py-1.5 text-sm font-semibold text-bg disabled:opacity-50"
-                >
-                  Accept {proposal.payload.level}
-                </button>
-                <select aria-label="Override level" value={override} onChange={(e) => setOverride(e.target.value as SeverityLevel | "")} className="rounded-md border border-border bg-bg px-2 py-1 text-sm">
-                  <option value="">Override with…</option>
-                  {SEVERITY_LEVELS.filter((l) => l !== proposal.payload.level).map((l) => <option key={l} value={l}>{l}</option>)}
-                </select>
-                <button
-                  type="button"
-                  disabled={!override || rationale.trim().length < 3 || decide.isPending}
-                  onClick={() => override && decide.mutate({ decision: "overridden", level: override, rationale, proposalSeq: proposal.seq, expectedVersion: state.itemVersions.severity ?? 0 })}
-                  className="rounded-md border border-border px-3 py-1.5 text-sm font-semibold disabled:opacity-50"
-                >
-                  Override
-                </button>
-              </div>
-              {decide.error ? <p role="alert" className="text-sm text-bad">{decide.error.message}</p> : null}
-            </div>
-          ) : null}
-        </div>
-      ) : (
-        <p className="text-sm text-muted">No proposal yet.</p>
-      )}
       {state.severityHistory.length ? (
         <div className="rounded-lg border border-border bg-surface p-4">
           <h3 className="mb-2 font-semibold">History</h3>

@@ -57,7 +57,8 @@ function Body({ entry }: { entry: IncidentEntry }) {
       const s = p as unknown as P<"severity-proposed">;
       return (
         <div className="text-sm">
-          Classifier proposed <SeverityBadge level={s.level} />
+          {s.auto ? "The evidence now points to" : "Proposed on the commander's answers:"} <SeverityBadge level={s.level} />
+          {s.previousLevel && s.previousLevel !== s.level ? <span className="text-xs text-muted"> (was {s.previousLevel.replace("SEV", "SEV-")})</span> : null}
           <ul className="mt-1 list-disc pl-5 text-xs text-muted">{s.reasons.map((r, i) => <li key={i}>{r.text}</li>)}</ul>
         </div>
       );

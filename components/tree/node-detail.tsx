@@ -206,14 +206,14 @@ function Questions({ node, incidentId, answers, canAnswer }: { node: LeafNode; i
   if (questions.length === 0) return null;
   return (
     <>
-      <h3 className={H3}>Questions for people</h3>
+      <h3 className={H3}>Clarifying questions (seed {node.leaf.seed})</h3>
       <ul className="space-y-2">
         {questions.map((q) => {
           const a = answers.find((x) => x.leafId === node.leaf.id && x.question === q.index);
           return (
             <li key={q.index} className="rounded border border-border p-2 text-sm">
               <p className="text-fg">{q.text}</p>
-              <p className="text-xs text-muted">yes {q.yesMeans} this cause</p>
+              <p className="text-xs text-muted">{q.yesMeans === "neither" ? "context: recorded, does not move the ranking" : `yes ${q.yesMeans} this cause`}</p>
               {a ? (
                 <p data-testid="tree-answer" className="mt-1 text-sm text-fg">
                   <strong>{a.answer}</strong> — {a.by} at {time(a.createdAt)}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TREE_MARKS } from "@/lib/domain/diagnosis-marks/types";
 import { CHECK_IDS } from "@/lib/domain/diagnosis/tree";
+import { EvidenceSummaryView } from "./evidence";
 
 const leafId = z.string().trim().min(1).max(100);
 const idempotencyKey = z.string().min(8).max(100).optional();
@@ -30,7 +31,7 @@ export const AnswerQuestionBody = z.object({
 export type AnswerQuestionBody = z.infer<typeof AnswerQuestionBody>;
 
 export const DiagnosisQuery = z.object({
-  /** take fresh snapshots instead of reusing ones younger than a few seconds */
+  /** ask the evidence sampler for a sample now (joins one under way) before diagnosing */
   fresh: z.enum(["1", "true"]).optional(),
 });
 
@@ -51,7 +52,8 @@ export const IncidentDiagnosisView = z.object({
   takenAt: z.string().nullable(),
   samples: z.number(),
   windowSeconds: z.number(),
-  source: z.enum(["sampler", "incident-snapshots", "none"]),
+  source: z.enum(["sampler", "none"]),
+  evidence: EvidenceSummaryView,
   scopes: z.array(z.object({ scope: ScopeView, causes: z.array(CauseView.omit({ scope: true })), ruledOut: z.array(RuledOutView.omit({ scope: true })) })),
   causes: z.array(CauseView),
   ruledOut: z.array(RuledOutView),

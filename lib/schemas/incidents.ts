@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ANNOTATION_KINDS, INCIDENT_STATUSES, KEY_TIMES, SEVERITY_LEVELS } from "@/lib/domain/incidents/types";
+import { QUESTION_IDS, type QuestionId } from "@/lib/domain/severity/questions";
 
 const name = z.string().trim().min(1).max(249);
 const names = z.array(name).max(50).default([]);
@@ -57,10 +58,10 @@ export const ChangeStatusBody = z.object({
 });
 export type ChangeStatusBody = z.infer<typeof ChangeStatusBody>;
 
+/** What a commander tells the severity classifier (lib/domain/severity/questions.ts): null clears the SLO, "unknown" clears an answer. */
 export const CommanderAnswersBody = z.object({
   freshnessSloSeconds: z.number().positive().max(30 * 86400).nullable().optional(),
-  answers: z.partialRecord(z.enum(["writesAtRisk", "freshnessBreached", "backlogGrowing", "recoveryConstrained", "criticalWorkload"]), z.enum(["yes", "no", "unknown"])).optional(),
-  sampleSeconds: z.number().min(0).max(30).optional(),
+  answers: z.partialRecord(z.enum(QUESTION_IDS as [QuestionId, ...QuestionId[]]), z.enum(["yes", "no", "unknown"])).optional(),
 });
 export type CommanderAnswersBody = z.infer<typeof CommanderAnswersBody>;
 

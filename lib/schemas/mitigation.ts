@@ -58,16 +58,15 @@ export type DecideActionBody = z.infer<typeof DecideActionBody>;
 export const VerifyQuery = z.object({
   freshnessSloSeconds: z.coerce.number().positive().max(30 * 86400).optional(),
   noGrowthSeconds: z.coerce.number().int().min(10).max(86400).default(300),
-  sampleSeconds: z.coerce.number().min(0).max(30).default(3),
 });
 export const VerifyBody = z.object({
   freshnessSloSeconds: z.number().positive().max(30 * 86400).optional(),
   noGrowthSeconds: z.number().int().min(10).max(86400).default(300),
-  sampleSeconds: z.number().min(0).max(30).default(3),
 });
 export type VerifyBody = z.infer<typeof VerifyBody>;
 
-export const ChecklistQuery = z.object({ sampleSeconds: z.coerce.number().min(0).max(30).default(2) });
+/** No parameters: the checklist reads the sampler's history (nothing is sampled for it). */
+export const ChecklistQuery = z.object({});
 
 /** The credential a request or decision was made with (never a secret). */
 export const Credential = z.object({ kind: z.enum(["session", "token"]), id: z.string().nullable(), name: z.string(), tokenKind: z.enum(["personal", "machine", "alert-source"]).nullable() });

@@ -56,8 +56,8 @@ const EnvSchema = z
     PROMETHEUS_SELECTOR: z.string().optional(),
     PROMETHEUS_BROKER_LABEL: z.string().optional(),
     PROMETHEUS_RATE_WINDOW: z.string().optional(),
-    /** The evidence sampler's fast interval (one snapshot per interval; leadership is retried at it). */
-    RIPCORD_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(1000).default(10_000),
+    /** How often the evidence sampler samples the cluster (ms): every judgement reads its history; leadership is retried at it. */
+    RIPCORD_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     try {

@@ -2,10 +2,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { z } from "zod";
-import type { Answers, ClassifierEvidence } from "@/lib/domain/incidents/classifier";
 import { advanceIncident, type IncidentState } from "@/lib/domain/incidents/derive";
-import type { IncidentEntry, SeverityLevel, SeverityReason } from "@/lib/domain/incidents/types";
-import type { AnnotateBody, ChangeStatusBody, CommanderAnswersBody, DecideSeverityBody, IncidentSummaryView, OpenIncidentBody } from "@/lib/schemas/incidents";
+import type { IncidentEntry } from "@/lib/domain/incidents/types";
+import type { AnnotateBody, ChangeStatusBody, CommanderAnswersBody, DecideSeverityBody, IncidentSummaryView, OpenIncidentBody, PostEventBody } from "@/lib/schemas/incidents";
+import type { CurrentProposalView, SeverityEvaluationView } from "@/lib/schemas/severity";
 import { apiFetch } from "../api";
 import { queryKeys } from "../query-keys";
 
@@ -20,15 +20,10 @@ export interface IncidentDetail {
   state: IncidentState;
   entries: IncidentEntry[];
   viewers: Viewer[];
+  /** the current severity proposal Ripcord keeps from the evidence (GET /api/incidents/{id}) */
+  proposal: CurrentProposalView | null;
 }
-export interface SeverityProposal {
-  level: SeverityLevel;
-  reasons: SeverityReason[];
-  answers: Answers;
-  evidence: ClassifierEvidence | null;
-  evidenceTakenAt: string | null;
-  warnings: string[];
-}
+export type SeverityProposal = SeverityEvaluationView;
 export type IncidentFilters = Record<"status" | "severity" | "cluster" | "from" | "to" | "q", string | undefined>;
 
 export function useIncidentList(filters: IncidentFilters) {
@@ -102,6 +97,8 @@ export function useIncidentStream(incidentId: string, afterSeq: number): StreamS
         return;
       }
       client.setQueryData<IncidentDetail>(key, appendToDetail(current, entry));
+      // A new proposal: the stored current one (with its evidence summary) is read again.
+      if (entry.kind === "severity-proposed") void client.invalidateQueries({ queryKey: key, exact: true });
     });
     source.addEventListener("presence", (message: MessageEvent<string>) => {
       const { viewers } = JSON.parse(message.data) as { viewers: Viewer[] };
@@ -147,7 +144,9 @@ export function useChangeStatus(incidentId: string) {
 }
 
 export function useProposeSeverity(incidentId: string) {
+  const client = useQueryClient();
   return useMutation({
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.incidentSeverityEvaluation(incidentId) }),
     mutationFn: (body: CommanderAnswersBody) => apiFetch<{ proposal: SeverityProposal; entry: IncidentEntry }>(`/api/incidents/${incidentId}/severity/proposal`, { method: "POST", json: body }),
   });
 }
@@ -162,14 +161,22 @@ export function useDecideSeverity(incidentId: string) {
   });
 }
 
-/** Re-runs the classifier every minute while the incident is open, so the page can say when the evidence moved. */
+/** The Severity tab's full evaluation (answers table, what is known); the header reads the stored proposal instead. */
 export function useSeverityEvaluation(incidentId: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.incidentSeverityEvaluation(incidentId),
     queryFn: () => apiFetch<SeverityProposal>(`/api/incidents/${incidentId}/severity/evaluation`),
     enabled,
-    refetchInterval: 60_000,
-    staleTime: 50_000,
+    refetchInterval: 30_000,
+    staleTime: 10_000,
     retry: false,
+  });
+}
+
+/** A deploy / schema / config change recorded by a person (POST /api/events): kept for its scope, attached to the incidents it touches. */
+export function useRecordEvent() {
+  return useMutation({
+    mutationFn: (body: Omit<z.input<typeof PostEventBody>, "idempotencyKey">) =>
+      apiFetch<{ attachedTo: { incidentId: string; seq: number }[] }>("/api/events", { method: "POST", json: { ...body, idempotencyKey: newKey() } }),
   });
 }

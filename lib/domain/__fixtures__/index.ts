@@ -15,6 +15,8 @@ import brokerOverloadMetrics from "./broker-overload-metrics.json";
 import healthy from "./healthy.json";
 import healthyMetrics from "./healthy-metrics.json";
 import hotPartition from "./hot-partition.json";
+import hungConsumer from "./hung-consumer.json";
+import lateJoiner from "./late-joiner.json";
 import leaderChurn from "./leader-churn.json";
 import poisonRecord from "./poison-record.json";
 import producerDrop from "./producer-drop.json";
@@ -50,6 +52,8 @@ export const CAPTURED: readonly CapturedFixture[] = [
   fixture("hot-partition", hotPartition, "topic.partition-skew"),
   fixture("poison-record", poisonRecord, "consumer.poison-record"),
   fixture("silent-stop", silentStop, "consumer.stopped"),
+  // a kafkajs member that keeps heartbeating and never finishes a record (001 S12: hung, not crashed)
+  fixture("hung-consumer", hungConsumer, "consumer.stopped"),
   fixture("retention", retention, "topic.retention-too-short"),
   fixture("traffic-spike", trafficSpike, "producer.traffic-spike"),
   fixture("producer-drop", producerDrop, "producer.throttled"),
@@ -68,6 +72,8 @@ export const CAPTURED: readonly CapturedFixture[] = [
   // the producer-quota drill: a 10 KB/s producer_byte_rate on the producer's client id a third of the way in
   fixture("producer-quota-metrics", producerQuotaMetrics, "producer.throttled", { kind: "group", name: "drill-producer-quota-g" }),
   fixture("healthy-metrics", healthyMetrics, null, { kind: "group", name: "drill-healthy-g" }),
+  // a consumer joined at the log end: one partition has not committed (Kafka lists no offset for it)
+  fixture("late-joiner", lateJoiner, null),
 ];
 
 export function captured(id: string): CapturedFixture {

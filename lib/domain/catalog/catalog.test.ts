@@ -98,9 +98,9 @@ describe("routing, severity context and blast radius", () => {
       timeToDrainSeconds: null,
       partitions: [],
     };
-    const signals = { cluster: { offlinePartitions: [], underMinIsr: [], underReplicated: [] }, topics: [], groups: [group] } as unknown as Parameters<typeof proposeSeverity>[0];
-    const proposal = proposeSeverity(signals, { scope: { kind: "group", name: "ledger-writer" } as never, streams });
-    expect(proposal.reasons.some((r) => r.text.includes("SLO 5min") && r.level === "SEV2")).toBe(true);
+    const signals = { samples: 2, takenAt: 1, cluster: { offlinePartitions: [], underMinIsr: [], underReplicated: [] }, topics: [], groups: [group] } as unknown as Parameters<typeof proposeSeverity>[0];
+    const proposal = proposeSeverity(signals, { scope: { groups: ["ledger-writer"] }, streams });
+    expect(proposal.reasons.some((r) => r.text.includes("SLO 5 min") && r.level === "SEV2")).toBe(true);
   });
 
   it("finds the services reading the topics of a lagging group, from Kafka and the catalog", () => {

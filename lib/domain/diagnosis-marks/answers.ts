@@ -2,33 +2,26 @@
  * Human input for the diagnosis, read from the incident log: responders' answers to a leaf's
  * questions (tree-answer entries) and deploy / schema / config events on the timeline.
  */
-import { leafById, type Leaf } from "@/lib/domain/diagnosis/tree";
+import { leafById, type Leaf, type YesMeans } from "@/lib/domain/diagnosis/tree";
 import type { HumanAnswer, TimelineEvent } from "@/lib/domain/diagnosis/types";
 import type { IncidentEntry, KnownPayloads } from "@/lib/domain/incidents/types";
 import { TREE_ANSWER_KIND, type TreeAnswerPayload } from "./types";
 
 export interface LeafQuestion {
-  /** stable within a tree version: index over confirm questions then rule-out questions */
+  /** stable within a tree version: the question's position in the leaf's list */
   index: number;
   text: string;
-  /** "confirm": the question is listed as confirming evidence; "rule-out": as ruling-out evidence */
-  role: "confirm" | "rule-out";
+  /** "confirm": a yes supports the leaf; "rule-out": a yes contradicts it; "context": it only informs */
+  role: "confirm" | "rule-out" | "context";
   /** what a "yes" does to the leaf */
-  yesMeans: "supports" | "contradicts";
+  yesMeans: YesMeans;
 }
 
-/**
- * Rule-out questions are mostly phrased so that "yes" rules the cause out ("Are producers
- * idempotent…?"). These few are phrased the other way: "no" rules it out.
- */
-const RULE_OUT_ON_NO = new Set(["Did anything deploy in the hour before the lag started?"]);
+const ROLE: Record<YesMeans, LeafQuestion["role"]> = { supports: "confirm", contradicts: "rule-out", neither: "context" };
 
+/** The leaf's clarifying questions (tree.ts), numbered. */
 export function questionsOf(leaf: Leaf): LeafQuestion[] {
-  const out: LeafQuestion[] = [];
-  for (const e of leaf.confirm) if (e.kind === "question") out.push({ index: out.length, text: e.text, role: "confirm", yesMeans: "supports" });
-  for (const e of leaf.ruleOut)
-    if (e.kind === "question") out.push({ index: out.length, text: e.text, role: "rule-out", yesMeans: RULE_OUT_ON_NO.has(e.text) ? "supports" : "contradicts" });
-  return out;
+  return leaf.questions.map((q, index) => ({ index, text: q.text, role: ROLE[q.yesMeans], yesMeans: q.yesMeans }));
 }
 
 export function isTreeAnswerPayload(p: unknown): p is TreeAnswerPayload {
@@ -59,7 +52,8 @@ export function answersForDiagnosis(entries: readonly IncidentEntry[]): HumanAns
   for (const a of latestAnswers(entries)) {
     const leaf = leafById(a.leafId);
     const q = leaf ? questionsOf(leaf)[a.question] : undefined;
-    if (!leaf || !q) continue;
+    // a question that only informs is on the record but moves no ranking
+    if (!leaf || !q || q.yesMeans === "neither") continue;
     const supports = (a.answer === "yes") === (q.yesMeans === "supports");
     const at = a.at !== undefined ? Date.parse(a.at) : NaN;
     out.push({

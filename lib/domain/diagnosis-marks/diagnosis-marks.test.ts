@@ -61,23 +61,43 @@ describe("marks reducer", () => {
 });
 
 describe("answers and events from the log", () => {
-  it("numbers a leaf's questions confirm-first and knows what yes means", () => {
+  it("numbers a leaf's clarifying questions in order and knows what yes means", () => {
     const dup = leafById("producer.duplicates");
     if (!dup) throw new Error("leaf missing");
     const qs = questionsOf(dup);
-    expect(qs.map((q) => [q.role, q.yesMeans])).toEqual([
-      ["confirm", "supports"],
-      ["confirm", "supports"],
-      ["rule-out", "contradicts"],
+    expect(qs.map((q) => [q.index, q.role, q.yesMeans])).toEqual([
+      [0, "confirm", "supports"],
+      [1, "confirm", "supports"],
+      [2, "confirm", "supports"],
+      [3, "rule-out", "contradicts"],
+      [4, "rule-out", "contradicts"],
     ]);
     const deploy = questionsOf(leafById("change.bad-deploy") as NonNullable<ReturnType<typeof leafById>>);
-    expect(deploy).toEqual([{ index: 0, text: "Did anything deploy in the hour before the lag started?", role: "rule-out", yesMeans: "supports" }]);
+    expect(deploy[0]).toEqual({ index: 0, text: "Did anything deploy in the hour before the lag started?", role: "confirm", yesMeans: "supports" });
+  });
+  it("carries seed 001's clarifying questions for each scenario's leaf, at most five, with a context question recorded but not ranked", () => {
+    for (const l of LEAVES) expect(l.questions.length, l.id).toBeLessThanOrEqual(5);
+    expect(questionsOf(leafById("consumer.stopped")!).map((q) => q.text)).toContain("Are we monitoring consumer lag trends?");
+    expect(questionsOf(leafById("consumer.rebalance-storm")!).map((q) => q.text)).toEqual([
+      "Are rebalances occurring often (several an hour or more)?",
+      "Are consumers frequently joining or leaving the group?",
+      "Are heartbeat or session timeouts being hit?",
+      "Is the partition count aligned with the consumer count?",
+      "Are consumers slow to process or commit offsets (past max.poll.interval.ms)?",
+    ]);
+    // every scenario leaf of seed 001 has its five
+    for (const id of ["producer.traffic-spike", "producer.throttled", "producer.duplicates", "topic.partition-skew", "topic.retention-too-short", "consumer.rebalance-storm", "consumer.stopped", "consumer.poison-record", "consumer.slow-processing", "consumer.sink-bottleneck", "processor.checkpoint-corruption", "processor.microbatch-overhead", "processor.late-events", "change.schema-incompatible"]) {
+      expect(leafById(id)!.questions.length, id).toBe(5);
+    }
+    const context = questionsOf(leafById("consumer.stopped")!).find((q) => q.yesMeans === "neither")!;
+    const answered = answersForDiagnosis([entry("tree-answer", { leafId: "consumer.stopped", question: context.index, questionText: context.text, answer: "yes", note: "" }, "Remy")]);
+    expect(answered).toEqual([]);
   });
   it("keeps the newest answer per question and turns rule-out answers into contradictions", () => {
     const entries = [
       entry("tree-answer", { leafId: "producer.duplicates", question: 0, questionText: "q", answer: "no", note: "" }, "Remy"),
       entry("tree-answer", { leafId: "producer.duplicates", question: 0, questionText: "q", answer: "yes", note: "billing saw doubles", at: "2025-01-15T09:10:00Z" }, "Remy"),
-      entry("tree-answer", { leafId: "producer.duplicates", question: 2, questionText: "q", answer: "yes", note: "" }, "Remy"),
+      entry("tree-answer", { leafId: "producer.duplicates", question: 3, questionText: "q", answer: "yes", note: "" }, "Remy"),
       entry("tree-answer", { leafId: "no.such-leaf", question: 0, questionText: "q", answer: "yes", note: "" }),
       entry("tree-answer", { leafId: "producer.duplicates", question: 9, questionText: "q", answer: "yes", note: "" }),
     ];

@@ -21,7 +21,23 @@ describe("diagnosis on captured real-broker fixtures", () => {
     const f = CAPTURED.find((x) => x.id === id)!;
     const signals = computeSignals(f.history);
     expect(diagnose(signals, { scope: f.scope }).causes).toEqual([]);
-    expect(["SEV3", "SEV4"]).toContain(proposeSeverity(signals, { scope: f.scope }).proposed);
+    expect(["SEV3", "SEV4"]).toContain(proposeSeverity(signals, { scope: f.scope }).level);
+  });
+
+  it("late-joiner: a consumer that joined at the log end raises no cause and no SEV1/SEV2", () => {
+    const f = CAPTURED.find((x) => x.id === "late-joiner")!;
+    const signals = computeSignals(f.history);
+    expect(diagnose(signals, { scope: f.scope }).causes).toEqual([]);
+    expect(["SEV3", "SEV4"]).toContain(proposeSeverity(signals, { scope: f.scope }).level);
+  });
+
+  it("hung-consumer: heartbeating members with every offset frozen are consumer.stopped, not a poison record", () => {
+    const f = CAPTURED.find((x) => x.id === "hung-consumer")!;
+    const signals = computeSignals(f.history);
+    expect(signals.groups[0]).toMatchObject({ memberCount: 1, state: "Stable" });
+    const d = diagnose(signals, { scope: f.scope });
+    expect(d.causes[0]?.id).toBe("consumer.stopped");
+    expect(d.causes.find((c) => c.id === "consumer.poison-record")?.score ?? 0).toBeLessThan(d.causes[0]!.score);
   });
 
   it("healthy with broker metrics: they were read (every sample answered), and no broker check supports a cause", () => {
@@ -40,11 +56,11 @@ describe("diagnosis on captured real-broker fixtures", () => {
 
   it("broker-down: offline partitions propose SEV1", () => {
     const f = CAPTURED.find((x) => x.id === "broker-down")!;
-    expect(proposeSeverity(computeSignals(f.history), { scope: f.scope }).proposed).toBe("SEV1");
+    expect(proposeSeverity(computeSignals(f.history), { scope: f.scope }).level).toBe("SEV1");
   });
 
   it("retention: records already lost propose SEV1", () => {
     const f = CAPTURED.find((x) => x.id === "retention")!;
-    expect(proposeSeverity(computeSignals(f.history), { scope: f.scope }).proposed).toBe("SEV1");
+    expect(proposeSeverity(computeSignals(f.history), { scope: f.scope }).level).toBe("SEV1");
   });
 });

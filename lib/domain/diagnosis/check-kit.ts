@@ -2,6 +2,7 @@
 import type { EvidenceSignals, GroupSignals, TopicSignals } from "@/lib/domain/evidence/signal-types";
 import type { HumanAnswer, Scope, TimelineEvent, Verdict } from "./types";
 import type { CheckId } from "./tree";
+import { formatDuration } from "@/lib/domain/metrics/durations";
 
 export interface CheckContext {
   signals: EvidenceSignals;
@@ -15,8 +16,8 @@ export interface CheckContext {
 
 export const r1 = (n: number) => (Math.round(n * 10) / 10).toString();
 export const pct = (n: number) => `${Math.round(n * 100)}%`;
-export const dur = (s: number) =>
-  s < 120 ? `${Math.round(s)}s` : s < 7200 ? `${Math.round(s / 60)}min` : `${r1(s / 3600)}h`;
+/** the one duration formatter (lib/domain/metrics/durations.ts) */
+export const dur = formatDuration;
 
 export const v = (checkId: CheckId, leafId: string, verdict: Verdict["verdict"], weight: number, reason: string): Verdict => ({
   checkId,

@@ -31,7 +31,7 @@ const MIN = 60_000;
 const HOUR = 3_600_000;
 
 /** Checks that emit only supporting evidence: on a capture without it they stay silent. */
-const SUPPORT_ONLY: readonly CheckId[] = ["group.offsets-frozen-no-members", "retention.data-lost", "cluster.offline-partitions", "cluster.under-min-isr"];
+const SUPPORT_ONLY: readonly CheckId[] = ["group.offsets-frozen-no-members", "group.hung-consumer", "retention.data-lost", "cluster.offline-partitions", "cluster.under-min-isr"];
 /** The rule-out of consumer.stopped: it only ever contradicts (offsets moving, or caught up). */
 const RULE_OUT_ONLY: readonly CheckId[] = ["group.offsets-moving"];
 
@@ -43,20 +43,22 @@ const CASES: Case[] = [
   { check: "skew.input-concentration", fixture: "hot-partition", kind: "supported", reason: /^drill-hot-partition-clicks\[0\] takes 87% of the topic input \(104\.7 rec\/s, 13\.4x the median\)$/ },
   { check: "skew.input-concentration", fixture: "healthy", kind: "contradicted", reason: /^input balanced on drill-healthy-orders: hottest partition 1x the median$/ },
   // consumer.stopped
-  { check: "group.offsets-frozen-no-members", fixture: "silent-stop", kind: "supported", reason: /^committed offsets on 3\/3 lagging partitions unchanged for 11s; group Empty with 0 member\(s\); lag went from 0 to 639$/ },
+  { check: "group.offsets-frozen-no-members", fixture: "silent-stop", kind: "supported", reason: /^committed offsets on 3\/3 lagging partitions unchanged for 11 s; group Empty with 0 member\(s\); lag went from 0 to 639$/ },
   { check: "group.offsets-frozen-no-members", fixture: "healthy", kind: "none" },
   { check: "group.offsets-frozen-no-members", fixture: "poison-record", kind: "none" },
+  { check: "group.hung-consumer", fixture: "hung-consumer", kind: "supported", reason: /^1 member\(s\) alive and heartbeating \(group Stable, no member change in 10 samples\), yet no committed offset moved on any of the 3 lagging partition\(s\) for 11 s while input continues at 59\.9 rec\/s; lag went from 8 to 629: the consumers hang without crashing$/ },
+  { check: "group.hung-consumer", fixture: "poison-record", kind: "none" },
   { check: "group.offsets-moving", fixture: "slow-sink", kind: "contradicted", reason: /^committed offsets advance at 42\.4 rec\/s on 3\/3 partitions$/ },
   { check: "group.offsets-moving", fixture: "healthy", kind: "contradicted", reason: /^drill-healthy-g is caught up \(lag 0\)/ },
   { check: "group.offsets-moving", fixture: "silent-stop", kind: "none" },
   // consumer.poison-record
-  { check: "partition.stalled-while-others-move", fixture: "poison-record", kind: "supported", reason: /^drill-poison-record-orders\[1\] stuck at offset 34 for 12s \(lag 240\) while 2 other partition\(s\) advance at 39\.7 rec\/s; group Stable with 1 member\(s\)$/ },
+  { check: "partition.stalled-while-others-move", fixture: "poison-record", kind: "supported", reason: /^drill-poison-record-orders\[1\] stuck at offset 34 for 12 s \(lag 240\) while 2 other partition\(s\) advance at 39\.7 rec\/s; group Stable with 1 member\(s\)$/ },
   { check: "partition.stalled-while-others-move", fixture: "healthy", kind: "contradicted", reason: /^no partition of drill-healthy-g is frozen while members are alive$/ },
   // topic.retention-too-short
   { check: "retention.data-lost", fixture: "retention", kind: "supported", reason: /^2374 records deleted unread on 2 partition\(s\): drill-retention-audit\[0\] committed 67 < log start 1254; drill-retention-audit\[1\] committed 67 < log start 1254$/ },
   { check: "retention.data-lost", fixture: "healthy", kind: "none" },
   // at its third sample retention.ms was already 4 s and the broker had not yet deleted the segments
-  { check: "retention.expires-before-drain", fixture: "retention", samples: 3, kind: "supported", reason: /^retention deletes unread records on drill-retention-audit\[1\] in 1s while the backlog is not draining$/ },
+  { check: "retention.expires-before-drain", fixture: "retention", samples: 3, kind: "supported", reason: /^retention deletes unread records on drill-retention-audit\[1\] in 1 s while the backlog is not draining$/ },
   { check: "retention.expires-before-drain", fixture: "healthy", kind: "contradicted", reason: /^drill-healthy-g is caught up: nothing waits for retention$/ },
   // consumer.rebalance-storm
   { check: "group.rebalance-churn", fixture: "rebalance-storm", kind: "supported", reason: /^0 state transitions, 10 member-set changes \(\+7\/−6\) and 0 rebalancing samples in 12 samples$/ },
@@ -94,8 +96,8 @@ const CASES: Case[] = [
   { check: "group.consume-rate-drop", fixture: "poison-record", kind: "unknown", reason: /^consumption below input, but some lagging partitions are frozen$/ },
   // broker.storage-pressure / producer.throttled (log dirs and quotas, captured by scripts/capture-capacity-fixtures.ts)
   { check: "storage.log-dir-pressure", fixture: "storage-pressure", kind: "supported", reason: /^broker 1 \/data\/kafka-1 is 90% full \(25\.6 MiB usable of 256\.0 MiB\)$/, weight: 0.6 },
-  { check: "storage.log-dir-pressure", fixture: "storage-pressure", kind: "supported", reason: /^Kafka's data on broker 1 \/data\/kafka-1 grows 14\.0 MiB\/s net of retention: the 25\.6 MiB still usable are full in 2s$/, weight: 0.8 },
-  { check: "storage.log-dir-pressure", fixture: "producer-quota", kind: "contradicted", reason: /^every log dir in scope \(1\) has room: at most 72% of its volume used, none filling to full within 6h$/ },
+  { check: "storage.log-dir-pressure", fixture: "storage-pressure", kind: "supported", reason: /^Kafka's data on broker 1 \/data\/kafka-1 grows 14\.0 MiB\/s net of retention: the 25\.6 MiB still usable are full in 2 s$/, weight: 0.8 },
+  { check: "storage.log-dir-pressure", fixture: "producer-quota", kind: "contradicted", reason: /^every log dir in scope \(1\) has room: at most 72% of its volume used, none filling to full within 6 h$/ },
   // drills captured before log dirs were read: no verdict either way
   { check: "storage.log-dir-pressure", fixture: "healthy", kind: "none" },
   { check: "quota.producer-capped", fixture: "producer-quota", kind: "supported", reason: /^drill-producer-quota-events takes 17\.7 KiB\/s on broker 1 recently: 111% of the producer_byte_rate quota of client-id drill-producer-quota-app \(16\.0 KiB\/s per broker\): the quota caps its input$/ },
@@ -109,7 +111,7 @@ const CASES: Case[] = [
   { check: "event.deploy-aligned", fixture: "silent-stop", kind: "supported", events: (t) => [{ kind: "deploy", at: t - 5 * MIN, service: "invoicing" }],
     reason: /^deploy of invoicing at 05:37:50Z lines up with the lag start at 05:42:50Z \(5 min before it\)$/, weight: 0.7 },
   { check: "event.deploy-aligned", fixture: "silent-stop", kind: "contradicted", events: (t) => [{ kind: "deploy", at: t - 5 * HOUR, service: "invoicing" }],
-    reason: /^deploy of invoicing at 00:42:50Z is 5h away from the lag start at 05:42:50Z$/ },
+    reason: /^deploy of invoicing at 00:42:50Z is 5 h away from the lag start at 05:42:50Z$/ },
   { check: "event.deploy-aligned", fixture: "healthy", kind: "unknown", events: () => [{ kind: "deploy", at: Date.parse("2026-11-24T05:44:25Z"), service: "orders" }],
     reason: /^deploy of orders at 05:44:25Z recorded, but no lag start to line it up with$/ },
   { check: "event.schema-change-aligned", fixture: "silent-stop", kind: "supported", events: (t) => [{ kind: "schema-change", at: t - 2 * MIN, topic: "drill-silent-stop-invoices" }],
@@ -117,13 +119,13 @@ const CASES: Case[] = [
   // a stalled partition makes a schema change the likelier culprit
   { check: "event.schema-change-aligned", fixture: "poison-record", kind: "supported", events: (t) => [{ kind: "schema-change", at: t - MIN }], reason: /lines up with the lag start at \d\d:\d\d:\d\dZ \(1 min before it\)$/, weight: 0.85 },
   { check: "event.schema-change-aligned", fixture: "silent-stop", kind: "contradicted", events: (t) => [{ kind: "schema-change", at: t + 30 * MIN }],
-    reason: /^schema-change at 06:12:50Z is 30min away from the lag start at 05:42:50Z$/ },
+    reason: /^schema-change at 06:12:50Z is 30 min away from the lag start at 05:42:50Z$/ },
   // an event on a topic outside the scope does not speak for it
   { check: "event.schema-change-aligned", fixture: "silent-stop", kind: "none", events: (t) => [{ kind: "schema-change", at: t, topic: "some-other-topic" }] },
   { check: "event.config-change-aligned", fixture: "silent-stop", kind: "supported", events: (t) => [{ kind: "config-change", at: t - 10 * MIN, topic: "drill-silent-stop-invoices" }],
     reason: /^config-change on drill-silent-stop-invoices at 05:32:50Z lines up with the lag start at 05:42:50Z \(10 min before it\)$/, weight: 0.6 },
   { check: "event.config-change-aligned", fixture: "silent-stop", kind: "contradicted", events: (t) => [{ kind: "config-change", at: t - 20 * MIN }],
-    reason: /^config-change at 05:22:50Z is 20min away from the lag start at 05:42:50Z$/ },
+    reason: /^config-change at 05:22:50Z is 20 min away from the lag start at 05:42:50Z$/ },
   { check: "event.config-change-aligned", fixture: "healthy", kind: "none" },
   // broker metrics from a real Prometheus (broker.overload, broker.storage-pressure, producer.throttled)
   { check: "broker.request-latency", fixture: "broker-overload-metrics", kind: "supported", reason: /^broker 1: produce request queue p99 409 ms vs 102 ms baseline \(4x\) \(requests wait for an I\/O thread\)$/, weight: 0.55 },

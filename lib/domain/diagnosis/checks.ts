@@ -13,6 +13,8 @@ import { dur, pct, r1, v, type CheckContext } from "./check-kit";
 import { clusterChecks, changeChecks } from "./checks-cluster";
 import { quotaChecks, storageChecks } from "./checks-capacity";
 import { brokerMetricChecks } from "./checks-broker-metrics";
+import { LAG_NOISE_SECONDS } from "@/lib/domain/evidence/noise";
+import { RECOVERY_HORIZON_SECONDS } from "@/lib/domain/severity/propose";
 
 export type { CheckContext };
 
@@ -22,15 +24,9 @@ export const SPIKE_RATIO = 3;
 export const DROP_RATIO = 0.33;
 export const CHURN_EVENTS = 3;
 export const CONSUME_DROP_RATIO = 0.75;
-/** a retention deadline further out than this is not an incident-time risk. */
-export const RETENTION_HORIZON_SECONDS = 24 * 3600;
-
-/**
- * Lag within this many seconds of the group's input is records in flight between two commits
- * (a healthy group sampled mid-batch), not a backlog: the drills' healthy baseline on a real
- * broker shows a few records of lag with a slightly positive slope at any sample.
- */
-export const LAG_NOISE_SECONDS = 2;
+/** a retention deadline further out than this is not an incident-time risk (the severity model's horizon). */
+export const RETENTION_HORIZON_SECONDS = RECOVERY_HORIZON_SECONDS;
+export { LAG_NOISE_SECONDS };
 
 const lagging = (g: GroupSignals) => g.partitions.filter((p) => (p.lag ?? 0) > 0);
 const churnEvents = (g: GroupSignals) => Math.max(g.churn.stateTransitions.length, g.churn.memberSetChanges);
@@ -53,7 +49,9 @@ export function skewChecks(ctx: CheckContext): Verdict[] {
     const med = topic?.medianPartitionInputRatePerSec ?? null;
     const ratio = med && top.inputRatePerSec !== null ? top.inputRatePerSec / med : null;
     const where = `partition ${top.partition} holds ${pct(share)} of the group's lag`;
-    if (share >= SKEW_LAG_SHARE && top.committedFrozen) {
+    if (share >= SKEW_LAG_SHARE && top.neverCommitted) {
+      out.push(v("skew.lag-concentration", leaf, "unknown", 0, `${where}, but it has not committed yet: its lag is counted from the log start, not evidence of skew`));
+    } else if (share >= SKEW_LAG_SHARE && top.committedFrozen) {
       out.push(v("skew.lag-concentration", leaf, "unknown", 0, `${where}, but its committed offset is frozen: a stuck consumer, not skew`));
     } else if (share >= SKEW_LAG_SHARE) {
       const tail = ratio !== null ? ` while its input rate is ${r1(ratio)}x the median` : "";
@@ -77,6 +75,12 @@ export function skewChecks(ctx: CheckContext): Verdict[] {
   return out;
 }
 
+/**
+ * consumer.stopped covers stopped and hung consumers (seed 001 S12: "consumers can hang without
+ * crashing"): no lagging partition's committed offset moves while input continues — because no
+ * member is left (stopped), or because members are alive and heartbeating but finish nothing
+ * (hung). One partition frozen while the others move is a poison record instead.
+ */
 export function stoppedChecks(ctx: CheckContext): Verdict[] {
   const out: Verdict[] = [];
   const leaf = "consumer.stopped";
@@ -91,18 +95,27 @@ export function stoppedChecks(ctx: CheckContext): Verdict[] {
     const moving = g.partitions.filter((p) => !p.committedFrozen && (p.consumeRatePerSec ?? 0) > 0);
     const frozenFor = Math.max(...lag.map((p) => p.committedUnchangedMs)) / 1000;
     const growth = g.firstTotalLag !== null ? `; lag went from ${g.firstTotalLag} to ${g.totalLag}` : "";
+    // Hung: every lagging partition frozen (and owned), nobody moving, the same members all along, input going on.
+    const allFrozen = lag.every((p) => p.committedFrozen);
+    const input = g.inputRatePerSec ?? 0;
+    const alive = g.memberCount > 0 && g.churn.memberSetChanges === 0 && g.state === "Stable";
     if (stoppedParts.length > 0) {
       const w = stoppedParts.length === lag.length ? 0.9 : 0.6;
       out.push(
         v("group.offsets-frozen-no-members", leaf, "supported", w,
           `committed offsets on ${stoppedParts.length}/${lag.length} lagging partitions unchanged for ${dur(frozenFor)}; group ${g.state} with ${g.memberCount} member(s)${growth}`),
       );
+    } else if (allFrozen && moving.length === 0 && alive && input > 0 && backlog(g)) {
+      out.push(
+        v("group.hung-consumer", leaf, "supported", 0.85,
+          `${g.memberCount} member(s) alive and heartbeating (group Stable, no member change in ${ctx.signals.samples} samples), yet no committed offset moved on any of the ${lag.length} lagging partition(s) for ${dur(frozenFor)} while input continues at ${r1(input)} rec/s${growth}: the consumers hang without crashing`),
+      );
     }
     if (moving.length > 0 && stoppedParts.length === 0) {
       const note = g.memberCount === 0 ? ` although the group shows ${g.state} with no members (${g.protocol} protocol)` : "";
       out.push(v("group.offsets-moving", leaf, "contradicted", 0.9, `committed offsets advance at ${r1(g.consumeRatePerSec ?? 0)} rec/s on ${moving.length}/${g.partitions.length} partitions${note}`));
-    } else if (stoppedParts.length === 0 && g.memberCount > 0) {
-      out.push(v("group.offsets-moving", leaf, "contradicted", 0.6, `offsets frozen but ${g.memberCount} live member(s) own the partitions: stalled, not stopped`));
+    } else if (stoppedParts.length === 0 && g.memberCount > 0 && !(allFrozen && alive && input > 0)) {
+      out.push(v("group.offsets-moving", leaf, "contradicted", 0.6, `offsets frozen but ${g.memberCount} live member(s) own the partitions and ${input > 0 ? "membership changed" : "no input arrives"}: stalled, not stopped`));
     }
   }
   return out;
@@ -126,7 +139,7 @@ export function poisonChecks(ctx: CheckContext): Verdict[] {
       out.push(v("partition.stalled-while-others-move", leaf, "supported", 0.85,
         `${stuck} while ${moving.length} other partition(s) advance at ${r1(movingRate)} rec/s; group ${g.state} with ${g.memberCount} member(s)`));
     } else if (g.partitions.length === 1) {
-      out.push(v("partition.stalled-while-others-move", leaf, "supported", 0.5, `${stuck} with ${g.memberCount} live member(s); single partition, so no others to compare`));
+      out.push(v("partition.stalled-while-others-move", leaf, "supported", 0.4, `${stuck} with ${g.memberCount} live member(s); single partition, so no others to compare (a hung consumer looks the same)`));
     } else {
       out.push(v("partition.stalled-while-others-move", leaf, "unknown", 0, `${stuck}, but every partition is frozen: a hung consumer rather than one bad record`));
     }
@@ -149,7 +162,7 @@ export function retentionChecks(ctx: CheckContext): Verdict[] {
     if (soonest && soonest.s <= RETENTION_HORIZON_SECONDS) {
       const drain = g.timeToDrainSeconds === null ? "the backlog is not draining" : `draining needs ${dur(g.timeToDrainSeconds)}`;
       out.push(v("retention.expires-before-drain", leaf, "supported", soonest.s < 3600 ? 0.8 : 0.6,
-        `retention deletes unread records on ${soonest.p.topic}[${soonest.p.partition}] in ${dur(soonest.s)} while ${drain}`));
+        `retention${soonest.p.retention.kind === "expires-before-drain" && soonest.p.retention.by === "size" ? " by size (retention.bytes)" : ""} deletes unread records on ${soonest.p.topic}[${soonest.p.partition}] in ${dur(soonest.s)} while ${drain}`));
     } else if (g.totalLag === 0) {
       out.push(v("retention.expires-before-drain", leaf, "contradicted", 0.5, `${g.groupId} is caught up: nothing waits for retention`));
     } else if (lagging(g).every((p) => p.retention.kind === "safe" || p.retention.kind === "none")) {
@@ -161,11 +174,20 @@ export function retentionChecks(ctx: CheckContext): Verdict[] {
 }
 
 export function churnChecks(ctx: CheckContext): Verdict[] {
+  const cluster = ctx.signals.cluster;
   return ctx.groups.map((g) => {
     const n = churnEvents(g);
     const c = g.churn;
     const text = `${c.stateTransitions.length} state transitions, ${c.memberSetChanges} member-set changes (+${c.membersJoined}/−${c.membersLeft}) and ${c.rebalancingSamples} rebalancing samples in ${ctx.signals.samples} samples`;
-    if (n >= CHURN_EVENTS || c.rebalancingSamples >= 2) return v("group.rebalance-churn", "consumer.rebalance-storm", "supported", Math.min(0.9, 0.4 + 0.1 * n), text);
+    if (n >= CHURN_EVENTS || c.rebalancingSamples >= 2) {
+      // Leadership moving under the group's topics makes consumers rejoin: then the churn is a
+      // consequence of cluster churn, not a storm of the group's own.
+      const moved = cluster.leaderChanges.filter((l) => g.topics.includes(l.topic)).length;
+      if (moved >= 3 && cluster.brokersLeft.length === 0) {
+        return v("group.rebalance-churn", "consumer.rebalance-storm", "supported", 0.3, `${text}, while the leaders of its topics moved ${moved} times: consumers rejoin after leadership moves, look at the cluster first`);
+      }
+      return v("group.rebalance-churn", "consumer.rebalance-storm", "supported", Math.min(0.9, 0.4 + 0.1 * n), text);
+    }
     if (n === 0 && c.rebalancingSamples === 0) return v("group.rebalance-churn", "consumer.rebalance-storm", "contradicted", 0.7, `stable membership: ${text}`);
     return v("group.rebalance-churn", "consumer.rebalance-storm", "unknown", 0, `${text}: a single change (deploy, scale), not a storm`);
   });

@@ -39,7 +39,7 @@ describe("ranking", () => {
   });
   it("quotes numbers in reasons", () => {
     const d = diagnose(computeSignals(poison()), { scope: { kind: "group", name: "billing" } });
-    expect(d.causes[0]?.reasons[0]).toMatch(/orders\[1\] stuck at offset 1000 for 110s \(lag 5500\)/);
+    expect(d.causes[0]?.reasons[0]).toMatch(/orders\[1\] stuck at offset 1000 for 1 min 50 s \(lag 5500\)/);
   });
   it("human answers feed question-only leaves", () => {
     const sig = computeSignals(healthy());
@@ -70,7 +70,7 @@ describe("ranking", () => {
   });
 });
 
-describe("diagnoseAll (contracts.md §3)", () => {
+describe("diagnoseAll (docs/contracts.md §3)", () => {
   it("has no entries for a healthy cluster", () => {
     expect(diagnoseAll(computeSignals(healthy()))).toEqual([]);
   });

@@ -90,7 +90,7 @@ export function clusterNeedsDiagnosis(signals: EvidenceSignals): boolean {
 }
 
 /**
- * contracts.md §3 `diagnosis[]`: one entry per group with lag or a non-ok status, plus a
+ * docs/contracts.md §3 `diagnosis[]`: one entry per group with lag or a non-ok status, plus a
  * cluster entry when brokers, replication, leadership or configs show trouble.
  */
 export function diagnoseAll(

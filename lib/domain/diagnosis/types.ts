@@ -55,7 +55,7 @@ export interface Diagnosis {
   verdicts: Verdict[];
 }
 
-/** contracts.md §3 `diagnosis[]` entry. */
+/** docs/contracts.md §3 `diagnosis[]` entry. */
 export interface DiagnosisEntry {
   scope: Scope;
   causes: RankedCause[];

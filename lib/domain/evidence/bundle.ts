@@ -1,5 +1,5 @@
 /**
- * The evidence bundle (contracts.md §3): snapshot history → one JSON document. Pure: no I/O,
+ * The evidence bundle (docs/contracts.md §3): snapshot history → one JSON document. Pure: no I/O,
  * reused by the evidence CLI and by the server.
  *
  * Every number comes from computeSignals (rates over the history, lag, time lag seeded from
@@ -12,7 +12,7 @@ import { diagnoseAll } from "../diagnosis/rank";
 import type { DiagnosisEntry } from "../diagnosis/types";
 import { proposeSeverity, type SeverityContext, type SeverityLevel } from "../severity/propose";
 import { computeSignals } from "./signals";
-import type { GroupSignals, TopicSignals } from "./signal-types";
+import type { EvidenceSignals, GroupSignals, TopicSignals } from "./signal-types";
 import { formatBytes } from "./bytes";
 import type { ClusterSnapshot, LogDirSnapshot, OffsetTimePoint } from "./types";
 
@@ -152,10 +152,18 @@ function bundleGroup(group: GroupSignals, snapshotProtocol: string | undefined):
 
 /** Builds the bundle from snapshots in time order (the last one is "now"). */
 export function buildEvidenceBundle(history: ClusterSnapshot[], opts: BundleOptions = {}): EvidenceBundle {
-  const latest = history[history.length - 1];
-  if (!latest) throw new Error("buildEvidenceBundle needs at least one snapshot");
-  const signals = computeSignals(history, { seeds: opts.timePoints, brokerReadings: opts.brokerReadings });
+  if (history.length === 0) throw new Error("buildEvidenceBundle needs at least one snapshot");
+  return bundleFromSignals(computeSignals(history, { seeds: opts.timePoints, brokerReadings: opts.brokerReadings }), history, opts);
+}
 
+/**
+ * The bundle of signals already computed over `history` (the scope-evidence service's, which
+ * reach back before the window): what an incident keeps for its review is the same document the
+ * CLI prints, with the same severity model and scope rules.
+ */
+export function bundleFromSignals(signals: EvidenceSignals, history: readonly ClusterSnapshot[], opts: Omit<BundleOptions, "timePoints" | "brokerReadings"> & { warnings?: string[] } = {}): EvidenceBundle {
+  const latest = history[history.length - 1];
+  if (!latest) throw new Error("bundleFromSignals needs at least one snapshot");
   const wantedGroups = opts.groups ? signals.groups.filter((g) => opts.groups!.includes(g.groupId)) : signals.groups;
   const groups = opts.topics && !opts.groups ? wantedGroups.filter((g) => g.topics.some((t) => opts.topics!.includes(t))) : wantedGroups;
   const topicNames = opts.topics || opts.groups ? new Set([...(opts.topics ?? []), ...groups.flatMap((g) => g.topics)]) : null;
@@ -166,16 +174,17 @@ export function buildEvidenceBundle(history: ClusterSnapshot[], opts: BundleOpti
   // Diagnose only what was asked for: a scoped bundle carries no other group's causes.
   const groupIds = new Set(groups.map((g) => g.groupId));
   const diagnosis = diagnoseAll(signals).filter((d) => d.scope.kind !== "group" || groupIds.has(d.scope.name));
-  const severity = proposeSeverity(signals, { ...opts.severity, scope: opts.groups?.length === 1 ? { kind: "group", name: opts.groups[0]! } : undefined });
+  // The same model and the same scope as an incident's own proposal (lib/domain/severity/propose.ts).
+  const severity = proposeSeverity(signals, { ...opts.severity, scope: { groups: opts.groups ?? [], topics: opts.topics ?? [] } });
 
-  const metrics = bundleMetrics(history);
-  const warnings = [...new Set([...history.flatMap((s) => s.warnings), ...metricsWarnings(metrics, history)])];
+  const metrics = bundleMetrics([...history]);
+  const warnings = [...new Set([...(opts.warnings ?? history.flatMap((s) => s.warnings)), ...metricsWarnings(metrics, [...history])])];
   if (opts.groups) for (const id of opts.groups) if (!signals.groups.some((g) => g.groupId === id)) warnings.push(`group ${id} not found`);
 
   return {
     takenAt: new Date(latest.takenAt).toISOString(),
     windowSeconds: Math.round(signals.windowSeconds * 10) / 10,
-    samples: history.length,
+    samples: signals.samples,
     cluster: {
       clusterId: latest.clusterId,
       brokers: latest.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, logDirs: b.logDirs ?? null })),
@@ -195,7 +204,7 @@ export function buildEvidenceBundle(history: ClusterSnapshot[], opts: BundleOpti
     topics: topics.map((t) => bundleTopic(t, configsOf.get(t.name) ?? {})),
     groups: groups.map((g) => bundleGroup(g, protocolOf.get(g.groupId))),
     diagnosis,
-    severity: { proposed: severity.proposed, reasons: severity.reasons.map((r) => r.text) },
+    severity: { proposed: severity.level, reasons: severity.reasons.map((r) => r.text) },
     metrics,
     warnings,
   };

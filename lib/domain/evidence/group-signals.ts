@@ -11,10 +11,13 @@ import type {
 } from "./signal-types";
 import { baselineAndRecent, counterRate, slopePerSec, sumOrNull, timeLag, type OffsetTime, type Point } from "./series";
 import { REBALANCING_STATES, groupStatus, partitionStatus } from "./group-status";
+import { LAG_NOISE_SECONDS } from "./noise";
 import { committedIn, groupIn, partitionIn } from "./snapshot-index";
 
 export interface GroupContext {
   history: ClusterSnapshot[];
+  /** older snapshots before `history` (oldest first): log-end points for time lag, lag for the lag start. */
+  reachBack: ClusterSnapshot[];
   topics: Map<string, TopicSignals>;
   seeds: OffsetTimePoint[];
   stallFraction: number;
@@ -62,6 +65,13 @@ function churnOf(series: (GroupSnapshot | undefined)[], takenAt: number[]): Grou
   return churn;
 }
 
+/**
+ * When retention deletes the oldest unread record, against the drain. Two deadlines, the sooner
+ * wins: by time (retention.ms minus the oldest unread record's age) and by size (with
+ * retention.bytes, the log start advances as the partition fills: the gap between it and the
+ * committed offset closes at the deletion rate minus the consume rate, both observed over the
+ * window).
+ */
 function retentionRisk(
   topic: TopicSignals | undefined,
   committed: number | null,
@@ -71,26 +81,42 @@ function retentionRisk(
   secondsToDrain: number | null,
   consume: number | null,
   input: number | null,
+  deletionRatePerSec: number | null,
 ): RetentionRisk {
   if (committed !== null && logStart !== null && committed < logStart) {
     return { kind: "lost", recordsLost: logStart - committed };
   }
-  if (!topic || !topic.deletesByTime) return { kind: "none", why: "compact-only topic: no time-based deletion" };
-  if (topic.retentionMs === null || topic.retentionMs < 0) return { kind: "none", why: "infinite or unknown retention.ms" };
+  if (!topic || !topic.deletesByTime) return { kind: "none", why: "compact-only topic: no time or size deletion" };
   if (lag === 0) return { kind: "none", why: "caught up" };
-  if (lag === null || timeLagSeconds === null) return { kind: "unknown", why: "time lag unknown" };
+  // By size: observed deletion outrunning consumption closes the gap to the oldest unread record.
+  let bySize: number | null = null;
+  if (topic.retentionBytes !== null && committed !== null && logStart !== null && deletionRatePerSec !== null && deletionRatePerSec > 0) {
+    const closing = deletionRatePerSec - (consume ?? 0);
+    if (closing > 0) bySize = Math.max(0, committed - logStart) / closing;
+  }
+  const sized = (risk: RetentionRisk): RetentionRisk => {
+    if (bySize === null) return risk;
+    const drain = secondsToDrain;
+    const current = risk.kind === "expires-before-drain" || risk.kind === "safe" ? risk.secondsUntilExpiry : Number.POSITIVE_INFINITY;
+    if (bySize >= current) return risk;
+    return drain !== null && drain <= bySize ? { kind: "safe", secondsUntilExpiry: bySize, secondsToDrain: drain, by: "size" } : { kind: "expires-before-drain", secondsUntilExpiry: bySize, secondsToDrain: drain, by: "size" };
+  };
+  if (topic.retentionMs === null || topic.retentionMs < 0) return sized({ kind: "none", why: "infinite or unknown retention.ms" });
+  if (lag === null || timeLagSeconds === null) return bySize !== null ? sized({ kind: "none", why: "" }) : { kind: "unknown", why: "time lag unknown" };
   // Kafka deletes whole segments, so real deletion can come later than this: a safe-side estimate.
   const headroom = Math.max(0, topic.retentionMs / 1000 - timeLagSeconds);
   if (secondsToDrain !== null) {
-    return secondsToDrain > headroom
-      ? { kind: "expires-before-drain", secondsUntilExpiry: headroom, secondsToDrain }
-      : { kind: "safe", secondsUntilExpiry: headroom, secondsToDrain };
+    return sized(
+      secondsToDrain > headroom
+        ? { kind: "expires-before-drain", secondsUntilExpiry: headroom, secondsToDrain, by: "time" }
+        : { kind: "safe", secondsUntilExpiry: headroom, secondsToDrain, by: "time" },
+    );
   }
   // Not draining: the oldest unread record ages by (1 − consume/input) seconds per second, so a
   // consumer keeping pace holds its time lag steady and never reaches the deadline.
   const ageGrowth = consume !== null && input !== null && input > 0 ? Math.max(0, 1 - consume / input) : 1;
-  if (ageGrowth === 0 && headroom > 0) return { kind: "safe", secondsUntilExpiry: headroom, secondsToDrain: null };
-  return { kind: "expires-before-drain", secondsUntilExpiry: ageGrowth > 0 ? headroom / ageGrowth : 0, secondsToDrain: null };
+  if (ageGrowth === 0 && headroom > 0) return sized({ kind: "safe", secondsUntilExpiry: headroom, secondsToDrain: null, by: "time" });
+  return sized({ kind: "expires-before-drain", secondsUntilExpiry: ageGrowth > 0 ? headroom / ageGrowth : 0, secondsToDrain: null, by: "time" });
 }
 
 function drainSeconds(lag: number | null, consume: number | null, input: number | null): number | null {
@@ -124,6 +150,7 @@ export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
   const series = history.map((s) => groupIn(s, groupId));
   let latest: GroupSnapshot | undefined;
   for (const g of series) if (g) latest = g;
+  const firstSeen = Math.max(0, series.findIndex((g) => g !== undefined));
   const lastSnap = history[history.length - 1];
   const now = lastSnap?.takenAt ?? 0;
   const members = latest && series[series.length - 1] ? latest.members : [];
@@ -160,6 +187,10 @@ export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
       committed.map((value, i) => ({ at: takenAt[i] ?? 0, value })).filter((pt) => pt.at >= ctx.rateFrom),
     );
     const table: OffsetTime[] = [];
+    for (const s of ctx.reachBack) {
+      const end = partitionIn(s, ref.topic, ref.partition)?.logEndOffset;
+      if (end != null) table.push({ offset: end, at: s.takenAt, seeded: false });
+    }
     parts.forEach((pp, i) => {
       if (pp?.logEndOffset != null) table.push({ offset: pp.logEndOffset, at: takenAt[i] ?? 0, seeded: false });
     });
@@ -168,10 +199,14 @@ export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
     const tl = timeLag(effective, p?.logEndOffset ?? null, now, table);
     const secondsToDrain = drainSeconds(lag, consumeRate, inputRate);
     const owned = assignmentKnown ? owner.has(key(ref.topic, ref.partition)) : null;
+    const neverCommitted = committed.every((x) => x === null);
+    // Movement is judged from when the group first appears: a group that just appeared has a
+    // short history, not a long frozen one.
     const st = partitionStatus({
-      committed,
-      lags,
-      takenAt,
+      committed: committed.slice(firstSeen),
+      neverCommitted,
+      lags: lags.slice(firstSeen),
+      takenAt: takenAt.slice(firstSeen),
       logStartOffset: p?.logStartOffset ?? null,
       owned,
       memberCount: members.length,
@@ -192,10 +227,14 @@ export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
       timeLagSeconds: tl.seconds,
       timeLagEstimate: tl.estimate,
       committedUnchangedMs: st.frozen.unchangedMs,
-      committedFrozen: st.frozen.frozen,
+      committedFrozen: st.frozen.frozen && !neverCommitted,
+      neverCommitted,
       rewound: st.frozen.rewound,
       assignedTo: owner.get(key(ref.topic, ref.partition)) ?? null,
-      retention: retentionRisk(topic, c, p?.logStartOffset ?? null, lag, tl.seconds, secondsToDrain, consumeRate, inputRate),
+      retention: retentionRisk(
+        topic, c, p?.logStartOffset ?? null, lag, tl.seconds, secondsToDrain, consumeRate, inputRate,
+        counterRate(parts.map((pp, i) => ({ at: takenAt[i] ?? 0, value: pp?.logStartOffset ?? null })).filter((pt) => pt.at >= ctx.rateFrom)),
+      ),
       secondsToDrain,
       status: st.status,
       statusReason: st.reason,
@@ -211,16 +250,28 @@ export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
   const timeLags = partitions.map((p) => p.timeLagSeconds).filter((x): x is number => x !== null);
   const maxTimeLag = timeLags.length > 0 ? Math.max(...timeLags) : null;
   const timeToDrain = partitions.length === 0 ? null : drainSeconds(totalLag, consumeRate, inputRate);
+  // Records in flight between two commits (under LAG_NOISE_SECONDS of input) are caught up, not a
+  // backlog: the same line the severity model, the diagnosis and the verification draw.
+  const caughtUp = totalLag === 0 || (inputRate !== null && inputRate > 0 && totalLag <= inputRate * LAG_NOISE_SECONDS);
   const drain =
-    totalLag === 0 ? "caught-up" : timeToDrain !== null ? "draining" : consumeRate === null || inputRate === null ? "unknown" : "not-draining";
+    caughtUp ? "caught-up" : timeToDrain !== null ? "draining" : consumeRate === null || inputRate === null ? "unknown" : "not-draining";
 
   let lagStartedAt: number | null = null;
   if (totalLag > 0) {
-    let lastZero = -1;
-    lagPoints.forEach((pt, i) => {
-      if (pt.value === 0) lastZero = i;
+    // The last caught-up sample, in the window or in the reach-back before it.
+    const earlier = ctx.reachBack.map((s): Point => {
+      const g = groupIn(s, groupId);
+      if (!g) return { at: s.takenAt, value: null };
+      let sum: number | null = 0;
+      for (const ref of refs) {
+        const l = lagOf(committedIn(g, ref.topic, ref.partition), partitionIn(s, ref.topic, ref.partition)).lag;
+        sum = l === null || sum === null ? null : sum + l;
+      }
+      return { at: s.takenAt, value: sum };
     });
-    if (lastZero >= 0) lagStartedAt = takenAt[lastZero] ?? null;
+    let lastZero: Point | undefined;
+    for (const pt of [...earlier, ...lagPoints]) if (pt.value === 0) lastZero = pt;
+    if (lastZero) lagStartedAt = lastZero.at;
     else if (maxTimeLag !== null) lagStartedAt = now - maxTimeLag * 1000;
   }
 
@@ -257,7 +308,8 @@ export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
     timeToDrainSeconds: timeToDrain,
     drain,
     lagStartedAt,
-    churn: churnOf(series, takenAt),
+    // churn from the group's first appearance: a group showing up is not a member change
+    churn: churnOf(series.slice(firstSeen), takenAt.slice(firstSeen)),
     status,
     statusReason: worst
       ? `${worst.topic}[${worst.partition}]: ${worst.statusReason}`

@@ -6,7 +6,9 @@
  *  2. ok          lag is 0 now. This is the fix for Burrow's false "stopped" on quiet topics:
  *                 a caught-up group whose offsets do not move simply has nothing to read.
  *  3. rewound     the committed offset went backwards between two samples (reset, replay).
- *  4. unknown     fewer than two samples with offsets: movement cannot be judged.
+ *  4. unknown     fewer than two samples with offsets, or a live member owns a partition that has
+ *                 never committed (it starts at the log end and commits when a record arrives):
+ *                 movement cannot be judged, and it is not a stuck record.
  *  5. stopped     committed offset frozen over the stall window (see `isFrozen`), lag > 0, and no
  *                 live member owns the partition (no members, or assignments known and nobody has
  *                 it). The group state ("Empty"/"Dead") is never used on its own: KIP-848 groups
@@ -44,6 +46,8 @@ export const REBALANCING_STATES = new Set(["PreparingRebalance", "CompletingReba
 
 export interface PartitionStatusInput {
   committed: (number | null)[];
+  /** no sample shows a committed offset: the partition has not committed yet. */
+  neverCommitted?: boolean;
   lags: (number | null)[];
   takenAt: number[];
   logStartOffset: number | null;
@@ -61,9 +65,17 @@ export interface FrozenInfo {
 }
 
 /**
+ * The span a stall is measured against is capped: over a long history (the five-minute rate
+ * window) an offset unchanged for a minute with records waiting is frozen, it need not wait for
+ * half the window. Auto-commit runs every 5 s by default, so a live consumer commits well inside it.
+ */
+export const STALL_SPAN_CAP_MS = 120_000;
+
+/**
  * Frozen = the trailing run of identical committed offsets covers at least `stallFraction` of
- * the history span and at least min(3, samples) samples. A missing commit (null) counts as an
- * unchanged value: a group that never committed has not progressed either.
+ * the history span (capped at STALL_SPAN_CAP_MS) and at least min(3, samples) samples. A
+ * missing commit (null) counts as an unchanged value: a group that never committed has not
+ * progressed either (callers tell "never committed" apart).
  */
 export function isFrozen(committed: (number | null)[], takenAt: number[], stallFraction: number): FrozenInfo {
   const n = committed.length;
@@ -82,7 +94,7 @@ export function isFrozen(committed: (number | null)[], takenAt: number[], stallF
   const unchangedMs = last - (takenAt[start] ?? last);
   const span = last - first;
   const runSamples = n - start;
-  const frozen = span > 0 && runSamples >= Math.min(3, n) && unchangedMs >= stallFraction * span;
+  const frozen = span > 0 && runSamples >= Math.min(3, n) && unchangedMs >= stallFraction * Math.min(span, STALL_SPAN_CAP_MS);
   return { frozen, unchangedMs, rewound };
 }
 
@@ -120,6 +132,11 @@ export function partitionStatus(input: PartitionStatusInput): {
   if (frozen.rewound) return { status: "rewound", reason: "committed offset moved backwards", frozen };
   if (input.takenAt.length < 2) {
     return { status: "unknown", reason: "one sample: movement cannot be judged", frozen };
+  }
+  if (input.neverCommitted && input.memberCount > 0 && input.owned !== false) {
+    // A live member owns it but no commit was ever seen: a consumer that starts at the log end
+    // commits nothing until a record arrives. Not a stuck record: movement cannot be judged.
+    return { status: "unknown", reason: `no committed offset yet (lag ${lag ?? "?"} counted from the log start) while ${input.memberCount} member(s) are alive`, frozen };
   }
   if (frozen.frozen && lag !== null && lag > 0) {
     const nobody = input.memberCount === 0 || input.owned === false;

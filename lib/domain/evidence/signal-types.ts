@@ -35,6 +35,12 @@ export type ConsumerStatus =
   /** fewer than two samples with offsets and lag > 0: movement cannot be judged. */
   | "unknown";
 
+/**
+ * What sets the deadline: "time" (retention.ms minus the oldest unread record's age) or "size"
+ * (retention.bytes: the log start advances as the partition fills, observed over the window).
+ */
+export type RetentionBy = "time" | "size";
+
 export type RetentionRisk =
   /** committed offset is below the log start offset: these records were deleted unread. */
   | { kind: "lost"; recordsLost: number }
@@ -42,9 +48,9 @@ export type RetentionRisk =
    * the oldest unconsumed record will be deleted before the partition drains. When not draining,
    * secondsUntilExpiry accounts for the time lag growing at (1 − consume/input) s per s.
    */
-  | { kind: "expires-before-drain"; secondsUntilExpiry: number; secondsToDrain: number | null }
+  | { kind: "expires-before-drain"; secondsUntilExpiry: number; secondsToDrain: number | null; by?: RetentionBy }
   /** there is a backlog and a deadline, but the drain ETA beats it (or consumers keep pace: drain null). */
-  | { kind: "safe"; secondsUntilExpiry: number; secondsToDrain: number | null }
+  | { kind: "safe"; secondsUntilExpiry: number; secondsToDrain: number | null; by?: RetentionBy }
   /** nothing to lose: caught up, infinite retention, or compact-only topic. */
   | { kind: "none"; why: string }
   | { kind: "unknown"; why: string };
@@ -81,14 +87,24 @@ export interface TopicSignals {
   internal: boolean;
   partitionCount: number;
   retentionMs: number | null;
+  /** retention.bytes per partition; null when unlimited (-1) or not reported. */
+  retentionBytes: number | null;
   /** false for compact-only topics, where time retention never deletes. */
   deletesByTime: boolean;
   minInsyncReplicas: number | null;
   inputRatePerSec: number | null;
   /** Σ partition inputBytesPerSec; null when no partition's size is known over two samples. */
   inputBytesPerSec: number | null;
-  /** topic input rate over the earlier part of the history (the first two thirds of intervals). */
+  /**
+   * The topic's input rate before the incident: over the baseline history when one is given
+   * (`SignalOptions.baseline`: the period before the lag started, up to a day), else over the
+   * earlier part of the history (its first two thirds of intervals).
+   */
   baselineInputRatePerSec: number | null;
+  /** where the baseline comes from: "history" (the baseline period), "window" (the first two thirds), null (unknown). */
+  baselineSource: "history" | "window" | null;
+  /** the baseline period in words ("10:02–11:02 UTC, before the lag started"), null when it is the window's. */
+  baselineLabel: string | null;
   /** topic input rate over the last third of intervals. */
   recentInputRatePerSec: number | null;
   /** recent / baseline; null when either is unknown or the baseline is 0. */
@@ -124,8 +140,10 @@ export interface GroupPartitionSignals {
   timeLagEstimate: TimeLagEstimate;
   /** ms the committed offset has been unchanged at the end of the history. */
   committedUnchangedMs: number;
-  /** committed offset unchanged over the stall window (see group-status.ts). */
+  /** committed offset unchanged over the stall window (see group-status.ts); never true for a partition that has never committed. */
   committedFrozen: boolean;
+  /** no sample of the history shows a committed offset for this partition: it has not committed yet (not a stuck record). */
+  neverCommitted: boolean;
   rewound: boolean;
   /** memberId owning the partition when assignments are known, else null. */
   assignedTo: string | null;
@@ -279,6 +297,9 @@ export interface EvidenceSignals {
   windowStart: number;
   windowSeconds: number;
   samples: number;
+  /** takenAt of the oldest reach-back snapshot (SignalOptions.reachBack), null without one. */
+  reachBackFrom: number | null;
+  reachBackSamples: number;
   cluster: ClusterSignals;
   topics: TopicSignals[];
   groups: GroupSignals[];

@@ -25,6 +25,20 @@ export interface SignalOptions {
   includeInternal?: boolean;
   /** broker metric readings from before the history (a range query's backfill), besides those attached to its snapshots. */
   brokerReadings?: BrokerMetricsReading[];
+  /**
+   * Older snapshots (oldest first, any spacing) reaching back before `history`, e.g. the
+   * persisted keyframes from before the lag started. Their log-end readings place committed
+   * offsets in time (time lag, lag start) and their cluster changes (brokers, leaders, ISR,
+   * configs) count; rates, status, churn and lag growth stay over `history` (the rate window),
+   * so a long reach-back never dilutes "what is happening now".
+   */
+  reachBack?: ClusterSnapshot[];
+  /**
+   * The baseline period (before the lag started, up to a day, or the same hour a week earlier):
+   * the topics' baseline input rate is measured over these snapshots instead of over the first
+   * two thirds of `history`. `label` says which period it is, for reasons and the UI.
+   */
+  baseline?: { history: ClusterSnapshot[]; label: string };
 }
 
 function num(raw: string | undefined): number | null {
@@ -33,7 +47,16 @@ function num(raw: string | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function topicSignals(name: string, history: ClusterSnapshot[], rateHistory: ClusterSnapshot[]): TopicSignals | null {
+/** The topic's summed log end offset per snapshot (null where any partition's is unknown). */
+function summedLogEnd(history: readonly ClusterSnapshot[], name: string) {
+  return history.map((s) => {
+    const t = topicIn(s, name);
+    const ends = t?.partitions.map((p) => p.logEndOffset) ?? [];
+    return { at: s.takenAt, value: ends.length === 0 || ends.some((e) => e === null) ? null : ends.reduce<number>((a, e) => a + (e ?? 0), 0) };
+  });
+}
+
+function topicSignals(name: string, history: ClusterSnapshot[], rateHistory: ClusterSnapshot[], baselineOf: SignalOptions["baseline"]): TopicSignals | null {
   const newest = history[history.length - 1];
   const last = newest ? topicIn(newest, name) : undefined;
   if (!last) return null;
@@ -72,24 +95,29 @@ function topicSignals(name: string, history: ClusterSnapshot[], rateHistory: Clu
   const total = sumOrNull(partitions.map((p) => p.inputRatePerSec));
   for (const p of partitions) p.inputShare = total && total > 0 && p.inputRatePerSec !== null ? p.inputRatePerSec / total : null;
   // Baseline vs recent uses the topic's summed log end offset so a spike on any partition shows.
-  const summed = history.map((s) => {
-    const t = topicIn(s, name);
-    const ends = t?.partitions.map((p) => p.logEndOffset) ?? [];
-    return { at: s.takenAt, value: ends.length === 0 || ends.some((e) => e === null) ? null : ends.reduce<number>((a, e) => a + (e ?? 0), 0) };
-  });
-  const { baseline, recent } = baselineAndRecent(summed);
+  // From the topic's first appearance: a topic created a minute ago has a minute of history.
+  const summed = summedLogEnd(history, name);
+  const born = summed.findIndex((p) => p.value !== null);
+  const split = baselineAndRecent(born > 0 ? summed.slice(born) : summed);
+  const fromHistory = baselineOf ? counterRate(summedLogEnd(baselineOf.history, name)) : null;
+  const baseline = fromHistory ?? split.baseline;
+  const recent = split.recent;
   const retentionMs = num(last.configs["retention.ms"]);
+  const bytes = num(last.configs["retention.bytes"]);
   const policy = last.configs["cleanup.policy"] ?? "delete";
   return {
     name,
     internal: last.internal,
     partitionCount: last.partitions.length,
     retentionMs,
+    retentionBytes: bytes !== null && bytes >= 0 ? bytes : null,
     deletesByTime: policy.split(",").map((x) => x.trim()).includes("delete"),
     minInsyncReplicas: minIsr,
     inputRatePerSec: total,
     inputBytesPerSec: sumOrNull(partitions.map((p) => p.inputBytesPerSec)),
     baselineInputRatePerSec: baseline,
+    baselineSource: fromHistory !== null ? "history" : split.baseline !== null ? "window" : null,
+    baselineLabel: fromHistory !== null ? (baselineOf?.label ?? null) : null,
     recentInputRatePerSec: recent,
     inputChangeRatio: baseline !== null && recent !== null && baseline > 0 ? recent / baseline : null,
     medianPartitionInputRatePerSec: median(partitions.map((p) => p.inputRatePerSec).filter((x): x is number => x !== null)),
@@ -109,12 +137,13 @@ export function computeSignals(history: ClusterSnapshot[], opts: SignalOptions =
     .filter((t: TopicSnapshot) => opts.includeInternal === true || !t.internal)
     .map((t) => t.name)
     .sort();
-  const topics = topicNames.map((n) => topicSignals(n, sorted, rateHistory)).filter((t): t is TopicSignals => t !== null);
+  const topics = topicNames.map((n) => topicSignals(n, sorted, rateHistory, opts.baseline)).filter((t): t is TopicSignals => t !== null);
+  const reachBack = [...(opts.reachBack ?? [])].filter((s) => first === undefined || s.takenAt < first.takenAt).sort((a, b) => a.takenAt - b.takenAt);
   const topicMap = new Map(topics.map((t) => [t.name, t]));
   // Groups seen anywhere in the history: a group that vanished (Dead) is still evidence.
   const groupIds = [...new Set(sorted.flatMap((s) => s.groups.map((g) => g.groupId)))].sort();
   const groups = groupIds.map((id) =>
-    groupSignals(id, { history: sorted, topics: topicMap, seeds: opts.seeds ?? [], stallFraction: opts.stallFraction ?? 0.5, rateFrom: rateHistory[0]?.takenAt ?? 0 }),
+    groupSignals(id, { history: sorted, reachBack, topics: topicMap, seeds: opts.seeds ?? [], stallFraction: opts.stallFraction ?? 0.5, rateFrom: rateHistory[0]?.takenAt ?? 0 }),
   );
   return {
     clusterId: last?.clusterId ?? null,
@@ -122,7 +151,9 @@ export function computeSignals(history: ClusterSnapshot[], opts: SignalOptions =
     windowStart: first?.takenAt ?? 0,
     windowSeconds: first && last ? (last.takenAt - first.takenAt) / 1000 : 0,
     samples: sorted.length,
-    cluster: clusterSignals(sorted),
+    reachBackFrom: reachBack[0]?.takenAt ?? null,
+    reachBackSamples: reachBack.length,
+    cluster: clusterSignals(reachBack.length ? [...reachBack, ...sorted] : sorted),
     topics,
     groups,
     // Backfilled readings (the CLI's) are the baseline, the history's own the recent figures.

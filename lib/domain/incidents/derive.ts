@@ -1,3 +1,4 @@
+import { incidentDurations } from "@/lib/domain/metrics/durations";
 import {
   isKind,
   type EntryAuthor,
@@ -39,7 +40,7 @@ export interface IncidentState {
   commanderHistory: { seq: number; id: string; name: string; at: string }[];
   participants: Participant[];
   keyTimes: Partial<Record<KeyTime, string>>;
-  /** seconds between key times; null until both ends are known */
+  /** seconds between key times (lib/domain/metrics/durations.ts): null until both ends are known, or when they are out of order */
   metrics: { mttdSeconds: number | null; mttaSeconds: number | null; mttrSeconds: number | null };
   /** entry id → seqs of the corrections that point at it */
   corrections: Record<string, number[]>;
@@ -50,8 +51,6 @@ export interface IncidentState {
   lastActivityAt: string | null;
 }
 
-const secondsBetween = (from: string | undefined, to: string | undefined) =>
-  from && to ? Math.round((Date.parse(to) - Date.parse(from)) / 1000) : null;
 
 /** Key times that a status change fills in when nobody set them explicitly. */
 const IMPLIED_KEY_TIME: Partial<Record<IncidentStatus, KeyTime>> = {
@@ -134,11 +133,9 @@ export function applyEntry(state: IncidentState, entry: IncidentEntry, explicit:
   } else if (isKind(entry, "title-changed")) {
     s.title = entry.payload.title;
   }
-  s.metrics = {
-    mttdSeconds: secondsBetween(s.keyTimes.impactStart, s.keyTimes.detected),
-    mttaSeconds: secondsBetween(s.keyTimes.detected, s.keyTimes.acknowledged),
-    mttrSeconds: secondsBetween(s.keyTimes.impactStart ?? s.keyTimes.detected, s.keyTimes.resolved),
-  };
+  // The one MTTx implementation (lib/domain/metrics/durations.ts): never a negative duration.
+  const d = incidentDurations(s.keyTimes);
+  s.metrics = { mttdSeconds: d.mttd, mttaSeconds: d.mtta, mttrSeconds: d.mttr };
   return s;
 }
 

@@ -99,12 +99,17 @@ export interface EvidenceRef {
   to?: string;
 }
 
+/**
+ * One reason of a severity proposal, as the log keeps it (lib/domain/severity/propose.ts makes
+ * them). Entries written before the one severity model carry the question's text in `question`.
+ */
 export interface SeverityReason {
   question: string;
   text: string;
-  source: "kafka" | "commander";
-  /** the level this reason alone points to (proposeSeverity); absent in older entries */
+  source: "kafka" | "commander" | "catalog";
+  /** the level this reason alone points to; absent in older entries */
   level?: SeverityLevel;
+  evidence?: string;
 }
 
 /** Payloads of the kinds this feature defines. */
@@ -119,13 +124,28 @@ export interface KnownPayloads {
     /** resolved although verification did not pass: the commander's written reason */
     override?: { reason: string };
   };
-  "severity-proposed": { level: SeverityLevel; reasons: SeverityReason[]; answers: unknown; evidenceTakenAt: string | null };
+  /**
+   * A severity proposal. `auto`: made by Ripcord when the incident opened or the evidence moved
+   * (author system); otherwise a commander asked, with `commander` holding what they told it.
+   */
+  "severity-proposed": {
+    level: SeverityLevel;
+    reasons: SeverityReason[];
+    answers: unknown;
+    evidenceTakenAt: string | null;
+    auto?: boolean;
+    /** the level of the proposal this one replaces (auto proposals), null for the first */
+    previousLevel?: SeverityLevel | null;
+    questions?: { id: string; text: string }[];
+    unknowns?: string[];
+    commander?: { freshnessSloSeconds: number | null; answers: Record<string, string> };
+  };
   "severity-set": { level: SeverityLevel; decision: "accepted" | "overridden"; proposedLevel: SeverityLevel | null; proposalSeq: number | null; rationale: string };
   annotation: { annotationKind: AnnotationKind; body: string; links: { label?: string; url: string }[]; evidence?: EvidenceRef };
   "role-changed": { role: "commander" | "participant"; userId: string; userName: string; action: "took" | "handed-over" | "joined" | "left" };
   "key-time-set": { key: KeyTime; at: string; note?: string };
   event: { type: "deploy" | "schema-change" | "config-change"; description: string; at: string; service?: string; url?: string; topics: string[]; groups: string[]; source: string };
-  "evidence-captured": { takenAt: string; summary: string; data?: unknown };
+  "evidence-captured": { takenAt: string | null; summary: string; data?: unknown };
   "change-detected": { change: string; description: string; at: string };
   /** written by the evidence watcher (lib/server/incidents/watch-evidence.ts) */
   "evidence-change": { change: "config-change" | "isr-shrink" | "leader-change" | "broker-left" | "group-rebalancing"; description: string; at: string; topics: string[]; groups: string[] };

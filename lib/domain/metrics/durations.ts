@@ -34,11 +34,22 @@ export function incidentDurations(keyTimes: Partial<Record<KeyTime, string>>): I
   return { mttd, mtta, mttr, mttrFrom: mttr === null ? null : mttrFrom, inconsistent };
 }
 
-/** "1 h 05 min", "12 min", "45 s"; "—" for null. */
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds)) return "—";
+/**
+ * THE duration formatter (every page, reason, review and export uses it): "45 s", "1 min 15 s",
+ * "12 min", "1 h 05 min", "3 d 4 h"; "<1 s" under a second; "—" for null, NaN or a negative
+ * value (a duration is never negative: a negative one is a data error, shown as unknown).
+ */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return "—";
+  if (seconds === 0) return "0 s";
+  if (seconds < 1) return "<1 s";
   const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
+  if (s < 90) return `${s} s`;
+  if (s < 600) {
+    const m = Math.floor(s / 60);
+    const rest = s % 60;
+    return rest ? `${m} min ${String(rest).padStart(2, "0")} s` : `${m} min`;
+  }
   const minutes = Math.round(s / 60);
   if (minutes < 60) return `${minutes} min`;
   const h = Math.floor(minutes / 60);

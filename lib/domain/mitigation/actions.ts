@@ -4,7 +4,8 @@
  * the blast radius, who must approve, the rollback recipe and the read-back comparison.
  */
 import { wrongMitigationWarning, type MitigationId } from "@/lib/domain/diagnosis/tree";
-import { fmtDuration, fmtInt } from "./format";
+import { fmtInt } from "./format";
+import { formatDuration } from "@/lib/domain/metrics/durations";
 import type { ActionKind, BlastRadius } from "./types";
 
 export const RESET_MODES = ["earliest", "latest", "timestamp", "offset", "skip-one"] as const;
@@ -132,7 +133,7 @@ export function planReset(params: Extract<ActionParams, { kind: "reset-offsets" 
 const msLabel = (v: string | null) => {
   if (v === null) return "unset";
   const n = Number(v);
-  return n < 0 ? "forever (-1)" : `${v} ms (${fmtDuration(n / 1000)})`;
+  return n < 0 ? "forever (-1)" : `${v} ms (${formatDuration(n / 1000)})`;
 };
 
 export function planRetention(params: Extract<ActionParams, { kind: "change-retention" }>, configs: ConfigFact[]): DryRun {
@@ -145,7 +146,7 @@ export function planRetention(params: Extract<ActionParams, { kind: "change-rete
   const warnings: string[] = [];
   const b = before === null ? null : Number(before);
   const shortens = b !== null && (b < 0 ? params.retentionMs >= 0 : params.retentionMs >= 0 && params.retentionMs < b);
-  if (shortens) warnings.push(`Shortening retention deletes every record older than ${fmtDuration(params.retentionMs / 1000)} at the next cleanup, including records consumer groups have not read yet.`);
+  if (shortens) warnings.push(`Shortening retention deletes every record older than ${formatDuration(params.retentionMs / 1000)} at the next cleanup, including records consumer groups have not read yet.`);
   else warnings.push("Longer retention grows the logs on every replica's disk: check broker free space.");
   const kept = Object.keys(keptOverrides);
   if (kept.length) warnings.push(`The other topic overrides stay as they are: ${kept.join(", ")} (read-modify-write of the whole set).`);

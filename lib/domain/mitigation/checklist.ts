@@ -5,7 +5,8 @@
  */
 import { LEAVES, MITIGATIONS, leafById, wrongMitigationWarning, type MitigationId } from "@/lib/domain/diagnosis/tree";
 import type { EvidenceSignals, GroupSignals, TopicSignals } from "@/lib/domain/evidence/signal-types";
-import { fmtDuration, fmtInt, fmtRate } from "./format";
+import { fmtInt, fmtRate } from "./format";
+import { formatDuration } from "@/lib/domain/metrics/durations";
 import type { ActionKind, BlastRadius, CauseInput, ChecklistItem, ChecklistSection, Precondition } from "./types";
 
 export interface ChecklistInput {
@@ -101,7 +102,7 @@ function stalledPartition(ctx: Ctx): Precondition {
   const moving = g.partitions.filter((x) => !x.committedFrozen);
   const first = stuck[0];
   if (first && moving.length > 0) {
-    return p("stalled", label, "pass", `partition ${first.partition} of ${first.topic} stuck at offset ${first.committedOffset ?? "none"} for ${fmtDuration(first.committedUnchangedMs / 1000)} while ${moving.length} other partition${moving.length === 1 ? "" : "s"} move`);
+    return p("stalled", label, "pass", `partition ${first.partition} of ${first.topic} stuck at offset ${first.committedOffset ?? "none"} for ${formatDuration(first.committedUnchangedMs / 1000)} while ${moving.length} other partition${moving.length === 1 ? "" : "s"} move`);
   }
   return p("stalled", label, "unknown", stuck.length ? `${stuck.length} partitions stuck and none moving: looks like a stopped group, not a poison record` : "no partition is stuck in the evidence window");
 }
@@ -134,12 +135,12 @@ function retentionForReplay(ctx: Ctx): Precondition {
   const expiring = g.partitions.find((x) => x.retention.kind === "expires-before-drain");
   if (expiring && expiring.retention.kind === "expires-before-drain") {
     const drain = expiring.retention.secondsToDrain;
-    return { ...p("retention", label, "fail", `the oldest unread record on partition ${expiring.partition} expires in ${fmtDuration(expiring.retention.secondsUntilExpiry)}, the drain needs ${drain === null ? "longer (not draining)" : fmtDuration(drain)}: extend retention first or stop and escalate`, true), forecast: true };
+    return { ...p("retention", label, "fail", `the oldest unread record on partition ${expiring.partition} expires in ${formatDuration(expiring.retention.secondsUntilExpiry)}, the drain needs ${drain === null ? "longer (not draining)" : formatDuration(drain)}: extend retention first or stop and escalate`, true), forecast: true };
   }
-  if (keeps === null) return p("retention", label, "pass", `${t.name} does not delete by time${need !== null ? `; the replay needs ${fmtDuration(need)}` : ""}`);
-  if (need === null) return p("retention", label, "unknown", `retention keeps ${fmtDuration(keeps)} of data; the replay window is unknown (no time lag yet)`);
-  if (need > keeps) return p("retention", label, "fail", `retention keeps ${fmtDuration(keeps)} of data, the replay needs ${fmtDuration(need)}: stop and escalate`, true);
-  return p("retention", label, need > keeps * 0.8 ? "warn" : "pass", `retention keeps ${fmtDuration(keeps)} of data, the replay needs ${fmtDuration(need)}`);
+  if (keeps === null) return p("retention", label, "pass", `${t.name} does not delete by time${need !== null ? `; the replay needs ${formatDuration(need)}` : ""}`);
+  if (need === null) return p("retention", label, "unknown", `retention keeps ${formatDuration(keeps)} of data; the replay window is unknown (no time lag yet)`);
+  if (need > keeps) return p("retention", label, "fail", `retention keeps ${formatDuration(keeps)} of data, the replay needs ${formatDuration(need)}: stop and escalate`, true);
+  return p("retention", label, need > keeps * 0.8 ? "warn" : "pass", `retention keeps ${formatDuration(keeps)} of data, the replay needs ${formatDuration(need)}`);
 }
 
 function clusterHealthy(ctx: Ctx): Precondition {
@@ -181,11 +182,11 @@ function retentionHeadroom(ctx: Ctx): Precondition {
   const g = ctx.group;
   const label = "Longer retention covers the backlog";
   if (!t) return noEvidence("retention-need", label);
-  const keeps = t.retentionMs !== null && t.retentionMs >= 0 ? fmtDuration(t.retentionMs / 1000) : "forever";
+  const keeps = t.retentionMs !== null && t.retentionMs >= 0 ? formatDuration(t.retentionMs / 1000) : "forever";
   const need = replayNeedSeconds(g);
   const drain = g?.timeToDrainSeconds ?? null;
   const status = g?.partitions.some((x) => x.retention.kind === "expires-before-drain" || x.retention.kind === "lost") ? "pass" : "warn";
-  return p("retention-need", label, status, `retention keeps ${keeps}; oldest unread record ${need === null ? "age unknown" : `${fmtDuration(need)} old`}; drain ${drain === null ? "not draining" : `in ${fmtDuration(drain)}`}`);
+  return p("retention-need", label, status, `retention keeps ${keeps}; oldest unread record ${need === null ? "age unknown" : `${formatDuration(need)} old`}; drain ${drain === null ? "not draining" : `in ${formatDuration(drain)}`}`);
 }
 
 const diskQuestion = () => p("disk", "Partition owners have the disk for it", "unknown", "longer retention grows the logs on every replica's broker-local disk: check free space first");

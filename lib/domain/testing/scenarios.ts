@@ -57,6 +57,14 @@ export const poison = (): ClusterSnapshot[] =>
     groups: [{ id: "billing", topic: "orders", consume: (p) => (p === 1 ? 0 : 500), members: twoMembers("billing") }],
   });
 
+/** Seed 001 S12's silent failure: members stay (Stable, heartbeating) but no partition's committed offset moves after sample 3 while input goes on. */
+export const hung = (): ClusterSnapshot[] =>
+  buildHistory({
+    samples: N,
+    topics: [{ name: "orders", partitions: 3, produce: () => 500 }],
+    groups: [{ id: "billing", topic: "orders", consume: (_p, i) => (i <= 3 ? 500 : 0), members: twoMembers("billing") }],
+  });
+
 export const skew = (): ClusterSnapshot[] =>
   buildHistory({
     samples: N,
@@ -223,6 +231,7 @@ export const SCENARIOS: Scenario[] = [
   { name: "KIP-848 Dead but moving", history: kip848DeadButMoving(), scope: g("billing-next"), topCause: null, groupStatus: "ok" },
   { name: "stopped", history: stopped(), scope: g("billing"), topCause: "consumer.stopped", groupStatus: "stopped" },
   { name: "poison record", history: poison(), scope: g("billing"), topCause: "consumer.poison-record", groupStatus: "stalled" },
+  { name: "hung consumer", history: hung(), scope: g("billing"), topCause: "consumer.stopped", groupStatus: "stalled" },
   { name: "partition skew", history: skew(), scope: g("billing"), topCause: "topic.partition-skew", groupStatus: "lagging" },
   { name: "retention lost", history: retentionLost(), scope: g("billing"), topCause: "topic.retention-too-short", groupStatus: "error" },
   { name: "rebalance storm", history: rebalanceChurn(), scope: g("billing"), topCause: "consumer.rebalance-storm" },

@@ -1,11 +1,8 @@
 import "server-only";
-import { computeSignals, type EvidenceSignals } from "@/lib/domain/evidence/signals";
-import type { ClusterSnapshot, GroupSnapshot, TopicSnapshot } from "@/lib/domain/evidence/types";
+import type { GroupSnapshot, TopicSnapshot } from "@/lib/domain/evidence/types";
 import type { ConfigFact, ResetFacts } from "@/lib/domain/mitigation/actions";
-import type { IncidentScope } from "@/lib/domain/incidents/types";
 import { AppError } from "@/lib/server/http/errors";
 import type { KafkaGateway } from "@/lib/server/kafka/gateway";
-import { getGateway } from "@/lib/server/kafka/registry";
 
 /**
  * The reads the guarded actions need, built on the gateway's public methods only: one topic's
@@ -63,31 +60,4 @@ export async function readOverrides(gateway: KafkaGateway, topic: string): Promi
   const out: Record<string, string> = {};
   for (const c of await gateway.describeTopicConfigs(topic)) if (c.source === "DYNAMIC_TOPIC_CONFIG" && c.value !== null) out[c.name] = c.value;
   return out;
-}
-
-/**
- * Live signals of an incident's scope: two snapshots `sampleSeconds` apart (rates need two).
- * Never throws: Kafka trouble comes back as a warning and null signals.
- */
-export async function readScopeSignals(scope: IncidentScope, sampleSeconds: number): Promise<{ signals: EvidenceSignals | null; warnings: string[] }> {
-  if (scope.topics.length === 0 && scope.groups.length === 0) return { signals: null, warnings: ["the incident names no topic or consumer group: nothing to read from Kafka"] };
-  try {
-    const gateway = getGateway();
-    let topics = scope.topics;
-    if (scope.groups.length) {
-      // the groups' topics matter too (retention, partitions), even when the scope names only groups
-      const described = await gateway.describeGroups(scope.groups).catch(() => [] as GroupSnapshot[]);
-      topics = [...new Set([...topics, ...described.flatMap((g) => g.offsets.map((o) => o.topic))])];
-    }
-    const opts = { topics: topics.length ? topics : undefined, groups: scope.groups.length ? scope.groups : undefined };
-    const history: ClusterSnapshot[] = [await gateway.collectSnapshot(opts)];
-    if (sampleSeconds > 0) {
-      await new Promise((r) => setTimeout(r, sampleSeconds * 1000));
-      history.push(await gateway.collectSnapshot(opts));
-    }
-    const signals = computeSignals(history);
-    return { signals, warnings: signals.warnings };
-  } catch (error) {
-    return { signals: null, warnings: [`Kafka could not be read: ${error instanceof Error ? error.message : String(error)}`] };
-  }
 }

@@ -11,9 +11,8 @@ import { db, isPrismaError } from "@/lib/server/db";
 import { conflict } from "@/lib/server/http/errors";
 import { appendInTransaction } from "@/lib/server/incidents/append-entry";
 import { authorOf, SYSTEM_AUTHOR, toEntry } from "@/lib/server/incidents/mappers";
+import { clusterOf } from "@/lib/server/evidence/cluster-identity";
 import { publishCommitted } from "@/lib/server/live/feed";
-import { log } from "@/lib/server/log";
-import { proposeFromCatalog } from "./propose-from-catalog";
 
 /** Alerts of the same scope within this window join the open incident instead of opening another. */
 export const GROUPING_WINDOW_MS = 30 * 60_000;
@@ -69,19 +68,20 @@ async function openIncidentForScope(tx: Tx, scope: AlertScope, since: Date): Pro
  * nothing new); otherwise a firing alert joins an open incident of the same scope active
  * within the window, or opens a new incident in triage with its scope from the labels and
  * its routing (impact, diagnosis, action owners, severity context) from the catalog. After
- * the commit the entries go to live listeners, and each new incident gets a severity proposal
- * carrying the catalog's freshness SLO (in the background: it reads Kafka for a few seconds).
+ * the commit the entries go to live listeners; each new incident's severity proposal (with the
+ * catalog's freshness SLO and tier) follows from the evidence watcher.
  */
-export async function ingestAlerts(alerts: IncomingAlert[], principal: Principal, now: Date = new Date()): Promise<IntakeResult> {
+export async function ingestAlerts(received: IncomingAlert[], principal: Principal, now: Date = new Date()): Promise<IntakeResult> {
+  // One cluster identity: an alert without a cluster label is about the configured cluster.
+  const alerts = received.map((a) => ({ ...a, scope: { ...a.scope, cluster: clusterOf(a.scope.cluster) } }));
   const catalog = await listCatalogEntries();
   const author = authorOf(principal);
   for (let attempt = 1; ; attempt++) {
     try {
       const { result, rows } = await db().$transaction((tx) => ingestInTx(tx, alerts, catalog, author, now), { timeout: 20_000 });
+      // Each new incident gets its severity proposal from the evidence watcher, like every other
+      // opening (lib/server/incidents/watch-incident-log.ts): the catalog's SLO and tier are in it.
       publishCommitted(rows.map(toEntry));
-      for (const incident of result.incidents.filter((i) => i.opened)) {
-        void proposeFromCatalog(incident.id, principal).catch((error: unknown) => log("warn", "severity proposal after alert intake failed", { incidentId: incident.id, error: String(error) }));
-      }
       return result;
     } catch (error) {
       const raced = isPrismaError(error, "P2025", "P2002", "P2034");

@@ -51,7 +51,7 @@ export interface Scenario {
   /** short id used on the command line and in fixture names: "hot-partition". */
   id: string;
   title: string;
-  /** canonical root-cause leaf id (root-cause-tree.md); null for the healthy baseline. */
+  /** canonical root-cause leaf id (docs/causes.md); null for the healthy baseline. */
   injectedCause: string | null;
   /** where the condition comes from: "001 S5". */
   seed: string;

@@ -67,7 +67,7 @@ export function judge(scenario: Pick<Scenario, "injectedCause">, running: Pick<R
 
 export function passed(scenario: Pick<Scenario, "injectedCause">, verdict: Pick<DrillVerdict, "rankOfInjectedCause" | "topCauses" | "severity">): boolean {
   if (scenario.injectedCause === null) {
-    return verdict.topCauses.every((c) => c.score < WORTH_INVESTIGATING) && verdict.severity.proposed !== "SEV1" && verdict.severity.proposed !== "SEV2";
+    return verdict.topCauses.every((c) => c.score < WORTH_INVESTIGATING) && verdict.severity.level !== "SEV1" && verdict.severity.level !== "SEV2";
   }
   return verdict.rankOfInjectedCause === 1;
 }

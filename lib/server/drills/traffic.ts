@@ -120,6 +120,8 @@ export interface ConsumerOptions {
   totalRate?: () => number | null;
   /** a record this consumer cannot process: it retries it forever (without crashing or leaving). */
   poison?: (message: KafkaMessage) => boolean;
+  /** while true, the consumer hangs on its next record: it keeps heartbeating and never finishes it (seed 001 S12). */
+  hang?: () => boolean;
   fromBeginning?: boolean;
   maxBytesPerPartition?: number;
   partitionsConsumedConcurrently?: number;
@@ -178,6 +180,15 @@ export class DrillConsumer {
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
         for (const message of batch.messages) {
           if (!isRunning() || isStale() || !this.running) break;
+          if (this.opts.hang?.()) {
+            // A processing call that never returns: alive and heartbeating, nothing committed.
+            this.stuck = true;
+            while (this.running && isRunning() && !isStale() && this.opts.hang()) {
+              await heartbeat();
+              await sleep(250);
+            }
+            break;
+          }
           if (this.opts.poison?.(message)) {
             // The record cannot be deserialized: retry it (a real consumer's retry loop), never skip it.
             this.stuck = true;

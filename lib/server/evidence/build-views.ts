@@ -6,7 +6,7 @@
  */
 import { clusterSignals } from "@/lib/domain/evidence/cluster-changes";
 import { computeSignals, type GroupSignals, type TopicSignals } from "@/lib/domain/evidence/signals";
-import type { ClusterSnapshot, GroupMemberSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
+import type { ClusterSnapshot, GroupMemberSnapshot, GroupSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
 import type { ClusterOverview, GroupDetail, TopicDetail } from "@/lib/schemas/cluster";
 import { groupSeries } from "./group-series";
 import { topicSeries } from "./topic-series";
@@ -26,10 +26,18 @@ function seedsFor(seeds: readonly OffsetTimePoint[], topics: readonly string[]):
   return seeds.filter((s) => wanted.has(s.topic));
 }
 
-export function groupSignalsOf(window: readonly ClusterSnapshot[], groupId: string, seeds: readonly OffsetTimePoint[]): GroupSignals | null {
+/** A group's signals over the window; `older` (history before the window) places committed offsets in time, as the scope-evidence service does. */
+export function groupSignalsOf(window: readonly ClusterSnapshot[], groupId: string, seeds: readonly OffsetTimePoint[], older: readonly ClusterSnapshot[] = []): GroupSignals | null {
   const topics = topicsOfGroup(window, groupId);
-  const signals = computeSignals(projectHistory(window, topics, [groupId]), { seeds: seedsFor(seeds, topics) });
+  const signals = computeSignals(projectHistory(window, topics, [groupId]), { seeds: seedsFor(seeds, topics), reachBack: projectHistory(older, topics, [groupId]) });
   return signals.groups.find((g) => g.groupId === groupId) ?? null;
+}
+
+/** The history before the window (what the window's signals reach back to). */
+export function beforeWindow(history: readonly ClusterSnapshot[], windowMs: number): ClusterSnapshot[] {
+  const last = history[history.length - 1];
+  if (!last) return [];
+  return history.filter((s) => s.takenAt < last.takenAt - windowMs);
 }
 
 function topicSignalsAll(window: readonly ClusterSnapshot[], names: readonly string[]): TopicSignals[] {
@@ -56,6 +64,7 @@ const STATUS_RANK = ["error", "stopped", "stalled", "rewound", "rebalancing", "l
 
 export function buildOverview(history: readonly ClusterSnapshot[], seeds: readonly OffsetTimePoint[], windowMs: number): OverviewData {
   const window = windowOf(history, windowMs);
+  const older = beforeWindow(history, windowMs);
   const last = window[window.length - 1];
   if (!last) return emptyOverview();
   const topicNames = last.topics.filter((t) => !t.internal).map((t) => t.name);
@@ -63,7 +72,7 @@ export function buildOverview(history: readonly ClusterSnapshot[], seeds: readon
   const topics = topicSignalsAll(window, topicNames).map((t) => topicRow(t, lastIndex.topics.get(t.name)));
   const groupIds = [...new Set(window.flatMap((s) => s.groups.map((g) => g.groupId)))].sort();
   const groups = groupIds
-    .map((id) => groupSignalsOf(window, id, seeds))
+    .map((id) => groupSignalsOf(window, id, seeds, older))
     .filter((g): g is GroupSignals => g !== null)
     .map(groupRow)
     .sort((a, b) => STATUS_RANK.indexOf(a.status) - STATUS_RANK.indexOf(b.status) || b.totalLag - a.totalLag || (a.groupId < b.groupId ? -1 : 1));
@@ -135,12 +144,17 @@ export function buildGroupDetail(
   windowMs: number,
 ): GroupDetailData | null {
   const window = windowOf(history, windowMs);
-  const signals = groupSignalsOf(window, groupId, seeds);
+  const signals = groupSignalsOf(window, groupId, seeds, beforeWindow(history, windowMs));
   if (!signals) return null;
-  const latestGroup = indexOf(window[window.length - 1]!).groups.get(groupId);
+  return groupDetailFrom(signals, indexOf(window[window.length - 1]!).groups.get(groupId), seriesHistory, seeds);
+}
+
+/** The group page's view of a group's signals (the scope-evidence service's, or buildGroupDetail's). */
+export function groupDetailFrom(signals: GroupSignals, latestGroup: GroupSnapshot | undefined, seriesHistory: readonly ClusterSnapshot[], seeds: readonly OffsetTimePoint[]): GroupDetailData {
+  const groupId = signals.groupId;
   const row = groupRow(signals);
   return {
-    takenAt: window[window.length - 1]?.takenAt ?? null,
+    takenAt: seriesHistory[seriesHistory.length - 1]?.takenAt ?? null,
     group: {
       ...row,
       idleMembers: signals.idleMembers,
@@ -177,8 +191,9 @@ export function buildTopicDetail(history: readonly ClusterSnapshot[], topic: str
   const readers = last.groups.filter((g) => g.offsets.some((o) => o.topic === topic)).map((g) => g.groupId);
   const [t] = computeSignals(projectHistory(window, [topic], []), { includeInternal: true }).topics;
   if (!t) return null;
+  const older = beforeWindow(history, windowMs);
   const groups = readers
-    .map((id) => groupSignalsOf(window, id, seeds))
+    .map((id) => groupSignalsOf(window, id, seeds, older))
     .filter((g): g is GroupSignals => g !== null)
     .map((g) => {
       const own = g.partitions.filter((p) => p.topic === topic);

@@ -1,9 +1,12 @@
 import "server-only";
 import { env } from "../env";
 import { watchIncidentEvidence } from "../incidents/watch-evidence";
+import { watchIncidentLog } from "../incidents/watch-incident-log";
 import { clusterConfigFromEnv, clusterKey, getGateway } from "../kafka/registry";
 import { getBrokerMetricsReader } from "../prometheus/registry";
 import { appendSample } from "./append-sample";
+import { configuredCluster } from "./cluster-identity";
+import { loadKeyframes } from "./load-keyframes";
 import { loadSamples } from "./load-samples";
 import { pruneSamples } from "./prune-samples";
 import { samplerLeadership } from "./sampler-leadership";
@@ -25,20 +28,22 @@ export function getSampler(): EvidenceSampler {
   holder[KEY] ??= new Map();
   let sampler = holder[KEY].get(key);
   if (!sampler) {
-    // Rows are keyed by name and bootstrap servers: pointing the name at another cluster must
-    // not show the previous cluster's stored history.
-    const cluster = `${env().KAFKA_CLUSTER_NAME}|${[...config.brokers].sort().join(",")}`;
+    const cluster = configuredCluster();
     sampler = new EvidenceSampler({
+      // Rows (and the sampler's leadership) are keyed by the one cluster identity; history taken
+      // on another Kafka cluster under the same name is recognised by Kafka's cluster id and left
+      // out (sampler.ts).
       cluster,
       leadership: samplerLeadership(cluster),
-      fastMs: env().RIPCORD_SAMPLE_INTERVAL_MS,
       gateway: getGateway(config),
+      fastMs: env().RIPCORD_SAMPLE_INTERVAL_MS,
       where: config.brokers.join(","),
-      store: { append: appendSample, prune: pruneSamples, load: loadSamples },
+      store: { append: appendSample, prune: pruneSamples, load: loadSamples, loadKeyframes },
       onSample: (history) => watchIncidentEvidence(history),
       brokerMetrics: getBrokerMetricsReader(),
     });
     holder[KEY].set(key, sampler);
+    watchIncidentLog();
   }
   sampler.start();
   return sampler;

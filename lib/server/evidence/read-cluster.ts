@@ -2,11 +2,12 @@ import "server-only";
 import type { ClusterOverview, GroupDetail, HistoryResponse, TopicDetail } from "@/lib/schemas/cluster";
 import { AppError, notFound } from "../http/errors";
 import { KafkaGatewayError, type KafkaErrorCode } from "../kafka/errors";
-import { buildGroupDetail, buildOverview, buildTopicDetail, emptyOverview, type OverviewData } from "./build-views";
+import { buildOverview, buildTopicDetail, emptyOverview, groupDetailFrom, type OverviewData } from "./build-views";
 import { getSampler } from "./get-sampler";
 import { groupSeries } from "./group-series";
 import { topicSeries } from "./topic-series";
-import { projectHistory, thin, topicsOfGroup } from "./project-history";
+import { indexOf, projectHistory, thin, topicsOfGroup } from "./project-history";
+import { RATE_WINDOW_MS, readScopeEvidence } from "./scope-evidence";
 import type { EvidenceSampler } from "./sampler";
 import { samplerState } from "./sampler-state";
 
@@ -16,8 +17,8 @@ import { samplerState } from "./sampler-state";
  * older data it answers that data, its age and the error (the page keeps it on screen).
  */
 
-/** Signals (status, rates, drain) are computed over this much of the newest history. */
-export const SIGNAL_WINDOW_MS = 5 * 60_000;
+/** Signals (status, rates, drain) are computed over this much of the newest history: the scope-evidence service's window. */
+export const SIGNAL_WINDOW_MS = RATE_WINDOW_MS;
 const FIRST_SAMPLE_WAIT_MS = 4_000;
 
 const overviewCache = new WeakMap<EvidenceSampler, { key: string; value: OverviewData }>();
@@ -62,13 +63,16 @@ async function seriesHistory(s: EvidenceSampler, minutes: number | undefined) {
   return [...older, ...memory];
 }
 
+/** A group's detail: its numbers from the scope-evidence service (the same as every incident judgement), its charts from the history. */
 export async function readGroupDetail(groupId: string, minutes?: number): Promise<GroupDetail> {
   const s = await sampler();
-  if (!s.latest()) throw new AppError("KAFKA_UNAVAILABLE", "no sample of the cluster yet: the first collection is still running");
+  const latest = s.latest();
+  if (!latest) throw new AppError("KAFKA_UNAVAILABLE", "no sample of the cluster yet: the first collection is still running");
+  const evidence = await readScopeEvidence({ topics: [], groups: [groupId] });
+  const signals = evidence.signals?.groups.find((g) => g.groupId === groupId);
+  if (!signals) throw notFound(`consumer group "${groupId}"`);
   const series = thin(await seriesHistory(s, minutes), MAX_POINTS);
-  const detail = buildGroupDetail(s.history(), series, groupId, s.seeds(), SIGNAL_WINDOW_MS);
-  if (!detail) throw notFound(`consumer group "${groupId}"`);
-  return { sampler: samplerState(s), ...detail };
+  return { sampler: samplerState(s), ...groupDetailFrom(signals, indexOf(latest).groups.get(groupId) ?? evidence.window.at(-1)?.groups.find((g) => g.groupId === groupId), series, s.seeds()) };
 }
 
 export async function readTopicDetail(topic: string): Promise<TopicDetail> {

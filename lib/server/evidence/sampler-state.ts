@@ -6,7 +6,7 @@ export function samplerState(sampler: EvidenceSampler, now = Date.now()): Sample
   const s = sampler.status();
   const ageMs = s.lastSampleAt === null ? null : Math.max(0, now - s.lastSampleAt);
   return {
-    cluster: s.cluster.split("|")[0] ?? s.cluster,
+    cluster: s.cluster,
     brokers: s.brokers,
     running: s.running,
     leader: s.leader,

@@ -30,10 +30,12 @@ export interface SampleStore {
   append(cluster: string, snapshot: ClusterSnapshot, keyframe: { id: number; index: KeyframeIndex } | null): Promise<{ id: number; bytes: number }>;
   prune(cluster: string, before: number): Promise<number>;
   load(cluster: string, from: number, to: number, every?: number): Promise<{ snapshots: ClusterSnapshot[]; lastKeyframe: { id: number; index: KeyframeIndex } | null }>;
+  /** at most `max` keyframes (self-contained rows, one per slow tick) with from ≤ takenAt ≤ to, oldest first */
+  loadKeyframes?(cluster: string, from: number, to: number, max: number): Promise<ClusterSnapshot[]>;
 }
 
 export interface SamplerOptions {
-  /** Key of this cluster's rows in the store (the display name). */
+  /** The cluster identity (lib/server/evidence/cluster-identity.ts): the key of its rows in the store. */
   cluster: string;
   gateway: KafkaGateway;
   where: string;
@@ -127,6 +129,9 @@ export class EvidenceSampler {
   private firstSample: { promise: Promise<void>; resolve: () => void };
   private readonly leadership: SamplerLeadership | null;
   private leading: boolean;
+  private pending: { snapshots: ClusterSnapshot[]; lastKeyframe: { id: number; index: KeyframeIndex } | null } | null = null;
+  /** successful collections by this process (reloaded history is not a live sample) */
+  private live = 0;
   /** Bumped on every new sample or error: readers cache derived views by it. */
   version = 0;
 
@@ -206,6 +211,8 @@ export class EvidenceSampler {
         this.lastSlowAt = lastKeyframe.index.snapshot.takenAt;
       }
       if (snapshots.length) {
+        // the leader's stored rows are the reloaded history, newer: nothing is left to confirm
+        this.pending = null;
         for (const s of snapshots) this.insertSorted(s);
         this.trim();
         this.firstSample.resolve();
@@ -231,24 +238,36 @@ export class EvidenceSampler {
     while (this.snapshots.length > 1 && (this.snapshots[0]?.takenAt ?? 0) < cutoff) this.snapshots.shift();
   }
 
-  /** Reloads the hot window from the store once (a restarted server keeps its recent history). */
+  /**
+   * Reloads the hot window from the store once (a restarted server keeps its recent history).
+   * The reloaded history stays pending until the first live sample confirms it comes from the
+   * same Kafka cluster (Kafka's cluster id): the name may now point at another cluster, or at
+   * one that is down, and stored samples must not pass for what Kafka says now.
+   */
   private loadFromStore(): Promise<void> {
     this.loaded ??= (async () => {
       if (!this.store) return;
       try {
         const now = Date.now();
         const { snapshots, lastKeyframe } = await this.store.load(this.cluster, now - this.hotWindowMs, now);
-        if (snapshots.length && this.snapshots.length === 0) {
-          this.snapshots = snapshots;
-          this.keyframe = lastKeyframe;
-          this.lastSlowAt = lastKeyframe?.index.snapshot.takenAt ?? 0;
-          this.version++;
-        }
+        if (snapshots.length && this.snapshots.length === 0) this.pending = { snapshots, lastKeyframe };
       } catch (error) {
         this.persisted.lastError = `history not reloaded: ${(error as Error).message}`;
       }
     })();
     return this.loaded;
+  }
+
+  /** Joins the reloaded history to the live one when the live sample shows the same cluster. */
+  private confirmPending(live: ClusterSnapshot): void {
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending) return;
+    const same = pending.snapshots.filter((x) => x.clusterId === null || live.clusterId === null || x.clusterId === live.clusterId);
+    if (same.length !== pending.snapshots.length) return; // another cluster's history: not ours
+    for (const x of same) if (x.takenAt < live.takenAt) this.insertSorted(x);
+    this.keyframe ??= pending.lastKeyframe;
+    this.lastSlowAt = Math.max(this.lastSlowAt, pending.lastKeyframe?.index.snapshot.takenAt ?? 0);
   }
 
   /** One collection now (joins the one under way, if any). Never rejects. */
@@ -259,10 +278,14 @@ export class EvidenceSampler {
     return this.inFlight;
   }
 
-  /** Resolves when a first sample exists, the first attempt failed, or `timeoutMs` passed. */
+  /**
+   * Resolves when a first live sample exists, the first attempt failed, or `timeoutMs` passed.
+   * History reloaded from the store does not count: until a live sample confirms it, it may be
+   * another cluster's (the name now points elsewhere) or describe a cluster that is down.
+   */
   async ready(timeoutMs: number): Promise<void> {
     await this.loadFromStore();
-    if (this.snapshots.length > 0 || this.lastError) return;
+    if (this.live > 0 || this.lastError) return;
     this.start();
     const first = this.inFlight ?? this.collectNow();
     await Promise.race([first, this.firstSample.promise, new Promise((r) => setTimeout(r, timeoutMs).unref?.())]);
@@ -278,7 +301,9 @@ export class EvidenceSampler {
     const leading = this.leading;
     try {
       const snapshot = await this.gateway.collectSnapshot(this.scope);
+      this.confirmPending(snapshot);
       this.insertSorted(snapshot);
+      this.live++;
       this.trim();
       this.lastError = null;
       this.failures = 0;
@@ -356,14 +381,19 @@ export class EvidenceSampler {
     }
   }
 
-  /** The cluster's display name (rows are keyed "name|brokers"). */
+  /** The cluster's display name: its identity (lib/server/evidence/cluster-identity.ts). */
   get displayName(): string {
-    return this.cluster.split("|")[0] ?? this.cluster;
+    return this.cluster;
   }
 
   /** The in-memory history, oldest first (do not mutate). */
   history(): readonly ClusterSnapshot[] {
     return this.snapshots;
+  }
+
+  /** Has this process collected a sample yet (history reloaded from the store does not count)? */
+  hasLiveSample(): boolean {
+    return this.live > 0;
   }
 
   latest(): ClusterSnapshot | null {
@@ -378,6 +408,17 @@ export class EvidenceSampler {
   async persistedHistory(from: number, to: number, every = 1): Promise<ClusterSnapshot[]> {
     if (!this.store) return [];
     return (await this.store.load(this.cluster, from, to, every)).snapshots;
+  }
+
+  /**
+   * Persisted keyframes (one per slow tick) between from and to, at most `max`, oldest first;
+   * only those of the Kafka cluster the newest sample comes from. [] without a store.
+   */
+  async persistedKeyframes(from: number, to: number, max: number): Promise<ClusterSnapshot[]> {
+    if (!this.store?.loadKeyframes) return [];
+    const rows = await this.store.loadKeyframes(this.cluster, from, to, max);
+    const id = this.latest()?.clusterId ?? null;
+    return id === null ? rows : rows.filter((r) => r.clusterId === null || r.clusterId === id);
   }
 
   status(): SamplerStatus {

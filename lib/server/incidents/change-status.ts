@@ -9,7 +9,7 @@ import { appendEntry, findEntryByKey, type AppendResult } from "./append-entry";
 import { authorOf } from "./mappers";
 
 /** Seed 002's defaults for the verification that gates resolution. */
-export const RESOLVE_VERIFICATION = { noGrowthSeconds: 300, sampleSeconds: 3 } as const;
+export const RESOLVE_VERIFICATION = { noGrowthSeconds: 300 } as const;
 
 function transitionError(from: string, to: string): AppError {
   const allowed = STATUS_TRANSITIONS[from as keyof typeof STATUS_TRANSITIONS] ?? [];

@@ -13,6 +13,6 @@ import { getIncident } from "./get-incident";
 export async function readIncidentCharts(incidentId: string, now = Date.now()): Promise<IncidentChartsView> {
   const { state, entries } = await getIncident(incidentId);
   const window = incidentWindow(state.keyTimes, state.openedAt ?? new Date(now).toISOString(), now);
-  const evidence = await loadWindowEvidence(state, now);
+  const evidence = await loadWindowEvidence(incidentId, state, now);
   return { window: { from: window.from, to: window.to }, series: evidence.series, markers: chartMarkers(entries) };
 }

@@ -6,7 +6,9 @@ import { computeSignals } from "@/lib/domain/evidence/signals";
 import type { EvidenceSignals } from "@/lib/domain/evidence/signal-types";
 import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
 import { db } from "@/lib/server/db";
+import { readIncidentEvidence } from "@/lib/server/evidence/scope-evidence";
 import { appendEntry, findEntryByKey } from "./append-entry";
+import { refreshProposal } from "./refresh-proposal";
 import { SYSTEM_AUTHOR, toSummary } from "./mappers";
 
 /**
@@ -16,7 +18,8 @@ import { SYSTEM_AUTHOR, toSummary } from "./mappers";
  * config change, a broker leaving (cluster-wide, always in scope). The first sample after an
  * incident opens also attaches an "evidence-captured" snapshot summary of its scope.
  * Idempotency keys are derived from the change itself, so a sample looked at twice (or two
- * processes watching) never doubles an entry.
+ * processes watching) never doubles an entry. After every sample each open incident's severity
+ * proposal is re-evaluated too (refresh-proposal.ts).
  */
 
 const CAPTURE_WINDOW_MS = 15 * 60_000;
@@ -95,7 +98,7 @@ export async function watchIncidentEvidence(history: readonly ClusterSnapshot[],
     if (rows.length === 0) return;
     const pair = history.slice(-2) as ClusterSnapshot[];
     const changes = pair.length === 2 ? notableChanges(computeSignals(pair)) : [];
-    let full: EvidenceSignals | null = null;
+    const proposed = new Set((await db().severityProposal.findMany({ where: { incidentId: { in: rows.map((r) => r.id) } }, select: { incidentId: true } })).map((r) => r.incidentId));
     for (const row of rows) {
       const incident = toSummary(row);
       const scope = incident.scope;
@@ -117,15 +120,25 @@ export async function watchIncidentEvidence(history: readonly ClusterSnapshot[],
       const captureKey = key("evidence-captured-at-open", row.id);
       // only near the opening: an incident open for hours gets no "at open" snapshot after a restart
       if (latest.takenAt - openedAt < CAPTURE_WINDOW_MS && !(await findEntryByKey(SYSTEM_AUTHOR.id, captureKey))) {
-        full ??= computeSignals([...history]);
+        // the same numbers as every other judgement of the incident (the scope-evidence service)
+        const evidence = await readIncidentEvidence(incident);
         await appendEntry({
           incidentId: row.id,
           kind: "evidence-captured",
           item: null,
           idempotencyKey: captureKey,
           author: SYSTEM_AUTHOR,
-          payload: { takenAt: new Date(full.takenAt).toISOString(), summary: snapshotSummary(full, scope, scopeTopics) },
+          payload: evidence.signals
+            ? { takenAt: new Date(evidence.signals.takenAt).toISOString(), summary: snapshotSummary(evidence.signals, scope, scopeTopics) }
+            : { takenAt: null, summary: `No evidence at open: ${evidence.knowledge.unknown.join("; ")}` },
         });
+      }
+      // The evidence moved: re-evaluate the proposal (a log entry only when its level changes).
+      // An incident whose scope the newest sample does not show (its topics and groups are gone)
+      // has nothing new to say once it has a proposal.
+      const shown = scope.topics.length + scope.groups.length === 0 || scope.groups.some((g) => latest.groups.some((x) => x.groupId === g)) || scope.topics.some((t) => latest.topics.some((x) => x.name === t));
+      if (shown || !proposed.has(row.id)) {
+        await refreshProposal(row.id).catch((error: unknown) => console.warn(`watch-evidence: proposal of ${row.id}: ${(error as Error).message}`));
       }
     }
   } catch (error) {

@@ -39,7 +39,7 @@ export async function getReview(incidentId: string, now = Date.now()): Promise<R
     const frozen = JSON.parse(row.snapshot) as ReviewDocument;
     return { review, document: { ...frozen, actionItems, state: "published", version: review.version }, names, pinnable };
   }
-  const evidence = await loadWindowEvidence(detail.state, now);
+  const evidence = await loadWindowEvidence(incidentId, detail.state, now);
   const document = buildReviewDocument({ incidentId, entries: detail.entries, drill: isDrillLog(detail.entries), review, actionItems, evidence, now });
   return { review, document, names, pinnable };
 }

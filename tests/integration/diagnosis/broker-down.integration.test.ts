@@ -42,7 +42,7 @@ describe("diagnosis on a real 3-broker Kafka: leader churn, broker down", () => 
   it("stopping a broker that holds RF=1 partitions → broker.down, SEV1, and the broker is back after stop()", async () => {
     const r = await drill(brokerDown, { brokers: list, nodes });
     expectInjectedFirst(r);
-    expect(r.severity.proposed).toBe("SEV1");
+    expect(r.severity.level).toBe("SEV1");
     expect(r.signals.cluster.offlinePartitions.length).toBeGreaterThan(0);
     expect(r.signals.cluster.brokersLeft.length).toBeGreaterThan(0);
     expect(await leftovers(r.prefix, list)).toEqual({ topics: [], groups: [] });

@@ -25,6 +25,6 @@ describe("diagnosis on real Kafka: skew, stop, poison, retention", () => {
   it("retention shorter than the lag → topic.retention-too-short, SEV1", async () => {
     const r = await drill(retention);
     expectInjectedFirst(r);
-    expect(r.severity.proposed).toBe("SEV1");
+    expect(r.severity.level).toBe("SEV1");
   });
 });

@@ -15,7 +15,7 @@ function cli(command: string, extraEnv: Record<string, string> = {}) {
   return spawnSync(process.execPath, ["scripts/kafka/cli.mjs", command], { cwd: root, env: { ...env, ...extraEnv }, encoding: "utf8" });
 }
 
-/** contracts.md §2 and the Foundation issue: `kafka:up` is safe to repeat, and says what is missing. */
+/** docs/contracts.md §2 and the Foundation issue: `kafka:up` is safe to repeat, and says what is missing. */
 describe("the local Kafka harness (npm run kafka:up / kafka:down)", () => {
   afterAll(async () => {
     await down(settings, { clean: true }, () => {});

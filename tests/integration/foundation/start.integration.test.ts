@@ -22,7 +22,7 @@ async function health(): Promise<{ database: { status: string }; kafka: { status
 }
 
 /**
- * `npm start` (contracts.md §1) as a user runs it, on an empty database: it migrates,
+ * `npm start` (docs/contracts.md §1) as a user runs it, on an empty database: it migrates,
  * reuses a current build, reads the cluster named by KAFKA_BROKERS and serves; SIGTERM (Ctrl-C)
  * stops the server it started and exits cleanly. Like the other server tests it needs a current
  * production build (`npm test` makes one first): a rebuild here would swap .next under them.

@@ -15,7 +15,7 @@ function cli(script: string, args: string[], env: NodeJS.ProcessEnv = process.en
   return spawnSync(process.execPath, ["-C", "react-server", "scripts/cli/run.mjs", script, ...args], { cwd: root, env, encoding: "utf8" });
 }
 
-/** contracts.md §4: `token:create` prints a new API token and nothing else; the token works as a Bearer. */
+/** docs/contracts.md §4: `token:create` prints a new API token and nothing else; the token works as a Bearer. */
 describe("npm run token:create", () => {
   it("prints only the token, which authenticates a machine client with the asked role", async () => {
     const result = cli("token-create", ["--name", "it-automation", "--role", "responder"]);

@@ -2,8 +2,9 @@ import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getIncident } from "@/app/api/incidents/[id]/route";
 import { POST as changeStatus } from "@/app/api/incidents/[id]/status/route";
+import { GET as getVerification } from "@/app/api/incidents/[id]/mitigation/verification/route";
 import { POST as open } from "@/app/api/incidents/route";
-import { uniqueName } from "../helpers";
+import { uniqueName, waitFor } from "../helpers";
 import { createTopics } from "../kafka/fixtures";
 import { ctx, get, post, signedIn } from "./support";
 
@@ -44,6 +45,12 @@ describe("moving to resolution is gated by recovery verification", () => {
   const entries = async () => ((await (await getIncident(get(`/api/incidents/${incidentId}`, commander.cookie), ctx({ id: incidentId }))).json()) as { entries: Entry[] }).entries;
 
   it("refuses with 412 and the failing checks' current values, leaving the status unchanged", async () => {
+    // The verification reads the sampler's history: wait until it has seen the group twice.
+    await waitFor(
+      async () => (await (await getVerification(get(`/api/incidents/${incidentId}/mitigation/verification`, commander.cookie), ctx({ id: incidentId }))).json()) as { checks: { id: string; status: string }[] },
+      (v) => v.checks.find((c) => c.id === "lag-falling")?.status !== "unknown",
+      { what: "two samples of the group" },
+    );
     const res = await move({ to: "resolution" });
     expect(res.status).toBe(412);
     const problem = (await res.json()) as { code: string; detail?: string; message?: string; checks: { id: string; status: string; current: string }[] };

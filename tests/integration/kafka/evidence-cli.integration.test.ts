@@ -43,7 +43,7 @@ describe("evidence CLI", () => {
     await admin.disconnect();
   });
 
-  it("prints the JSON bundle of contracts.md §3", () => {
+  it("prints the JSON bundle of docs/contracts.md §3", () => {
     const run = evidence(["--brokers", brokers()[0]!, "--group", group, "--topic", topic, "--window", "2", "--json"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);

@@ -8,7 +8,7 @@ import { POST as open } from "@/app/api/incidents/route";
 import type { IncidentDiagnosisView } from "@/lib/schemas/diagnosis";
 import { db } from "@/lib/server/db";
 import { stopSamplers } from "@/lib/server/evidence/get-sampler";
-import { uniqueName } from "../helpers";
+import { uniqueName, waitFor } from "../helpers";
 import { ctx, get, post, signedIn } from "../incidents/support";
 import { createTopics, deleteQuietly, kafkaFor, produce } from "../kafka/fixtures";
 
@@ -81,7 +81,7 @@ describe("root-cause tree marks and answers over the real route handlers and SQL
     const res = await answer({ leafId: "consumer.sink-bottleneck", question: 0, answer: "yes", note: "orders-db p99 at 4 s" }, responder.cookie);
     expect(res.status).toBe(201);
     const entry = ((await res.json()) as { entry: Entry }).entry;
-    expect(entry).toMatchObject({ kind: "tree-answer", payload: { leafId: "consumer.sink-bottleneck", question: 0, questionText: "Is the sink (database, API) throttling or slow?", answer: "yes" } });
+    expect(entry).toMatchObject({ kind: "tree-answer", payload: { leafId: "consumer.sink-bottleneck", question: 0, questionText: "Did downstream write latency increase?", answer: "yes" } });
     const d = (await (await getDiagnosis(get(`/api/incidents/${incidentId}/diagnosis`, viewer.cookie), ctx({ id: incidentId }))).json()) as IncidentDiagnosisView;
     const cause = d.causes.find((c) => c.id === "consumer.sink-bottleneck");
     expect(cause?.reasons.join(" ")).toContain("orders-db p99 at 4 s");
@@ -111,10 +111,18 @@ describe("diagnosis of an incident scope on the real Kafka", () => {
   it("ranks consumer.stopped first for a group with lag and no members, with the numbers", async () => {
     const commander = await signedIn("commander");
     const incidentId = await openIncident(commander.cookie, { topics: [topic], groups: [group] });
-    const res = await getDiagnosis(get(`/api/incidents/${incidentId}/diagnosis`, commander.cookie), ctx({ id: incidentId }));
-    expect(res.status).toBe(200);
-    const d = (await res.json()) as IncidentDiagnosisView;
+    // The diagnosis reads the sampler's history: wait until it has watched the offsets stay frozen.
+    const d = await waitFor(
+      async () => {
+        const res = await getDiagnosis(get(`/api/incidents/${incidentId}/diagnosis`, commander.cookie), ctx({ id: incidentId }));
+        expect(res.status).toBe(200);
+        return (await res.json()) as IncidentDiagnosisView;
+      },
+      (x) => x.evidence.groups.find((g) => g.groupId === group)?.status === "stopped",
+      { what: "the sampler's evidence of the stopped group" },
+    );
     expect(d.samples).toBeGreaterThanOrEqual(2);
+    expect(d.source).toBe("sampler");
     expect(d.scopes.map((s) => s.scope)).toContainEqual({ kind: "group", name: group });
     expect(d.causes[0]?.id).toBe("consumer.stopped");
     expect(d.causes[0]?.reasons.join(" ")).toMatch(/\d/);

@@ -4,6 +4,7 @@ import { brokerDown } from "./broker-down";
 import { brokerOverload } from "./broker-overload";
 import { healthy } from "./healthy";
 import { hotPartition } from "./hot-partition";
+import { hungConsumer } from "./hung-consumer";
 import { leaderChurn } from "./leader-churn";
 import { poisonRecord } from "./poison-record";
 import { producerDrop } from "./producer-drop";
@@ -21,6 +22,7 @@ export const SCENARIOS: readonly Scenario[] = [
   hotPartition,
   poisonRecord,
   silentStop,
+  hungConsumer,
   retention,
   trafficSpike,
   producerDrop,
@@ -36,4 +38,4 @@ export function findScenario(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);
 }
 
-export { brokerDown, brokerOverload, healthy, hotPartition, leaderChurn, poisonRecord, producerDrop, producerQuota, rebalanceStorm, retention, silentStop, slowSink, tooFewPartitions, trafficSpike };
+export { brokerDown, brokerOverload, healthy, hotPartition, hungConsumer, leaderChurn, poisonRecord, producerDrop, producerQuota, rebalanceStorm, retention, silentStop, slowSink, tooFewPartitions, trafficSpike };

@@ -2,7 +2,7 @@ import { incidentOperations } from "@/lib/server/http/openapi/incident-operation
 import { route } from "@/lib/server/http/route";
 import { evaluateSeverity } from "@/lib/server/incidents/classify-severity";
 
-/** Re-runs the classifier without recording anything: the page compares it with the current level. */
+/** Evaluates severity on the scope's evidence without recording anything (a what-if SLO may be given). */
 export const GET = route(incidentOperations.evaluateSeverity, async ({ params, query }) =>
-  evaluateSeverity(params.id, { freshnessSloSeconds: query.freshnessSloSeconds ?? null, sampleSeconds: 2 }),
+  evaluateSeverity(params.id, query.freshnessSloSeconds !== undefined ? { freshnessSloSeconds: query.freshnessSloSeconds } : {}),
 );

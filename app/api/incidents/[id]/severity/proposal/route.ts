@@ -1,8 +1,8 @@
 import { incidentOperations } from "@/lib/server/http/openapi/incident-operations";
 import { json, route } from "@/lib/server/http/route";
-import { proposeSeverity } from "@/lib/server/incidents/classify-severity";
+import { recordSeverityProposal } from "@/lib/server/incidents/classify-severity";
 
-/** Runs the classifier on live evidence plus the commander's answers and records the proposal. */
+/** The commander's SLO and answers given to the classifier: the proposal on them is recorded in the log. */
 export const POST = route(incidentOperations.proposeSeverity, async ({ params, body, principal }) =>
-  json(await proposeSeverity(params.id, body, principal), { status: 201 }),
+  json(await recordSeverityProposal(params.id, body, principal), { status: 201 }),
 );
