@@ -37,6 +37,9 @@ type Rows = {
   OwnerMember: [Sqlite.OwnerMember, Postgres.OwnerMember];
   LoginThrottle: [Sqlite.LoginThrottle, Postgres.LoginThrottle];
   Presence: [Sqlite.Presence, Postgres.Presence];
+  SeverityProposal: [Sqlite.SeverityProposal, Postgres.SeverityProposal];
+  KeptEvidence: [Sqlite.KeptEvidence, Postgres.KeptEvidence];
+  ScopeEvent: [Sqlite.ScopeEvent, Postgres.ScopeEvent];
 };
 // A new model must be listed here (so its rows are compared too).
 const everyModelListed: Same<keyof Rows, Sqlite.Prisma.ModelName | Postgres.Prisma.ModelName> = true;

@@ -5,11 +5,12 @@ import { AppError } from "@/lib/server/http/errors";
 import { getChecklist } from "@/lib/server/mitigation/get-checklist";
 
 /**
- * Re-evaluates the incident's checklist on live evidence (through the one checklist function, so
- * it reads what the checklist shows) and refuses the action while one of its stop conditions holds.
+ * Re-evaluates the incident's checklist on the scope's newest evidence (through the one checklist
+ * function over the sampler's history, so it reads what the checklist shows) and refuses the
+ * action while one of its stop conditions holds.
  */
 export async function assertNoStopCondition(incidentId: string, kind: ActionKind): Promise<void> {
-  const checklist = await getChecklist(incidentId, { sampleSeconds: 0 });
+  const checklist = await getChecklist(incidentId);
   const stops: HoldingStop[] = holdingStops(checklist.items, kind);
   if (stops.length === 0) return;
   throw new AppError(
