@@ -31,7 +31,7 @@ export const AnswerQuestionBody = z.object({
 export type AnswerQuestionBody = z.infer<typeof AnswerQuestionBody>;
 
 export const DiagnosisQuery = z.object({
-  /** ask the evidence sampler for a sample now (joins one under way) before diagnosing */
+  /** ask the evidence sampler for a sample starting now (after one under way) before diagnosing */
   fresh: z.enum(["1", "true"]).optional(),
 });
 

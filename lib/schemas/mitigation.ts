@@ -65,8 +65,10 @@ export const VerifyBody = z.object({
 });
 export type VerifyBody = z.infer<typeof VerifyBody>;
 
-/** No parameters: the checklist reads the sampler's history (nothing is sampled for it). */
-export const ChecklistQuery = z.object({});
+/** The checklist reads the sampler's history; ?fresh first asks the sampler for a sample starting now. */
+export const ChecklistQuery = z.object({
+  fresh: z.enum(["1", "true"]).optional(),
+});
 
 /** The credential a request or decision was made with (never a secret). */
 export const Credential = z.object({ kind: z.enum(["session", "token"]), id: z.string().nullable(), name: z.string(), tokenKind: z.enum(["personal", "machine", "alert-source"]).nullable() });

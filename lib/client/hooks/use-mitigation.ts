@@ -38,7 +38,7 @@ export function useMe() {
 }
 
 export function useChecklist(incidentId: string) {
-  return useQuery({ queryKey: keys.checklist(incidentId), queryFn: () => apiFetch<ChecklistView>(`/api/incidents/${incidentId}/mitigation?sampleSeconds=2`), staleTime: 15_000 });
+  return useQuery({ queryKey: keys.checklist(incidentId), queryFn: () => apiFetch<ChecklistView>(`/api/incidents/${incidentId}/mitigation`), staleTime: 15_000 });
 }
 
 export function useActions(incidentId: string) {
@@ -46,7 +46,7 @@ export function useActions(incidentId: string) {
 }
 
 export function useVerification(incidentId: string, slo: number | null, period: number, enabled: boolean) {
-  const q = new URLSearchParams({ noGrowthSeconds: String(period), sampleSeconds: "3", ...(slo ? { freshnessSloSeconds: String(slo) } : {}) });
+  const q = new URLSearchParams({ noGrowthSeconds: String(period), ...(slo ? { freshnessSloSeconds: String(slo) } : {}) });
   return useQuery({ queryKey: keys.verification(incidentId, slo, period), queryFn: () => apiFetch<VerificationView>(`/api/incidents/${incidentId}/mitigation/verification?${q.toString()}`), enabled, staleTime: 10_000 });
 }
 
@@ -93,7 +93,7 @@ export function useRecordVerification(incidentId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { freshnessSloSeconds?: number; noGrowthSeconds: number }) =>
-      apiFetch<VerificationView>(`/api/incidents/${incidentId}/mitigation/verification`, { method: "POST", json: { ...body, sampleSeconds: 3 } }),
+      apiFetch<VerificationView>(`/api/incidents/${incidentId}/mitigation/verification`, { method: "POST", json: body }),
     onSuccess: (data, body) => client.setQueryData(keys.verification(incidentId, body.freshnessSloSeconds ?? null, body.noGrowthSeconds), data),
   });
 }

@@ -270,6 +270,15 @@ export class EvidenceSampler {
     this.lastSlowAt = Math.max(this.lastSlowAt, pending.lastKeyframe?.index.snapshot.takenAt ?? 0);
   }
 
+  /**
+   * A collection that starts after this call: one under way began earlier (it may predate a
+   * change the caller just made or must not miss), so it is awaited first. Never rejects.
+   */
+  async collectFresh(): Promise<void> {
+    if (this.inFlight) await this.inFlight;
+    await this.collectNow();
+  }
+
   /** One collection now (joins the one under way, if any). Never rejects. */
   collectNow(): Promise<void> {
     this.inFlight ??= this.collect().finally(() => {

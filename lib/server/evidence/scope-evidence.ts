@@ -84,7 +84,11 @@ export interface ScopeEvidence {
 export interface ScopeEvidenceOptions {
   /** the incident's impact start (or opening), epoch ms: the reach-back and baseline start before it */
   since?: number | null;
-  /** ask the sampler for a sample now (joins one under way) before reading */
+  /**
+   * ask the sampler for a sample that starts now (after one under way) before reading: for a
+   * judgement that must see the cluster as it is at this moment (a guarded action's stop
+   * conditions at execution, ?fresh on the diagnosis and checklist routes)
+   */
   fresh?: boolean;
   /** the cluster identity the caller has (an incident's cluster); default the configured one */
   cluster?: string | null;
@@ -126,7 +130,7 @@ export async function readScopeEvidence(scope: EvidenceScope, opts: ScopeEvidenc
   }
   // Only at start-up, before the first live sample, is there a collection to wait for (bounded).
   await sampler.ready(FIRST_SAMPLE_WAIT_MS);
-  if (opts.fresh) await sampler.collectNow();
+  if (opts.fresh) await sampler.collectFresh();
   const key = JSON.stringify([cluster, [...scope.topics].sort(), [...scope.groups].sort(), opts.since ? Math.floor(opts.since / 60_000) : null]);
   let cache = caches.get(sampler);
   if (!cache) caches.set(sampler, (cache = new Map()));

@@ -47,9 +47,9 @@ export function causesFor(scope: IncidentScope, cluster: string, signals: Eviden
 }
 
 /** The incident's mitigation checklist with preconditions evaluated on the scope's evidence and states from the log. */
-export async function getChecklist(incidentId: string): Promise<ChecklistView> {
+export async function getChecklist(incidentId: string, opts: { fresh?: boolean } = {}): Promise<ChecklistView> {
   const { incident, entries, state } = await getIncident(incidentId);
-  const evidence = await readIncidentEvidence(incident, state.keyTimes);
+  const evidence = await readIncidentEvidence(incident, state.keyTimes, { fresh: opts.fresh });
   const signals = evidence.signals && evidence.signals.samples > 0 ? evidence.signals : null;
   const causes = causesFor(incident.scope, incident.cluster, signals, entries);
   const statuses = deriveItemStatuses(entries);

@@ -236,7 +236,7 @@ describe("guarded actions against the real Kafka", () => {
   });
 
   it("serves the checklist on live evidence and records item changes (skip needs a reason)", async () => {
-    const res = await checklist(get(`/api/incidents/${incidentId}/mitigation?sampleSeconds=0`, viewer), ctx({ id: incidentId }));
+    const res = await checklist(get(`/api/incidents/${incidentId}/mitigation`, viewer), ctx({ id: incidentId }));
     expect(res.status).toBe(200);
     const view = (await res.json()) as { items: { id: string; status: { state: string }; preconditions: unknown[] }[]; evidenceTakenAt: string | null };
     expect(view.evidenceTakenAt).not.toBeNull();
@@ -250,7 +250,7 @@ describe("guarded actions against the real Kafka", () => {
     const unknown = await updateItem(post("/x", { action: "start" }, responder), ctx({ id: incidentId, itemId: "control.no-such-item" }));
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { detail: string }).detail).toBe("checklist item control.no-such-item not found");
-    const again = (await (await checklist(get(`/api/incidents/${incidentId}/mitigation?sampleSeconds=0`, viewer), ctx({ id: incidentId }))).json()) as typeof view;
+    const again = (await (await checklist(get(`/api/incidents/${incidentId}/mitigation`, viewer), ctx({ id: incidentId }))).json()) as typeof view;
     expect(again.items.find((i) => i.id === itemId)?.status).toMatchObject({ state: "skipped", reason: "not relevant to this sink" });
   });
 });

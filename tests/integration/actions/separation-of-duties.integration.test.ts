@@ -190,8 +190,11 @@ describe("separation of duties on guarded Kafka actions", () => {
     await admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: "4" }] });
     const action = await request(incidentId, cora.cookie, group, "latest");
     expect((await verb(approveRoute, incidentId, action.id, remy.cookie)).status).toBe(200);
-    const list = (await (await checklistRoute(new Request(`http://localhost/api/incidents/${incidentId}/mitigation?sampleSeconds=0`, { headers: cora.cookie }), ctx({ id: incidentId }))).json()) as { items: { id: string; verdict: string }[] };
-    expect(list.items.find((i) => i.id === "runbook.input-availability")?.verdict).toBe("stop");
+    // ?fresh: a sample started after the deletion (an older one would not show it yet)
+    const list = (await (await checklistRoute(new Request(`http://localhost/api/incidents/${incidentId}/mitigation?fresh=1`, { headers: cora.cookie }), ctx({ id: incidentId }))).json()) as { items: { id: string; verdict: string; preconditions: { id: string; status: string; current: string }[] }[] };
+    const availability = list.items.find((i) => i.id === "runbook.input-availability");
+    expect(availability?.verdict).toBe("stop");
+    expect(availability?.preconditions.find((p) => p.id === "retention")).toMatchObject({ status: "fail", current: expect.stringMatching(/^2 records were deleted before the group read them/) });
     const refused = await verb(executeRoute, incidentId, action.id, cora.cookie);
     expect(refused.status).toBe(412);
     expect(((await refused.json()) as Problem).detail).toMatch(/a stop condition of the checklist holds — Kafka still retains the input the recovery needs: 2 records were deleted before the group read them/);

@@ -4,4 +4,4 @@ import { getChecklist } from "@/lib/server/mitigation/get-checklist";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(mitigationOperations.checklist, async ({ params }) => getChecklist(params.id));
+export const GET = route(mitigationOperations.checklist, async ({ params, query }) => getChecklist(params.id, { fresh: query.fresh !== undefined }));
