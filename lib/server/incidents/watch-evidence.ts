@@ -100,6 +100,9 @@ export async function watchIncidentEvidence(history: readonly ClusterSnapshot[],
     const changes = pair.length === 2 ? notableChanges(computeSignals(pair)) : [];
     const proposed = new Set((await db().severityProposal.findMany({ where: { incidentId: { in: rows.map((r) => r.id) } }, select: { incidentId: true } })).map((r) => r.incidentId));
     for (const row of rows) {
+      // Each incident's evaluation is CPU work on the server's one thread: let the requests and
+      // live streams waiting meanwhile (a page load, an SSE connect) run between two incidents.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const incident = toSummary(row);
       const scope = incident.scope;
       const latest = history[history.length - 1]!;
