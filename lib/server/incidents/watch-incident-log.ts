@@ -1,5 +1,6 @@
 import "server-only";
 import { getSampler } from "@/lib/server/evidence/get-sampler";
+import { db } from "@/lib/server/db";
 import { keepIncidentEvidence, keepMilestones } from "@/lib/server/evidence/keep-evidence";
 import { subscribeList } from "@/lib/server/live/hub";
 import { log } from "@/lib/server/log";
@@ -22,17 +23,48 @@ const holder = globalThis as typeof globalThis & { [KEY]?: () => void };
  */
 export function watchIncidentLog(): void {
   if (holder[KEY]) return;
-  holder[KEY] = subscribeList((event) => {
-    const run = (what: string, work: () => Promise<unknown>) =>
-      void work().catch((error: unknown) => log("warn", `incident log watcher: ${what} failed`, { incidentId: event.incidentId, error: error instanceof Error ? error.message : String(error) }));
-    if (event.kind === "incident-opened") run("the work at open", async () => {
-      await attachScopeEvents(event.incidentId);
-      await proposeAtOpen(event.incidentId);
-      await keepIncidentEvidence(event.incidentId, "opened");
-    });
-    else if (event.kind === "severity-set") run("keeping the evidence of a severity decision", () => keepIncidentEvidence(event.incidentId, "severity", event.seq));
-    else if (event.kind === "status-changed" || event.kind === "key-time-set") run("keeping the evidence of a milestone", () => keepMilestones(event.incidentId));
+  // The list feed says "incident X reached seq n" (one event per commit, which may hold several
+  // entries, from this instance or another): the entries that matter here are read back.
+  holder[KEY] = subscribeList((event) =>
+    void newWatchedEntries(event.incidentId, event.seq)
+      .then((entries) => {
+        for (const entry of entries) react(event.incidentId, entry);
+      })
+      .catch((error: unknown) => log("warn", "incident log watcher: reading the new entries failed", { incidentId: event.incidentId, error: error instanceof Error ? error.message : String(error) })),
+  );
+}
+
+const WATCHED_KINDS = ["incident-opened", "severity-set", "status-changed", "key-time-set"];
+/** How far below the announced seq one commit's entries can reach (an opening writes a few at once). */
+const COMMIT_LOOK_BACK = 20;
+const HANDLED_LIMIT = 10_000;
+const handled = new Set<string>();
+
+async function newWatchedEntries(incidentId: string, seq: number): Promise<{ seq: number; kind: string }[]> {
+  const rows = await db().incidentEntry.findMany({
+    where: { incidentId, seq: { gt: seq - COMMIT_LOOK_BACK, lte: seq }, kind: { in: WATCHED_KINDS } },
+    select: { seq: true, kind: true },
+    orderBy: { seq: "asc" },
   });
+  return rows.filter((row) => {
+    const id = `${incidentId}\u0000${row.seq}`;
+    if (handled.has(id)) return false;
+    handled.add(id);
+    if (handled.size > HANDLED_LIMIT) handled.delete(handled.values().next().value as string);
+    return true;
+  });
+}
+
+function react(incidentId: string, entry: { seq: number; kind: string }): void {
+  const run = (what: string, work: () => Promise<unknown>) =>
+    void work().catch((error: unknown) => log("warn", `incident log watcher: ${what} failed`, { incidentId, error: error instanceof Error ? error.message : String(error) }));
+  if (entry.kind === "incident-opened") run("the work at open", async () => {
+    await attachScopeEvents(incidentId);
+    await proposeAtOpen(incidentId);
+    await keepIncidentEvidence(incidentId, "opened");
+  });
+  else if (entry.kind === "severity-set") run("keeping the evidence of a severity decision", () => keepIncidentEvidence(incidentId, "severity", entry.seq));
+  else run("keeping the evidence of a milestone", () => keepMilestones(incidentId));
 }
 
 /**
