@@ -11,6 +11,11 @@ import { SYSTEM_AUTHOR } from "./mappers";
 /** Statuses in which Ripcord keeps proposing: after resolution the evidence no longer moves the level. */
 export const PROPOSING_STATUSES: readonly IncidentStatus[] = ["detection", "triage", "mitigation", "resolution"];
 
+/** How long a stored proposal whose level and wording have not changed stands before it is rewritten with fresh figures. */
+const REWRITE_MS = 30_000;
+/** The proposal's wording without its figures: a change here (a new reason, another answer) is written at once. */
+const shape = (p: Pick<CurrentProposal, "reasons" | "answers" | "unknowns">) => JSON.stringify([p.reasons.map((r) => r.text), p.answers, p.unknowns]).replace(/\d+(\.\d+)?/g, "#");
+
 const keyOf = (...parts: (string | number)[]) => `auto-proposal:${createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 40)}`;
 
 /**
@@ -50,6 +55,11 @@ export async function refreshProposal(incidentId: string, detail?: IncidentDetai
     entrySeq = entry.seq;
   }
   const current: CurrentProposal = { ...evaluation, evaluatedAt: new Date().toISOString(), entrySeq };
+  const stored = d.proposal;
+  // Every sample re-evaluates every open incident: when only figures in the reasons moved (the
+  // lag grew by a few records), the stored row is rewritten at most every REWRITE_MS — on SQLite
+  // each write takes the database's one write lock that the log's appends wait for.
+  if (stored && stored.level === current.level && stored.entrySeq === entrySeq && shape(stored) === shape(current) && Date.now() - Date.parse(stored.evaluatedAt) < REWRITE_MS) return stored;
   const row = { level: current.level, payload: JSON.stringify(current), evidenceTakenAt: current.evidenceTakenAt ? new Date(current.evidenceTakenAt) : null, evaluatedAt: new Date(current.evaluatedAt), entrySeq };
   await db().severityProposal.upsert({ where: { incidentId }, create: { incidentId, ...row }, update: row });
   return current;
