@@ -2,6 +2,7 @@ import "server-only";
 import { getSampler } from "@/lib/server/evidence/get-sampler";
 import { db } from "@/lib/server/db";
 import { keepIncidentEvidence, keepMilestones } from "@/lib/server/evidence/keep-evidence";
+import { followList } from "@/lib/server/live/feed";
 import { subscribeList } from "@/lib/server/live/hub";
 import { log } from "@/lib/server/log";
 import { attachScopeEvents } from "./attach-scope-events";
@@ -32,6 +33,8 @@ export function watchIncidentLog(): void {
       })
       .catch((error: unknown) => log("warn", "incident log watcher: reading the new entries failed", { incidentId: event.incidentId, error: error instanceof Error ? error.message : String(error) })),
   );
+  // On PostgreSQL the list feed hears commits by LISTEN, also when no browser follows the list.
+  void followList().catch((error: unknown) => log("warn", "incident log watcher: listening for commits failed", { error: error instanceof Error ? error.message : String(error) }));
 }
 
 const WATCHED_KINDS = ["incident-opened", "severity-set", "status-changed", "key-time-set"];
