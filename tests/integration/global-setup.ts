@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { bootstrapServers, down, kafkaSettings, up } from "../../scripts/kafka/local-kafka.mjs";
 import { down as pgDown, pgSettings, up as pgUp } from "../../scripts/pg/local-pg.mjs";
@@ -35,6 +37,12 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     database.drop();
+    // each test file's own copy of a SQLite database (setup-env.ts)
+    if (database.file) {
+      const dir = path.dirname(database.file);
+      const stem = path.basename(database.file, ".db");
+      for (const name of fs.readdirSync(dir)) if (name.startsWith(`${stem}-`)) fs.rmSync(path.join(dir, name), { force: true });
+    }
     if (pgStartedHere && !process.env.KEEP_PG) await pgDown(pgSettings(), {}, () => {});
     if (startedHere && !process.env.KEEP_KAFKA) await down(settings, {}, () => {});
   };
