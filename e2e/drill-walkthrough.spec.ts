@@ -134,7 +134,7 @@ test("drill walk-through: a commander works a live retention drill from detectio
       // Proposed by itself (no click): by now the evidence shows unread records deleted → SEV-1.
       const proposed = commander.getByTestId("header-proposed-level");
       await expect(proposed).toHaveText("SEV-1", { timeout: 30_000 });
-      await expect(commander.getByTestId("header-proposal-reasons")).toContainText("deleted by retention");
+      await expect(commander.getByTestId("header-proposal-reasons")).toContainText("retention deletes unread records");
       await commander.getByTestId("header-accept").click();
       await expect(commander.getByTestId("header-severity")).toHaveText("SEV-1");
       await commander.getByTestId("tab-severity").click();

@@ -92,7 +92,7 @@ test("an alert-opened incident for a lagging group shows what is wrong and how b
     await laptop.goto(`/incidents/${incidentId}`);
     // the group appears with the sampler's next sample after it was created (one interval, plus a poll)
     await expect(line.getByTestId("summary-lag")).toHaveAttribute("data-value", "150", { timeout: 30_000 });
-    await expect(line.getByTestId("summary-time-lag")).toContainText("/ SLO 1 min");
+    await expect(line.getByTestId("summary-time-lag")).toContainText("/ SLO 60 s");
     await expect(line.getByTestId("summary-drain")).toHaveText("not draining");
     await expect(line.getByRole("link", { name: group })).toHaveAttribute("href", `/cluster/groups/${group}`);
     await expect(summary.getByTestId("summary-severity")).toContainText(/SEV-[1-4] (accepted|proposed)|no proposal yet/);

@@ -22,7 +22,7 @@ test("the timeline says who marked which node, changed which checklist item and 
   await expect(entry("tree-mark")).toContainText("Marked “Slow processing” confirmed");
   await expect(entry("tree-mark")).toContainText("Note: p99 per record 4 ms → 90 ms with v2.3");
   await expect(entry("tree-mark")).toContainText(USERS.commander.name);
-  await expect(entry("tree-answer")).toContainText("Answered no to “Is the sink (database, API) throttling or slow?” on “Sink bottleneck (backpressure)”");
+  await expect(entry("tree-answer")).toContainText("Answered no to “Did downstream write latency increase?” on “Sink bottleneck (backpressure)”");
   await expect(entry("tree-answer")).toContainText("Note: the billing dashboard shows the database idle");
   await expect(entry("checklist-item-updated").filter({ hasText: "Skipped" })).toContainText("Skipped “Scale the constrained consumer”");
   await expect(entry("checklist-item-updated").filter({ hasText: "Skipped" })).toContainText("Note: one partition: a second consumer would sit idle");
