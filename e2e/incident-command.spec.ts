@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type Browser, type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { Kafka, logLevel } from "kafkajs";
-import { testBrokers } from "./support/kafka";
+import { createLaggingGroup } from "./support/kafka";
 import { keepScreenshot } from "./support/screenshots";
 import { USERS, storageStateFor } from "./support/users";
 
@@ -11,20 +10,7 @@ async function laggingGroup(): Promise<{ topic: string; group: string }> {
   const suffix = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
   const topic = `e2e-orders-${suffix}`;
   const group = `e2e-billing-${suffix}`;
-  const kafka = new Kafka({ clientId: "ripcord-e2e-incident", brokers: testBrokers(), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  const producer = kafka.producer();
-  await admin.connect();
-  await producer.connect();
-  try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
-    await producer.send({ topic, messages: Array.from({ length: 200 }, (_, i) => ({ key: String(i), value: `order ${i}` })) });
-    await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "50" }] });
-  } finally {
-    await producer.disconnect();
-    await admin.disconnect();
-  }
-  return { topic, group };
+  return createLaggingGroup({ topic, group, records: 200, committed: 50 });
 }
 
 async function pageAs(browser: Browser, role: "commander" | "responder" | "viewer"): Promise<Page> {

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type Browser, type Page } from "@playwright/test";
-import { Kafka, logLevel } from "kafkajs";
 import { expect, test } from "./support/test";
-import { testBrokers } from "./support/kafka";
+import { createLaggingGroup } from "./support/kafka";
 import { keepScreenshot } from "./support/screenshots";
 import { PASSWORD, USERS, storageStateFor } from "./support/users";
 
@@ -29,19 +28,7 @@ async function incidentWaitingForApproval(commander: Page): Promise<{ incidentId
   const suffix = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
   const topic = `e2e-phone-orders-with-a-long-name-${suffix}`;
   const group = `e2e-phone-billing-consumers-${suffix}`;
-  const kafka = new Kafka({ clientId: "ripcord-e2e-phone", brokers: testBrokers(), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  const producer = kafka.producer();
-  await admin.connect();
-  await producer.connect();
-  try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
-    await producer.send({ topic, messages: Array.from({ length: 100 }, (_, i) => ({ key: String(i), value: `order ${i}` })) });
-    await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "20" }] });
-  } finally {
-    await producer.disconnect();
-    await admin.disconnect();
-  }
+  await createLaggingGroup({ topic, group, records: 100, committed: 20 });
   const opened = await commander.request.post("/api/incidents", { data: { title: `Billing lag on ${group}`, scope: { topics: [topic], groups: [group], services: [] } } });
   expect(opened.status()).toBe(201);
   const incidentId = ((await opened.json()) as { incident: { id: string } }).incident.id;

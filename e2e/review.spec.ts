@@ -2,8 +2,7 @@ import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import { request, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { Kafka, logLevel } from "kafkajs";
-import { testBrokers } from "./support/kafka";
+import { createLaggingGroup } from "./support/kafka";
 import { keepScreenshot } from "./support/screenshots";
 import { storageStateFor } from "./support/users";
 
@@ -12,20 +11,7 @@ async function laggingGroup(): Promise<{ topic: string; group: string }> {
   const suffix = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
   const topic = `e2e-review-orders-${suffix}`;
   const group = `e2e-review-billing-${suffix}`;
-  const kafka = new Kafka({ clientId: "ripcord-e2e-review", brokers: testBrokers(), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  const producer = kafka.producer();
-  await admin.connect();
-  await producer.connect();
-  try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
-    await producer.send({ topic, messages: Array.from({ length: 300 }, (_, i) => ({ key: String(i), value: `order ${i}` })) });
-    await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "100" }] });
-  } finally {
-    await producer.disconnect();
-    await admin.disconnect();
-  }
-  return { topic, group };
+  return createLaggingGroup({ topic, group, records: 300, committed: 100 });
 }
 
 async function ok<T>(res: Promise<APIResponse>, what: string): Promise<T> {

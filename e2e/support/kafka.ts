@@ -28,3 +28,24 @@ export async function stopLocalKafka(): Promise<() => Promise<void>> {
     for (const id of nodeIds) await startNode(settings, id);
   };
 }
+
+/**
+ * A one-partition topic with `records` records and a group that committed `committed` of them
+ * and has no consumer: lagging and not draining, the shape most incident specs start from.
+ */
+export async function createLaggingGroup({ topic, group, records, committed }: { topic: string; group: string; records: number; committed: number }): Promise<{ topic: string; group: string }> {
+  const kafka = new Kafka({ clientId: "ripcord-e2e-lagging-group", brokers: testBrokers(), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  const producer = kafka.producer();
+  await admin.connect();
+  await producer.connect();
+  try {
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+    await producer.send({ topic, messages: Array.from({ length: records }, (_, i) => ({ key: String(i), value: `order ${i}` })) });
+    await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: String(committed) }] });
+  } finally {
+    await producer.disconnect();
+    await admin.disconnect();
+  }
+  return { topic, group };
+}
