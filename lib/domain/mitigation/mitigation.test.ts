@@ -179,13 +179,25 @@ describe("guarded action dry runs", () => {
 
 describe("verification before resolve", () => {
   it("passes on a draining, fresh group with no growth over the period", () => {
-    const h = buildHistory({ samples: 6, topics: [{ name: "t", partitions: 1, produce: () => 100 }], groups: [{ id: "g", topic: "t", consume: () => 300, initialCommitted: (_p, e) => e - 3000 }] });
+    // the log starts at 10,000 so that the group's offsets sit above the log start (no record deleted unread)
+    const h = buildHistory({ samples: 6, topics: [{ name: "t", partitions: 1, initialEnd: () => 10_000, produce: () => 100 }], groups: [{ id: "g", topic: "t", consume: () => 300, initialCommitted: (_p, e) => e - 3000 }] });
     const sig = computeSignals(h);
     const g = sig.groups[0];
     const v = verifyRecovery({ signals: sig, groups: ["g"], freshnessSloSeconds: 600, noGrowthSeconds: 60, previous: [{ at: sig.takenAt - 120_000, totalLag: { g: 5000 } }, { at: sig.takenAt - 60_000, totalLag: { g: 4000 } }] });
     expect(v.checks.map((c) => c.status)).toEqual(["pass", g?.maxTimeLagSeconds === null ? "unknown" : "pass", "pass"]);
     expect(v.checks[0]?.current).toMatch(/^g: lag 2,000 falling 20 rec\/s/);
     expect(v.sample?.totalLag).toEqual({ g: 2000 });
+  });
+  it("does not call lag falling while one partition is stuck and the others drain (the severity's 'backlog growing' reads the same)", () => {
+    // partition 0 frozen behind a live member (a poison record), partition 1 draining fast: the total falls
+    const h = buildHistory({ samples: 8, topics: [{ name: "t", partitions: 2, initialEnd: () => 10_000, produce: () => 10 }], groups: [{ id: "g", topic: "t", consume: (p) => (p === 0 ? 0 : 500), initialCommitted: (_p, e) => e - 4000 }] });
+    const sig = computeSignals(h);
+    const g = sig.groups[0]!;
+    expect(g.status).toBe("stalled");
+    expect(g.lagGrowthPerSec ?? 0).toBeLessThan(0);
+    const v = verifyRecovery({ signals: sig, groups: ["g"], freshnessSloSeconds: null, noGrowthSeconds: 60, previous: [] });
+    expect(v.checks[0]).toMatchObject({ status: "fail" });
+    expect(v.checks[0]?.current).toMatch(/consumption stalled/);
   });
   it("is pending until the evidence covers the period, and fails when lag grows", () => {
     const sig = computeSignals(S.slowProcessing());

@@ -6,7 +6,7 @@
 import { LAG_NOISE_SECONDS } from "@/lib/domain/evidence/noise";
 import type { LagSample } from "@/lib/domain/evidence/lag-series";
 import type { EvidenceSignals } from "@/lib/domain/evidence/signal-types";
-import { hasBacklog } from "@/lib/domain/severity/propose";
+import { hasBacklog, isStuck } from "@/lib/domain/severity/propose";
 import { fmtInt, fmtRate } from "./format";
 import { formatDuration } from "@/lib/domain/metrics/durations";
 
@@ -59,6 +59,7 @@ export function verifyRecovery(input: VerificationInput): Verification {
   const lagParts = groups.map((g) => {
     if (g.totalLag === 0) return { ok: true as boolean | null, text: `${g.groupId}: caught up (lag 0)` };
     if (g.drain === "caught-up" || !hasBacklog(g)) return { ok: true as boolean | null, text: `${g.groupId}: caught up (lag ${fmtInt(g.totalLag)}: records in flight, under ${LAG_NOISE_SECONDS} s of input)` };
+    if (isStuck(g)) return { ok: false as boolean | null, text: `${g.groupId}: lag ${fmtInt(g.totalLag)}, consumption ${g.status} (${g.statusReason})` };
     if (g.lagGrowthPerSec === null) return { ok: null, text: `${g.groupId}: lag ${fmtInt(g.totalLag)}, trend unknown` };
     if (g.lagGrowthPerSec < 0) return { ok: true, text: `${g.groupId}: lag ${fmtInt(g.totalLag)} falling ${fmtRate(-g.lagGrowthPerSec)}${g.timeToDrainSeconds !== null ? `, drains in ~${formatDuration(g.timeToDrainSeconds)}` : ""}` };
     return { ok: false, text: `${g.groupId}: lag ${fmtInt(g.totalLag)} ${g.lagGrowthPerSec > 0 ? `growing ${fmtRate(g.lagGrowthPerSec)}` : "flat, not draining"}` };

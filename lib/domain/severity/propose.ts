@@ -109,6 +109,15 @@ export function hasBacklog(g: GroupSignals): boolean {
   return g.totalLag > 0 && g.totalLag > (g.inputRatePerSec ?? 0) * LAG_NOISE_SECONDS;
 }
 
+/**
+ * A backlog some partition of which does not move (stopped, stalled, or records deleted before
+ * being read). The group's total can still fall while other partitions drain, so a falling total
+ * is not recovery while this holds: severity, verification and the pages read it the same way.
+ */
+export function isStuck(g: GroupSignals): boolean {
+  return hasBacklog(g) && (g.status === "stopped" || g.status === "stalled" || g.status === "error");
+}
+
 function ownershipOf(g: GroupSignals, streams: readonly StreamOwnership[]): StreamOwnership | undefined {
   return streams.find((s) => s.group === g.groupId) ?? streams.find((s) => s.group === undefined && s.topic !== undefined && g.topics.includes(s.topic));
 }
@@ -197,7 +206,7 @@ export function proposeSeverity(signals: EvidenceSignals | null, context: Severi
       const tl = g.maxTimeLagSeconds;
       const backlog = hasBacklog(g);
       const growing = backlog && (g.lagGrowthPerSec ?? 0) > 0 && g.drain !== "draining";
-      const stuck = backlog && (g.status === "stopped" || g.status === "stalled" || g.status === "error");
+      const stuck = isStuck(g);
       if (backlog && (growing || stuck || g.status !== "ok")) anyProblem = true;
 
       // Freshness against the business objective.
