@@ -4,7 +4,7 @@
  * issue from zod mapped back onto the node it is about (a missing key points at its parent map,
  * an unknown key at the key itself). Pure: the caller reads the file.
  */
-import { Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
 import type { z } from "zod";
 
 export interface YamlFileError {
