@@ -23,9 +23,9 @@ import type { KafkaGateway } from "@/lib/server/kafka/gateway";
 import { KafkajsGateway } from "@/lib/server/kafka/kafkajs-gateway";
 import type { BrokerMetricsReader } from "@/lib/server/prometheus/broker-metrics-reader";
 import { alterBrokerConfig, alterClientQuota } from "./raw-admin";
-import { DrillConsumer, type ConsumerOptions, Pacer, type PacerOptions, retry, sleep } from "./traffic";
+import { DrillConsumer, type ConsumerOptions, InFlightLoad, Pacer, type PacerOptions, retry, sleep } from "./traffic";
 
-export { DrillConsumer, MAX_RECORDS_PER_PACER, sleep } from "./traffic";
+export { DrillConsumer, InFlightLoad, MAX_RECORDS_PER_PACER, sleep } from "./traffic";
 
 /** Stops and restarts one broker of a local multi-node cluster (the test harness functions). */
 export interface NodeControl {
@@ -45,6 +45,26 @@ export interface DrillContext {
   namePrefix?: string;
   /** broker metrics (Prometheus) read with every sample; scenarios with `needsMetrics` require them. */
   brokerMetrics?: Pick<BrokerMetricsReader, "fetch" | "assemble"> | null;
+  /**
+   * The caller checked that the cluster is marked non-production (the dashboard's Settings →
+   * Clusters). Without it, changes that slow a whole broker for everyone on it (its thread pools)
+   * are made on loopback brokers only (the local harness).
+   */
+  nonProduction?: boolean;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1):\d+$/;
+
+/** Whether a drill may change broker-wide settings on these brokers (see DrillContext.nonProduction). */
+export function mayAlterBrokers(ctx: Pick<DrillContext, "brokers" | "nonProduction">): boolean {
+  return ctx.nonProduction === true || (ctx.brokers.length > 0 && ctx.brokers.every((b) => LOOPBACK.test(b.trim())));
+}
+
+/** Refuses a broker-wide change on a cluster not known to be non-production (call it before connecting or creating anything). */
+export function requireBrokerChangesAllowed(ctx: Pick<DrillContext, "brokers" | "nonProduction">, what: string): void {
+  if (!mayAlterBrokers(ctx)) {
+    throw new Error(`${what} slows a whole broker for every client on it: refused on ${ctx.brokers.join(",")} (drills change broker settings only on loopback brokers or a cluster marked non-production in Settings → Clusters)`);
+  }
 }
 
 export interface Scenario {
@@ -106,6 +126,7 @@ export class DrillKit {
   private readonly brokerChanges: { nodeId: number; key: string; steps: number[]; hadOverride: boolean }[] = [];
   private readonly quotas: { clientId: string; key: string }[] = [];
   private readonly pacers: Pacer[] = [];
+  private readonly loads: InFlightLoad[] = [];
   private readonly producers: Producer[] = [];
   private readonly consumers: DrillConsumer[] = [];
   private readonly cleanups: (() => Promise<void>)[] = [];
@@ -207,6 +228,13 @@ export class DrillKit {
     return pacer;
   }
 
+  /** A producer keeping `depth` requests in flight (see InFlightLoad); cleanup stops it before anything else. */
+  async inFlightLoad(topic: string, opts: ConstructorParameters<typeof InFlightLoad>[2]): Promise<InFlightLoad> {
+    const load = new InFlightLoad(await this.producer(), topic, opts);
+    this.loads.push(load);
+    return load;
+  }
+
   async consumer(groupId: string, topic: string, opts: ConsumerOptions = {}): Promise<DrillConsumer> {
     const c = new DrillConsumer(this.kafka, groupId, topic, opts, this.log);
     this.consumers.push(c);
@@ -252,6 +280,7 @@ export class DrillKit {
    * up (at most doubling) and then removes the override, or restores the broker's own one.
    */
   async lowerBrokerThreads(nodeId: number, key: "num.io.threads" | "num.network.threads", target: number): Promise<void> {
+    requireBrokerChangesAllowed(this.ctx, `lowering ${key}`);
     const start = await this.brokerSetting(nodeId, key);
     const steps: number[] = [start.value];
     while (steps[steps.length - 1]! > target) steps.push(Math.max(target, Math.ceil(steps[steps.length - 1]! / 2)));
@@ -335,6 +364,7 @@ export class DrillKit {
       }
     };
     for (const p of this.pacers) p.stop();
+    await Promise.all(this.loads.map((l) => l.stop()));
     await Promise.all(this.consumers.map((c) => c.stop()));
     await Promise.all(this.producers.map((p) => p.disconnect().catch(() => undefined)));
     for (const fn of this.cleanups) await step("cleanup hook", fn);

@@ -62,6 +62,8 @@ export async function startDrill(body: StartDrillBody, principal: Principal): Pr
       brokers: kafka.brokers,
       log: (line) => log("info", line, { drill: scenario.id }),
       brokerMetrics,
+      // checked above: an admin marked this cluster non-production
+      nonProduction: setting.drillsAllowed,
       // Game day: topic, group and client names must not name the scenario.
       ...(body.gameDay ? { namePrefix: drillPrefix("gameday") } : {}),
     });

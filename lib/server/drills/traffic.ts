@@ -113,6 +113,49 @@ export class Pacer {
   }
 }
 
+/**
+ * Keeps `depth` produce requests in flight on one producer (kafkajs pipelines concurrent sends on
+ * its connection), each carrying the same prepared records, until stopped or out of budget. Unlike
+ * a Pacer this does not wait for the client between requests: the next request is already in the
+ * broker's socket when the previous answer leaves, so how hard the broker works is set by what each
+ * request costs it, not by how fast this (possibly starved) process turns around.
+ */
+export class InFlightLoad {
+  sent = 0;
+  errors = 0;
+  private running = false;
+  private readonly loops: Promise<void>[] = [];
+  constructor(
+    private readonly producer: Producer,
+    private readonly topic: string,
+    private readonly opts: { depth: number; records: { partition: number; value: Buffer }[]; maxRequests: number },
+  ) {}
+
+  start(): this {
+    this.running = true;
+    for (let k = 0; k < this.opts.depth; k++) this.loops.push(this.loop());
+    return this;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running && this.sent + this.errors < this.opts.maxRequests) {
+      try {
+        await this.producer.send({ topic: this.topic, messages: this.opts.records, acks: 1 });
+        this.sent++;
+      } catch {
+        this.errors++;
+        await sleep(200);
+      }
+    }
+  }
+
+  /** Stops sending and waits for the requests in flight to end (answered or failed). */
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+}
+
 export interface ConsumerOptions {
   /** records/s per partition (null = as fast as possible). */
   perPartitionRate?: () => number | null;
