@@ -31,7 +31,7 @@ describe("broker charts from captured readings", () => {
     const stored = chartView({ window: { from: first, to: last }, stepMs: 5_000, readings: [...readings, failed], source: "stored", error: "cannot reach Prometheus at http://p" });
     expect(stored).toMatchObject({ state: "unavailable", source: "stored" });
     expect(stored.points).toHaveLength(readings.length);
-    expect(stored.message).toMatch(/^Prometheus does not answer \(cannot reach Prometheus at http:\/\/p\): showing the readings Ripcord stored with its evidence samples, newest /);
+    expect(stored.message).toMatch(/^Prometheus does not answer \(cannot reach Prometheus at http:\/\/p\): showing the readings Ripcord stored with its evidence samples, newest \d\d:\d\d:\d\d UTC \((\d+ s|\d+ min( \d\d s)?) old\)\.$/);
     const none = chartView({ window: { from: first, to: last }, stepMs: 5_000, readings: [failed], source: "stored", error: "timeout" });
     expect(none.points).toEqual([]);
     expect(none.message).toBe("Prometheus does not answer (timeout): no stored readings cover the window.");

@@ -2,6 +2,7 @@
  * Broker metric readings → the points of the broker latency charts (lib/schemas/broker-charts).
  * Pure: the readings come from Prometheus range queries or the stored evidence samples.
  */
+import { formatDuration } from "@/lib/domain/metrics/durations";
 import { metricDef } from "./catalog";
 import type { BrokerMetricsReading } from "./types";
 
@@ -90,7 +91,7 @@ export function chartView(input: {
   const base = { window: input.window, stepMs: input.stepMs, newestAt, brokers, points, notExported: notExportedOf(input.readings), source: input.source };
   const at = (ms: number) => new Date(ms).toISOString().slice(11, 19) + " UTC";
   if (input.error !== null) {
-    const shown = points.length ? `showing the readings Ripcord stored with its evidence samples, newest ${at(newestAt!)}` : "no stored readings cover the window";
+    const shown = points.length ? `showing the readings Ripcord stored with its evidence samples, newest ${at(newestAt!)} (${formatDuration((input.window.to - newestAt!) / 1000)} old)` : "no stored readings cover the window";
     return { ...base, state: "unavailable", message: `Prometheus does not answer (${input.error}): ${shown}.` };
   }
   const staleAfter = Math.max(60_000, STALE_STEPS * input.stepMs);

@@ -103,7 +103,9 @@ describe("broker metric checks (hand-built from a captured reading)", () => {
     const never = base.map((s) => ({ ...s, brokerMetrics: failedReading(s.takenAt, "http://prometheus:9090", "PROMETHEUS_UNREACHABLE", "Prometheus at http://prometheus:9090 is unreachable (connection refused)", 1) }));
     expect(of(never, "broker.request-latency")[0]).toMatchObject({ verdict: "unknown", reason: "broker metrics not visible right now: Prometheus at http://prometheus:9090 is unreachable (connection refused)" });
     const stopped = [...base.slice(0, -1), { ...base[base.length - 1]!, brokerMetrics: failedReading(base[base.length - 1]!.takenAt, "http://prometheus:9090", "PROMETHEUS_TIMEOUT", "Prometheus at http://prometheus:9090 did not answer within 2000 ms", 2000) }];
-    expect(of(stopped, "broker.handler-idle")[0]?.reason).toMatch(/\(Prometheus unavailable since: Prometheus at http:\/\/prometheus:9090 did not answer within 2000 ms; figures from the last answer\)$/);
+    const note = / \(Prometheus unavailable \(Prometheus at http:\/\/prometheus:9090 did not answer within 2000 ms\): figures from its last answer at \d\d:\d\d:\d\d UTC, \d+ s before the newest sample\)$/;
+    // every broker verdict says it, whichever way it judges
+    for (const check of ["broker.handler-idle", "broker.request-latency", "broker.append-latency", "producer.throttle-time"]) expect(of(stopped, check)[0]?.reason, check).toMatch(note);
   });
 
   it("without Prometheus the tree's broker leaves say what is not visible and how to make it visible, once per leaf", () => {

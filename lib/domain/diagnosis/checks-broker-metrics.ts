@@ -20,7 +20,7 @@ import { NO_BROKER_METRICS, type BrokerMetricSignal, type BrokerMetricSignals, t
 import type { BrokerMetricKey } from "@/lib/domain/broker-metrics/types";
 import type { EvidenceSignals } from "@/lib/domain/evidence/signal-types";
 import type { Verdict } from "./types";
-import { r1, v, type CheckContext } from "./check-kit";
+import { dur, r1, v, type CheckContext } from "./check-kit";
 
 export const LATENCY_RATIO = 3;
 /** a p99 must also rise by this much (ms): 1 → 4 ms is 4x and nothing. */
@@ -106,7 +106,6 @@ function saturation(b: BrokerMetricSignal): { key: BrokerMetricKey; recent: numb
 
 function overloadChecks(m: BrokerMetricSignals, brokers: BrokerMetricSignal[]): Verdict[] {
   const out: Verdict[] = [];
-  const unavailable = m.state === "unavailable" ? ` (Prometheus unavailable since: ${m.error}; figures from the last answer)` : "";
   // Request latency against its own baseline.
   const rises = brokers.map((b) => ({ b, latency: rise(b, "produceP99Ms", PRODUCE_RISE_MS) ?? rise(b, "fetchP99Ms", FETCH_RISE_MS), queue: rise(b, "requestQueueP99Ms", QUEUE_RISE_MS) }));
   const hit = rises.filter((x) => x.latency || x.queue).sort((a, b) => (b.queue?.ratio ?? 0) + (b.latency?.ratio ?? 0) - ((a.queue?.ratio ?? 0) + (a.latency?.ratio ?? 0)) || a.b.nodeId - b.b.nodeId)[0];
@@ -116,7 +115,7 @@ function overloadChecks(m: BrokerMetricSignals, brokers: BrokerMetricSignal[]): 
     const parts = [hit.latency, hit.queue].filter((x): x is Rise => x !== null && x !== undefined).map(riseText);
     const w = hit.latency && hit.queue ? 0.6 : hit.queue ? 0.55 : 0.45;
     const others = rises.filter((x) => x !== hit && (x.latency || x.queue)).map((x) => x.b.nodeId);
-    out.push(v("broker.request-latency", "broker.overload", "supported", w, `broker ${hit.b.nodeId}: ${parts.join("; ")}${hit.queue ? " (requests wait for an I/O thread)" : ""}${others.length ? `; also brokers ${others.join(", ")}` : ""}${unavailable}`));
+    out.push(v("broker.request-latency", "broker.overload", "supported", w, `broker ${hit.b.nodeId}: ${parts.join("; ")}${hit.queue ? " (requests wait for an I/O thread)" : ""}${others.length ? `; also brokers ${others.join(", ")}` : ""}`));
   } else if (brokers.length > 0 && brokers.every((b) => b.metrics.produceP99Ms.baseline !== null || b.metrics.requestQueueP99Ms.baseline !== null)) {
     const worst = [...brokers].sort((a, b) => (b.metrics.produceP99Ms.recent ?? 0) - (a.metrics.produceP99Ms.recent ?? 0))[0]!;
     const p = worst.metrics.produceP99Ms;
@@ -125,9 +124,9 @@ function overloadChecks(m: BrokerMetricSignals, brokers: BrokerMetricSignal[]): 
     // The brokers' percentiles decay over minutes: a high p99 that was already high at the start of
     // the window is no change in it, but it is not "normal" either.
     if ((p.recent ?? 0) < LATENCY_HIGH_MS && (q.recent ?? 0) < QUEUE_HIGH_MS) {
-      out.push(v("broker.request-latency", "broker.overload", "contradicted", 0.6, `request latency at its baseline on ${brokerList(brokers)}: ${figures}${unavailable}`));
+      out.push(v("broker.request-latency", "broker.overload", "contradicted", 0.6, `request latency at its baseline on ${brokerList(brokers)}: ${figures}`));
     } else {
-      out.push(v("broker.request-latency", "broker.overload", "unknown", 0, `request latency high but already as high at the start of the window: ${figures}${unavailable}`));
+      out.push(v("broker.request-latency", "broker.overload", "unknown", 0, `request latency high but already as high at the start of the window: ${figures}`));
     }
   } else if (brokers.length > 0) {
     out.push(v("broker.request-latency", "broker.overload", "unknown", 0, `request latency has no baseline yet on ${brokerList(brokers)} (${m.readings} reading(s) so far)`));
@@ -139,10 +138,10 @@ function overloadChecks(m: BrokerMetricSignals, brokers: BrokerMetricSignal[]): 
     out.push(v("broker.handler-idle", "broker.overload", "unknown", 0, `thread idle % not exported by this Prometheus: ${metricDef("requestIdlePct").missing}`));
   } else if (sat?.s) {
     const base = sat.s.baseline === null ? "" : ` (baseline ${pctOf(sat.s.baseline)})`;
-    out.push(v("broker.handler-idle", "broker.overload", "supported", sat.s.saturated ? 0.7 : 0.5, `broker ${sat.b.nodeId}: ${what(sat.s.key)} ${pctOf(sat.s.recent)} idle${base}${sat.s.saturated ? ": saturated" : ""}${unavailable}`));
+    out.push(v("broker.handler-idle", "broker.overload", "supported", sat.s.saturated ? 0.7 : 0.5, `broker ${sat.b.nodeId}: ${what(sat.s.key)} ${pctOf(sat.s.recent)} idle${base}${sat.s.saturated ? ": saturated" : ""}`));
   } else if (brokers.length > 0 && brokers.every((b) => b.metrics.requestIdlePct.recent !== null && b.metrics.requestIdlePct.recent >= IDLE_OK_PCT && (b.metrics.networkIdlePct.recent ?? 100) >= IDLE_OK_PCT)) {
     const lowest = [...brokers].sort((a, b) => (a.metrics.requestIdlePct.recent ?? 100) - (b.metrics.requestIdlePct.recent ?? 100))[0]!;
-    out.push(v("broker.handler-idle", "broker.overload", "contradicted", 0.5, `threads mostly idle on ${brokerList(brokers)}: request handlers ${pctOf(lowest.metrics.requestIdlePct.recent ?? 100)} idle on broker ${lowest.nodeId} (the busiest)${unavailable}`));
+    out.push(v("broker.handler-idle", "broker.overload", "contradicted", 0.5, `threads mostly idle on ${brokerList(brokers)}: request handlers ${pctOf(lowest.metrics.requestIdlePct.recent ?? 100)} idle on broker ${lowest.nodeId} (the busiest)`));
   }
   return out;
 }
@@ -198,13 +197,27 @@ function throttleChecks(m: BrokerMetricSignals, brokers: BrokerMetricSignal[]): 
   return [];
 }
 
+const clock = (ms: number) => `${new Date(ms).toISOString().slice(11, 19)} UTC`;
+
+/**
+ * What every broker verdict adds while Prometheus does not answer: its figures are the last
+ * answer's, and how old that answer is (the Kafka evidence beside it is current).
+ */
+export function unavailableNote(m: BrokerMetricSignals): string | null {
+  if (m.state !== "unavailable" || m.lastReadingAt === null) return null;
+  const age = m.lastAttemptAt === null ? null : (m.lastAttemptAt - m.lastReadingAt) / 1000;
+  return `Prometheus unavailable (${m.error}): figures from its last answer at ${clock(m.lastReadingAt)}${age === null ? "" : `, ${dur(age)} before the newest sample`}`;
+}
+
 /** Every broker metric check for the scope (wired into runChecks, checks.ts). */
 export function brokerMetricChecks(ctx: CheckContext): Verdict[] {
   const m = metricsOf(ctx);
   const blind = notJudgeable(m);
   if (blind.length > 0) return blind;
   const brokers = brokersInScope(ctx, m);
-  return [...overloadChecks(m, brokers), ...storageChecks(m, brokers), ...throttleChecks(m, brokers)];
+  const verdicts = [...overloadChecks(m, brokers), ...storageChecks(m, brokers), ...throttleChecks(m, brokers)];
+  const note = unavailableNote(m);
+  return note === null ? verdicts : verdicts.map((x) => ({ ...x, reason: `${x.reason} (${note})` }));
 }
 
 /** true when broker metrics alone show trouble worth a cluster-scope diagnosis. */
