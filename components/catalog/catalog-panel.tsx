@@ -44,6 +44,7 @@ export function CatalogPanel({ canEdit }: { canEdit: boolean }) {
                     <th key={r} className="py-2 pr-3 font-medium">{OWNER_ROLE_LABELS[r]}</th>
                   ))}
                   <th className="py-2 pr-3 font-medium">Runbook</th>
+                  <th className="py-2 pr-3 font-medium">Channels</th>
                   {canEdit ? <th className="py-2 font-medium"><span className="sr-only">Actions</span></th> : null}
                 </tr>
               </thead>
@@ -68,6 +69,10 @@ export function CatalogPanel({ canEdit }: { canEdit: boolean }) {
                       </td>
                     ))}
                     <td className="py-2 pr-3">{e.runbook ? <a className="text-accent underline" href={e.runbook} target="_blank" rel="noreferrer">runbook</a> : "—"}</td>
+                    <td className="py-2 pr-3 font-mono text-xs">
+                      {e.channels.length ? e.channels.join(", ") : "—"}
+                      {e.onBreach === "propose" ? <div className="font-sans text-muted">breach: propose</div> : null}
+                    </td>
                     {canEdit ? (
                       <td className="whitespace-nowrap py-2">
                         <button type="button" className="mr-2 text-accent underline" onClick={() => setEditing(e)}>Edit</button>
@@ -96,6 +101,7 @@ function EntryForm({ entry, onDone }: { entry: CatalogEntryView | null; onDone: 
     const s = (k: string) => String(f.get(k) ?? "").trim();
     const slo = s("freshnessSloSeconds");
     const reads = s("reads").split(",").map((x) => x.trim()).filter(Boolean);
+    const channels = s("channels").split(",").map((x) => x.trim()).filter(Boolean);
     const body: CatalogEntryInput = {
       [s("kind") === "group" ? "group" : "topic"]: s("match"),
       service: s("service"),
@@ -105,6 +111,8 @@ function EntryForm({ entry, onDone }: { entry: CatalogEntryView | null; onDone: 
       owners: { impact: { name: s("impact.name"), contact: s("impact.contact") }, diagnosis: { name: s("diagnosis.name"), contact: s("diagnosis.contact") }, action: { name: s("action.name"), contact: s("action.contact") } },
       runbook: s("runbook") || null,
       ...(reads.length ? { reads } : {}),
+      channels,
+      onBreach: s("onBreach") === "propose" ? "propose" : "open",
       notes: s("notes") || null,
     };
     setError(null);
@@ -170,6 +178,17 @@ function EntryForm({ entry, onDone }: { entry: CatalogEntryView | null; onDone: 
         <label className="block text-sm font-medium md:col-span-2">
           Reads (group entries: topics it consumes, comma-separated)
           <input name="reads" defaultValue={entry?.reads.join(", ") ?? ""} className={`${input} font-mono`} />
+        </label>
+        <label className="block text-sm font-medium md:col-span-2">
+          Notification channels (comma-separated names, Settings → Notifications)
+          <input name="channels" defaultValue={entry?.channels.join(", ") ?? ""} placeholder="payments-oncall" className={`${input} font-mono`} />
+        </label>
+        <label className="block text-sm font-medium">
+          On a freshness breach
+          <select name="onBreach" defaultValue={entry?.onBreach ?? "open"} className={input}>
+            <option value="open">open an incident</option>
+            <option value="propose">propose one for a person to open</option>
+          </select>
         </label>
         <label className="block text-sm font-medium">
           Notes

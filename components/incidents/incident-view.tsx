@@ -13,8 +13,11 @@ import { IncidentTabs } from "./incident-tabs";
 import { ReviewLink } from "@/components/review/review-link";
 import { MitigationPanel } from "@/components/mitigation/mitigation-panel";
 import { RootCauseTree } from "@/components/tree/root-cause-tree";
+import { CatchUpPanel } from "@/components/notifications/catch-up-panel";
+import { OwnersPanel } from "@/components/notifications/owners-panel";
+import { StakeholderUpdates } from "@/components/notifications/stakeholder-updates";
 
-export function IncidentView({ initial, role }: { initial: IncidentDetail; role: Role }) {
+export function IncidentView({ initial, role, viewerId }: { initial: IncidentDetail; role: Role; viewerId: string }) {
   const id = initial.incident.id;
   const { data, isError, error } = useIncident(id, initial);
   const stream = useIncidentStream(id, initial.state.lastSeq);
@@ -26,7 +29,10 @@ export function IncidentView({ initial, role }: { initial: IncidentDetail; role:
     <div className="[font-variant-ligatures:no-contextual]">
       <IncidentHeader incidentId={id} state={detail.state} proposal={detail.proposal} viewers={detail.viewers} stream={stream} canCommand={canCommand} />
       {isError ? <p role="alert" className="mb-3 text-sm text-bad">Refreshing failed ({error.message}); what you see may be stale.</p> : null}
+      <CatchUpPanel incidentId={id} state={detail.state} viewerId={viewerId} />
       <CommanderSummary incidentId={id} state={detail.state} entries={detail.entries} />
+      <OwnersPanel entries={detail.entries} />
+      <StakeholderUpdates incidentId={id} entries={detail.entries} canPost={canCommand && detail.state.status !== "closed"} />
       <BlastRadiusPanel incidentId={id} scope={detail.incident.scope} />
       <IncidentTabs
         panels={{

@@ -2,6 +2,8 @@
 import { SeverityBadge } from "@/components/severity/severity-badge";
 import { describeEntry } from "@/lib/domain/incidents/entry-kinds";
 import { KEY_TIME_LABELS, STATUS_LABELS, type IncidentEntry, type KnownPayloads } from "@/lib/domain/incidents/types";
+import { STAKEHOLDER_UPDATE_KIND, type StakeholderUpdatePayload } from "@/lib/domain/notifications/updates";
+import { OWNERS_SUGGESTED_KIND, ROUTING_CHANGED_KIND, type OwnersSuggestedPayload } from "@/lib/domain/routing/types";
 import { SafeMarkdown } from "./markdown";
 import { Time } from "./time";
 
@@ -81,6 +83,24 @@ function Body({ entry }: { entry: IncidentEntry }) {
     }
     case "correction":
       return <SafeMarkdown text={String(p.body ?? "")} />;
+    case OWNERS_SUGGESTED_KIND: {
+      const o = p as unknown as OwnersSuggestedPayload;
+      const names = (xs: { name: string }[]) => xs.map((x) => x.name).join(", ") || "nobody known";
+      return <p className="text-sm">Routed: impact {names(o.owners.impact)}; diagnosis {names(o.owners.diagnosis)}; action {names(o.owners.action)}{o.unmatched.length ? ` (not in the catalog: ${o.unmatched.map((u) => u.name).join(", ")})` : ""}</p>;
+    }
+    case ROUTING_CHANGED_KIND:
+      return <p className="text-sm">{String(p.summary ?? "")}</p>;
+    case STAKEHOLDER_UPDATE_KIND: {
+      const u = p as unknown as StakeholderUpdatePayload;
+      return (
+        <div className="text-sm">
+          <p><strong>Known:</strong> {u.known}</p>
+          <p><strong>Impact:</strong> {u.impact}</p>
+          <p><strong>Next:</strong> {u.next}</p>
+          <p className="text-xs text-muted">Next update: {u.nextUpdateAt ? <Time iso={u.nextUpdateAt} /> : "none promised"}</p>
+        </div>
+      );
+    }
     default: {
       const { text, note } = describeEntry(entry);
       return (

@@ -45,5 +45,7 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
       problem.errors,
     );
   }
+  // 204 No Content (a DELETE): nothing to parse
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

@@ -24,4 +24,10 @@ export const queryKeys = {
   incidentBrokerCharts: (incidentId: string) => [...queryKeys.incident(incidentId), "broker-charts"] as const,
   catalog: () => ["catalog"] as const,
   owners: () => ["owners"] as const,
+  notifications: () => ["notifications"] as const,
+  notificationChannels: () => [...queryKeys.notifications(), "channels"] as const,
+  notificationDeliveryLists: () => [...queryKeys.notifications(), "deliveries"] as const,
+  notificationDeliveries: (filters: Record<string, string | undefined>) => [...queryKeys.notificationDeliveryLists(), filters] as const,
+  clusterRouting: (cluster: string) => [...queryKeys.cluster(cluster), "routing"] as const,
+  incidentCatchUp: (incidentId: string, lastSeq: number) => [...queryKeys.incident(incidentId), "catch-up", lastSeq] as const,
 };

@@ -30,6 +30,8 @@ export const CatalogEntryView = z.object({
   owners: z.object({ impact: Owner, diagnosis: Owner, action: Owner }),
   runbook: z.string().nullable(),
   reads: z.array(z.string()),
+  channels: z.array(z.string()),
+  onBreach: z.enum(["open", "propose"]),
   notes: z.string().nullable(),
   updatedAt: z.string(),
 });

@@ -58,6 +58,17 @@ const EnvSchema = z
     PROMETHEUS_RATE_WINDOW: z.string().optional(),
     /** How often the evidence sampler samples the cluster (ms): every judgement reads its history; leadership is retried at it. */
     RIPCORD_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
+    /** The dashboard's HTTP port (next start -p): notification channels may not point back at it. */
+    PORT: positiveInt.max(65535).default(3000),
+    /** The dashboard's address as people reach it, for links in notifications (default http://localhost:PORT). */
+    RIPCORD_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    /** A notification attempt that gets no answer within this many ms is abandoned (and retried later). */
+    RIPCORD_NOTIFY_TIMEOUT_MS: positiveInt.max(120_000).default(5000),
+    /** First retry delay of a failed notification; it doubles per attempt up to RIPCORD_NOTIFY_RETRY_MAX_MS. */
+    RIPCORD_NOTIFY_RETRY_BASE_MS: positiveInt.default(5000),
+    RIPCORD_NOTIFY_RETRY_MAX_MS: positiveInt.default(600_000),
+    /** Notifications sent at the same time (each held at most RIPCORD_NOTIFY_TIMEOUT_MS). */
+    RIPCORD_NOTIFY_WORKERS: positiveInt.max(64).default(4),
   })
   .superRefine((env, ctx) => {
     try {

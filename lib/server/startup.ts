@@ -37,3 +37,12 @@ if (process.env.NEXT_PHASE !== "phase-production-build" && env().KAFKA_BROKERS) 
     (error: unknown) => console.error(`ripcord: the evidence sampler did not start: ${error instanceof Error ? error.message : String(error)}`),
   );
 }
+
+// The notifier runs with or without Kafka: it announces incident-log entries on the
+// notification channels (lib/server/notifications/run-notifier.ts).
+if (process.env.NEXT_PHASE !== "phase-production-build") {
+  void import("./notifications/run-notifier").then(
+    ({ startNotifier }) => startNotifier(),
+    (error: unknown) => console.error(`ripcord: the notifier did not start: ${error instanceof Error ? error.message : String(error)}`),
+  );
+}

@@ -17,6 +17,8 @@ function entry(kind: CatalogEntry["kind"], match: string, over: Partial<CatalogE
     owners: { impact: owner("Impact"), diagnosis: owner("Diag"), action: owner("Act") },
     runbook: null,
     reads: [],
+    channels: [],
+    onBreach: "open",
     notes: null,
     ...over,
   };
@@ -216,6 +218,20 @@ describe("YAML import", () => {
     const r = parseCatalogYaml(GOOD.replace("  - topic: payments.*\n", "  - topic: payments.*\n    group: g\n    reads: [x]\n"));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.message)).toEqual(["an entry needs exactly one of topic or group", "reads belongs to group entries (the topics a group consumes)"]);
+  });
+
+  it("takes channels and onBreach, and names the line of a channel that does not exist", () => {
+    const withChannels = GOOD.replace("    runbook: https://runbooks.example/payments\n", "    runbook: https://runbooks.example/payments\n    channels: [payments-oncall, incidents]\n    onBreach: propose\n");
+    const r = parseCatalogYaml(withChannels, { channels: new Set(["payments-oncall", "incidents"]) });
+    expect(r.ok && r.entries[0]).toMatchObject({ channels: ["payments-oncall", "incidents"], onBreach: "propose" });
+    expect(r.ok && r.entries[1]).toMatchObject({ channels: [], onBreach: "open" });
+    const missing = parseCatalogYaml(withChannels, { channels: new Set(["payments-oncall"]) });
+    expect(missing).toMatchObject({ ok: false, errors: [{ line: 13, path: "entries[0].channels[1]", message: "no notification channel named incidents (Settings → Notifications)" }] });
+    expect(parseCatalogYaml(withChannels.replace("incidents]", "bad name]"))).toMatchObject({ ok: false, errors: [{ path: "entries[0].channels[1]" }] });
+    expect(parseCatalogYaml(withChannels.replace("onBreach: propose", "onBreach: page"))).toMatchObject({ ok: false, errors: [{ line: 14, path: "entries[0].onBreach" }] });
+    if (!r.ok) return;
+    const again = parseCatalogYaml(serializeCatalogYaml(r.entries));
+    expect(again.ok && again.entries.find((e) => e.kind === "topic")).toMatchObject({ channels: ["payments-oncall", "incidents"], onBreach: "propose" });
   });
 
   it("round-trips through export", () => {

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { patternProblem } from "./glob";
-import { TIERS, type CatalogEntry } from "./types";
+import { ON_BREACH, TIERS, type CatalogEntry } from "./types";
 
 const text = (what: string, max = 200) => z.string(`${what} must be text`).trim().min(1, `${what} must not be empty`).max(max, `${what} is longer than ${max} characters`);
 
@@ -17,6 +17,9 @@ const matchText = (what: string) =>
       const problem = patternProblem(s);
       if (problem) ctx.addIssue({ code: "custom", message: `${what}: ${problem}` });
     });
+
+/** Names of notification channels (issue 17): a catalog entry lists channels by name. */
+export const CHANNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 export const OwnerInput = z.strictObject({
   name: text("owner name"),
@@ -46,6 +49,11 @@ export const CatalogEntryInput = z
     owners: OwnersInput,
     runbook: z.url({ protocol: /^https?$/, error: "runbook must be an http(s) URL" }).nullable().optional(),
     reads: z.array(matchText("reads entry")).max(100).optional(),
+    channels: z
+      .array(z.string("a channel is named by text").regex(CHANNEL_NAME, "a channel name is 1–63 letters, digits, dots, dashes or underscores"))
+      .max(20, "at most 20 channels")
+      .optional(),
+    onBreach: z.enum(ON_BREACH, `onBreach must be one of ${ON_BREACH.join(", ")}`).optional(),
     notes: z.string().max(2000).nullable().optional(),
   })
   .superRefine((e, ctx) => {
@@ -76,6 +84,8 @@ export function toEntry(input: z.output<typeof CatalogEntryInput>): CatalogEntry
     owners: input.owners,
     runbook: input.runbook ?? null,
     reads: input.reads ?? [],
+    channels: [...new Set(input.channels ?? [])],
+    onBreach: input.onBreach ?? "open",
     notes: input.notes?.trim() ? input.notes.trim() : null,
   };
 }
@@ -91,6 +101,8 @@ export function toInput(entry: CatalogEntry): CatalogEntryInput {
     owners: entry.owners,
     ...(entry.runbook ? { runbook: entry.runbook } : {}),
     ...(entry.reads.length ? { reads: entry.reads } : {}),
+    ...(entry.channels.length ? { channels: entry.channels } : {}),
+    ...(entry.onBreach !== "open" ? { onBreach: entry.onBreach } : {}),
     ...(entry.notes ? { notes: entry.notes } : {}),
   };
 }

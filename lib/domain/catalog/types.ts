@@ -12,6 +12,9 @@ export const TIERS = ["critical", "important", "standard"] as const satisfies re
 export const ENTRY_KINDS = ["topic", "group"] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
+export const ON_BREACH = ["open", "propose"] as const;
+export type OnBreach = (typeof ON_BREACH)[number];
+
 export const OWNER_ROLES = ["impact", "diagnosis", "action"] as const;
 export type OwnerRole = (typeof OWNER_ROLES)[number];
 
@@ -41,5 +44,9 @@ export interface CatalogEntry {
   runbook: string | null;
   /** group entries: the topics (names or patterns) the group reads; feeds blast radius */
   reads: string[];
+  /** notification channels (by name) for incidents on this topic or group (issue 17) */
+  channels: string[];
+  /** on a freshness-watch breach: open an incident at once, or propose one for a person to open */
+  onBreach: OnBreach;
   notes: string | null;
 }

@@ -15,6 +15,8 @@
  *         diagnosis: { name: Streaming platform, contact: "pagerduty:PLATFORM" }
  *         action:    { name: Payments, contact: "pagerduty:PAYMENTS" }
  *       runbook: https://runbooks.example/payments-lag
+ *       channels: [payments-oncall]     # notification channels (Settings → Notifications)
+ *       onBreach: open                  # freshness watch: open an incident, or "propose" one
  */
 import { Document } from "yaml";
 import { byPosition, parseLocatedYaml, pathText, positionOf, zodErrorsAt, type YamlFileError } from "@/lib/domain/yaml/located";
@@ -27,7 +29,11 @@ export type ParseResult = { ok: true; entries: CatalogEntry[] } | { ok: false; e
 
 export const MAX_CATALOG_FILE_BYTES = 1024 * 1024;
 
-export function parseCatalogYaml(text: string): ParseResult {
+/**
+ * `channels`: the notification channels that exist; a name outside it is an error on its line
+ * (leave it out to skip that check, e.g. when no database is at hand).
+ */
+export function parseCatalogYaml(text: string, opts: { channels?: ReadonlySet<string> } = {}): ParseResult {
   const parsed = parseLocatedYaml(text, MAX_CATALOG_FILE_BYTES);
   if (!parsed.ok) return parsed;
   const yaml = parsed.yaml;
@@ -53,6 +59,12 @@ export function parseCatalogYaml(text: string): ParseResult {
       return;
     }
     firstLine.set(key, at.line);
+    if (opts.channels) {
+      entry.channels.forEach((name, j) => {
+        if (opts.channels!.has(name)) return;
+        errors.push({ ...positionOf(yaml, ["entries", i, "channels", j]), path: pathText(["entries", i, "channels", j]), message: `no notification channel named ${name} (Settings → Notifications)` });
+      });
+    }
     entries.push(entry);
   });
   return errors.length ? { ok: false, errors: errors.sort(byPosition) } : { ok: true, entries };

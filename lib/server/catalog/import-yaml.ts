@@ -19,7 +19,8 @@ export interface ImportResult {
  * writes run in one transaction, so a failure midway leaves the catalog as it was.
  */
 export async function importCatalogYaml(text: string, mode: "replace" | "merge" = "replace"): Promise<ImportResult> {
-  const parsed = parseCatalogYaml(text);
+  const channels = new Set((await db().notificationChannel.findMany({ select: { name: true } })).map((c) => c.name));
+  const parsed = parseCatalogYaml(text, { channels });
   if (!parsed.ok) {
     const first = parsed.errors[0];
     const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : "";

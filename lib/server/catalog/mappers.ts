@@ -1,6 +1,6 @@
 import "server-only";
 import type { CatalogEntry as CatalogRow, Prisma } from "@prisma/client";
-import type { CatalogEntry, EntryKind, Owner, Tier } from "@/lib/domain/catalog/types";
+import type { CatalogEntry, EntryKind, OnBreach, Owner, Tier } from "@/lib/domain/catalog/types";
 
 export type StoredCatalogEntry = CatalogEntry & { id: string; updatedAt: string };
 
@@ -16,6 +16,8 @@ export function toCatalogEntry(row: CatalogRow): StoredCatalogEntry {
     owners: { impact: JSON.parse(row.impactOwner) as Owner, diagnosis: JSON.parse(row.diagnosisOwner) as Owner, action: JSON.parse(row.actionOwner) as Owner },
     runbook: row.runbookUrl,
     reads: JSON.parse(row.reads) as string[],
+    channels: JSON.parse(row.channels) as string[],
+    onBreach: (row.onBreach === "propose" ? "propose" : "open") satisfies OnBreach,
     notes: row.notes,
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -34,6 +36,8 @@ export function toCatalogRow(e: CatalogEntry): Omit<Prisma.CatalogEntryCreateInp
     actionOwner: JSON.stringify(e.owners.action),
     runbookUrl: e.runbook,
     reads: JSON.stringify(e.reads),
+    channels: JSON.stringify(e.channels),
+    onBreach: e.onBreach,
     notes: e.notes,
   };
 }

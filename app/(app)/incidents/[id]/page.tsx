@@ -19,7 +19,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   // Server-rendered with the whole log; the client then follows the stream from its last seq.
   return (
     <Suspense>
-      <IncidentView initial={JSON.parse(JSON.stringify(detail))} role={principal.role} />
+      <IncidentView initial={JSON.parse(JSON.stringify(detail))} role={principal.role} viewerId={principal.id} />
     </Suspense>
   );
 }

@@ -10,6 +10,7 @@ import { drillOperations } from "./drill-operations";
 import { incidentOperations } from "./incident-operations";
 import { mitigationOperations } from "./mitigation-operations";
 import { observabilityOperations } from "./observability-operations";
+import { notificationOperations } from "./notification-operations";
 import { ALL_OPERATIONS } from "./operations";
 import { reviewOperations } from "./review-operations";
 import type { Operation } from "./types";
@@ -17,7 +18,7 @@ import type { Operation } from "./types";
 const API_DIR = path.resolve(import.meta.dirname, "../../../../app/api");
 
 const GROUPS: Record<string, Record<string, Operation>> = {
-  alertOperations, catalogOperations, ownerOperations, clusterOperations, coreOperations, diagnosisOperations, drillOperations, incidentOperations, mitigationOperations, reviewOperations, observabilityOperations,
+  alertOperations, catalogOperations, ownerOperations, clusterOperations, coreOperations, diagnosisOperations, drillOperations, incidentOperations, mitigationOperations, notificationOperations, reviewOperations, observabilityOperations,
 };
 
 interface DeclaredRoute {

@@ -6,6 +6,7 @@ import { drillOperations } from "./drill-operations";
 import { incidentOperations } from "./incident-operations";
 import { mitigationOperations } from "./mitigation-operations";
 import { observabilityOperations } from "./observability-operations";
+import { notificationOperations } from "./notification-operations";
 import { reviewOperations } from "./review-operations";
 import type { Operation } from "./types";
 
@@ -23,4 +24,5 @@ export const ALL_OPERATIONS: Operation[] = [
   alertOperations,
   drillOperations,
   observabilityOperations,
+  notificationOperations,
 ].flatMap((group) => Object.values(group));
