@@ -104,7 +104,7 @@ export function askText(state: IncidentState, entries: readonly IncidentEntry[],
   }
   const schedule = updateSchedule(entries, Number.POSITIVE_INFINITY);
   if (schedule.latest?.payload.next) asks.push(`next step: ${schedule.latest.payload.next}`);
-  if (asks.length) return `${asks.join("; ")}.`;
+  if (asks.length) return `${asks.map((a) => a.replace(/[.\s]+$/, "")).join("; ")}.`;
   const runbook = routing?.runbooks[0]?.url;
   return state.status === "review" || state.status === "closed"
     ? "Nothing: the incident is resolved."
