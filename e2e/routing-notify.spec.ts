@@ -28,6 +28,8 @@ async function receiver(): Promise<{ url: string; bodies: Record<string, unknown
 
 test.describe("routing, notifications and catch-up", () => {
   test("the incident shows its three owners and routing history; a responder who arrives late gets the catch-up", async ({ browser }, testInfo) => {
+    // four browsers (admin, commander, responder, admin again) in one story: a budget, not a wait
+    test.slow();
     const run = `${Date.now().toString(36)}-${randomBytes(2).toString("hex")}`;
     const group = `e2e-route-${run}`;
     const topic = `e2e-route-orders-${run}`;
@@ -91,6 +93,8 @@ test.describe("routing, notifications and catch-up", () => {
       const context = await browser.newContext({ storageState: storageStateFor("commander") });
       const page = await context.newPage();
       await page.goto(`/incidents/${incidentId}`);
+      // hydrated and following the log (under load hydration can take several seconds)
+      await expect(page.getByTestId("stream-status")).toContainText("live", { timeout: 30_000 });
       const owners = page.getByTestId("owners-panel");
       await expect(owners).toHaveAttribute("data-side", "platform");
       await expect(owners.getByTestId("owners-impact")).toContainText("Checkout");
@@ -116,6 +120,7 @@ test.describe("routing, notifications and catch-up", () => {
       const context = await browser.newContext({ storageState: storageStateFor("responder") });
       const page = await context.newPage();
       await page.goto(`/incidents/${incidentId}`);
+      await expect(page.getByTestId("stream-status")).toContainText("live", { timeout: 30_000 });
       const catchUp = page.getByTestId("catch-up");
       await expect(catchUp).toHaveAttribute("data-late", "true");
       const summary = page.getByTestId("catch-up-summary");
