@@ -94,6 +94,5 @@ CREATE INDEX "NotificationDelivery_createdAt_idx" ON "NotificationDelivery"("cre
 -- CreateIndex
 CREATE UNIQUE INDEX "NotificationDelivery_entryId_channelId_key" ON "NotificationDelivery"("entryId", "channelId");
 
-
 -- Incidents that exist before the notifier: their past entries are history, not news.
 INSERT INTO "NotificationCursor" ("incidentId", "lastSeq", "updatedAt") SELECT "id", "lastSeq", CURRENT_TIMESTAMP FROM "Incident";
