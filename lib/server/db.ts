@@ -40,6 +40,10 @@ type Rows = {
   SeverityProposal: [Sqlite.SeverityProposal, Postgres.SeverityProposal];
   KeptEvidence: [Sqlite.KeptEvidence, Postgres.KeptEvidence];
   ScopeEvent: [Sqlite.ScopeEvent, Postgres.ScopeEvent];
+  NotificationChannel: [Sqlite.NotificationChannel, Postgres.NotificationChannel];
+  NotificationDelivery: [Sqlite.NotificationDelivery, Postgres.NotificationDelivery];
+  NotificationCursor: [Sqlite.NotificationCursor, Postgres.NotificationCursor];
+  ClusterRouting: [Sqlite.ClusterRouting, Postgres.ClusterRouting];
 };
 // A new model must be listed here (so its rows are compared too).
 const everyModelListed: Same<keyof Rows, Sqlite.Prisma.ModelName | Postgres.Prisma.ModelName> = true;
