@@ -10,6 +10,9 @@ const button = "rounded-md bg-accent px-3 py-2 text-sm font-semibold text-white 
 /** A cluster's routing defaults: its incident room, its approvers, and who owns the platform (the diagnosis and action owner of broker causes). */
 export function ClusterRoutingForm({ cluster }: { cluster: string }) {
   const routing = useClusterRouting(cluster);
+  // Kept here, not in the fields: a save changes updatedAt, which remounts the fields with the
+  // stored values — the "Saved." they answered with must survive that.
+  const [message, setMessage] = useState<FieldsProps["message"]>(null);
   return (
     <section aria-labelledby="cluster-routing-heading" className="rounded-lg border border-border bg-surface p-4">
       <h2 id="cluster-routing-heading" className="text-lg font-semibold">Cluster {cluster}</h2>
@@ -19,15 +22,21 @@ export function ClusterRoutingForm({ cluster }: { cluster: string }) {
       </p>
       {routing.isPending ? <p className="text-sm text-muted">Loading…</p> : null}
       {routing.error ? <p role="alert" className="text-sm text-bad">Could not load the cluster&apos;s routing: {routing.error.message}</p> : null}
-      {routing.data ? <RoutingFields key={routing.data.routing.updatedAt ?? "none"} cluster={cluster} routing={routing.data.routing} /> : null}
+      {routing.data ? <RoutingFields key={routing.data.routing.updatedAt ?? "none"} cluster={cluster} routing={routing.data.routing} message={message} setMessage={setMessage} /> : null}
     </section>
   );
 }
 
-function RoutingFields({ cluster, routing }: { cluster: string; routing: ClusterRoutingView }) {
+interface FieldsProps {
+  cluster: string;
+  routing: ClusterRoutingView;
+  message: { text: string; failed: boolean } | null;
+  setMessage: (message: { text: string; failed: boolean } | null) => void;
+}
+
+function RoutingFields({ cluster, routing, message, setMessage }: FieldsProps) {
   const channels = useChannels();
   const save = useSaveClusterRouting(cluster);
-  const [message, setMessage] = useState<string | null>(null);
   const names = channels.data?.channels.map((c) => c.name) ?? [];
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,9 +54,9 @@ function RoutingFields({ cluster, routing }: { cluster: string; routing: Cluster
     setMessage(null);
     try {
       await save.mutateAsync(body);
-      setMessage("Saved.");
+      setMessage({ text: "Saved.", failed: false });
     } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : "saving failed");
+      setMessage({ text: e instanceof ApiError ? e.message : "saving failed", failed: true });
     }
   }
   const select = (name: keyof Pick<ClusterRoutingView, "defaultChannel" | "approversChannel" | "platformChannel">, label: string) => (
@@ -80,7 +89,7 @@ function RoutingFields({ cluster, routing }: { cluster: string; routing: Cluster
       </label>
       <div className="flex items-center gap-3 md:col-span-3">
         <button type="submit" disabled={save.isPending} className={button}>{save.isPending ? "Saving…" : "Save routing"}</button>
-        {message ? <p role={save.isError ? "alert" : "status"} className={`text-sm ${save.isError ? "text-bad" : "text-ok"}`}>{message}</p> : null}
+        {message ? <p role={message.failed ? "alert" : "status"} className={`text-sm ${message.failed ? "text-bad" : "text-ok"}`}>{message.text}</p> : null}
         {routing.updatedBy ? <span className="ml-auto text-xs text-muted">last changed by {routing.updatedBy}</span> : null}
       </div>
     </form>
