@@ -36,6 +36,11 @@ const PAYLOADS: Record<EntryKindName, Record<string, unknown>> = {
   "tree-answer": { leafId: "consumer.slow-processing", question: 0, questionText: "Did processing time per record go up?", answer: "yes", note: "dashboards say 90 ms" },
   "review-pin": { entryId: "e1", pinned: true },
   "review-state-changed": { from: "draft", to: "in-review", version: 2 },
+  "routing-changed": { from: "consumer", to: "broker", trigger: "confirmed", summary: "Diagnosis and action move to Streaming platform (broker cause confirmed: Broker overload)", warnings: [] },
+  "stakeholder-update": { known: "billing-sink stopped at 09:12", impact: "invoices 20 min late", next: "restart with the fix", nextUpdateAt: "2026-12-01T10:00:00.000Z" },
+  "stakeholder-update-due": { updateSeq: 7, dueAt: "2026-12-01T10:00:00.000Z", summary: "The next stakeholder update was due at 10:00:00 UTC" },
+  "freshness-breach": { group: "billing-sink", summary: "billing-sink (billing): freshness SLO breached — the oldest unconsumed record is 42 s old, over the 20 s freshness SLO" },
+  "freshness-recovered": { group: "billing-sink", summary: "billing-sink (billing) has tripped no freshness rule for 2 min: the breach is over" },
   "drill-started": { drill: true, scenario: "poison-record", summary: "Drill started by Cora: Poison record (seed 001 S4); auto-stop at 10:00" },
   "drill-stopped": { drill: true, scenario: "poison-record", reason: "stopped by the commander", summary: "Drill stopped (manual); every topic, group and config change it made was removed." },
 };

@@ -109,6 +109,18 @@ const REGISTRY = {
   [REVIEW_PIN_KIND]: (p) => ({ label: "Review", text: `${p.pinned === false ? "Unpinned" : "Pinned"} an entry ${p.pinned === false ? "from" : "into"} the review's timeline` }),
   "review-state-changed": (p) => ({ label: "Review", text: `Moved the review from ${str(p.from) ?? "?"} to ${str(p.to) ?? "?"}` }),
 
+  "routing-changed": (p) => ({ label: "Routing changed", text: str(p.summary) ?? "Diagnosis and action moved to another owner" }),
+  "stakeholder-update": (p) => ({
+    label: "Stakeholder update",
+    text:
+      str(p.known) || str(p.impact) || str(p.next)
+        ? `Known: ${str(p.known) ?? "–"} Impact: ${str(p.impact) ?? "–"} Next: ${str(p.next) ?? "–"}${str(p.nextUpdateAt) ? ` (next update ${str(p.nextUpdateAt)})` : " (no further update promised)"}`
+        : (str(p.body) ?? str(p.summary) ?? "A stakeholder update (no details recorded)"),
+  }),
+  "stakeholder-update-due": (p) => ({ label: "Update due", text: str(p.summary) ?? `The next stakeholder update was due${str(p.dueAt) ? ` at ${str(p.dueAt)}` : ""}` }),
+  "freshness-breach": (p) => ({ label: "Freshness breach", text: str(p.summary) ?? `The freshness watch saw ${str(p.group) ?? "a stream"} in breach` }),
+  "freshness-recovered": (p) => ({ label: "Freshness recovered", text: str(p.summary) ?? `${str(p.group) ?? "The stream"} tripped no freshness rule for the recovery period` }),
+
   "drill-started": (p) => ({ label: "Drill started", text: str(p.summary) ?? `Drill started${str(p.scenario) ? `: ${str(p.scenario)}` : ""}` }),
   "drill-stopped": (p) => withNote({ label: "Drill stopped", text: str(p.summary) ?? `Drill stopped${str(p.scenario) ? `: ${str(p.scenario)}` : ""}` }, p.reason),
 } satisfies Record<string, Describer>;
