@@ -77,7 +77,7 @@ describe("catch-up for a late joiner", () => {
       e("action-executed", { actionId: "a1", title: "Reset consumer group offsets", summary: "orders-sink to latest" }),
     );
     const c = summarizeForLateJoiner(entries, [], T0 + 40 * 60_000);
-    expect(c.cause).toMatchObject({ leading: "Consumers stopped silently", confirmed: true, because: ["confirmed by Cora: the pod was OOM-killed"] });
+    expect(c.cause).toMatchObject({ leading: "Consumers stopped or hung", confirmed: true, because: ["confirmed by Cora: the pod was OOM-killed"] });
     expect(c.tried).toEqual([expect.stringMatching(/^Reset consumer group offsets: orders-sink to latest \(by Cora, /)]);
     expect(c.waiting).toEqual([{ what: "the next stakeholder update (overdue since 10:30:00 UTC)", who: "Cora" }]);
   });
