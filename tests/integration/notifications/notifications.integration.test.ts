@@ -195,7 +195,8 @@ describe("notifications to real webhook receivers", () => {
     expect(note.status).toBe(201);
     // Ripcord gives up on it (closing the connection) and the single worker serves the room
     const after = await waitFor(() => deliveries(id), (xs) => xs.some((x) => x.channelName === "hang" && x.status === "retrying") && xs.some((x) => x.channelName === "room" && x.status === "delivered"), { what: "hang retrying, room delivered" });
-    expect(after.find((x) => x.channelName === "hang")?.lastError).toBe(`no answer within ${TIMEOUT_MS} ms (the receiver hangs or is unreachable)`);
+    // the incident's other events (a severity proposal from the evidence engine) may still wait in the queue behind it
+    expect(after.find((x) => x.channelName === "hang" && x.status === "retrying")?.lastError).toBe(`no answer within ${TIMEOUT_MS} ms (the receiver hangs or is unreachable)`);
     expect(hang.abandoned).toBeGreaterThanOrEqual(1);
     await call(`/api/catalog/${entry.body.entry.id}`, admin, undefined, "DELETE");
   });
