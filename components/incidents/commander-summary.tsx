@@ -11,6 +11,7 @@ import { leafById } from "@/lib/domain/diagnosis/tree";
 import type { IncidentState } from "@/lib/domain/incidents/derive";
 import type { IncidentEntry } from "@/lib/domain/incidents/types";
 import { formatDuration } from "@/lib/domain/metrics/durations";
+import { deriveRouting } from "@/lib/domain/routing/derive";
 import type { GroupRow } from "@/lib/schemas/cluster";
 
 /** The newest payload of a kind in the log (the log is the incident's only record). */
@@ -28,19 +29,16 @@ interface RoutingView {
   slo: Map<string, number>;
 }
 
-/** Owners, runbooks and freshness SLOs the catalog named for the scope (the owners-suggested entry). */
+/**
+ * Owners, runbooks and freshness SLOs for the scope: the routing as the log tells it now (the
+ * owners-suggested entry, then each routing change), the same read as the Owners panel.
+ */
 function routingOf(entries: readonly IncidentEntry[]): RoutingView | null {
-  const p = latest(entries, "owners-suggested");
-  if (!p) return null;
-  const owners = (p.owners ?? {}) as Partial<RoutingView["owners"]>;
-  const matches = (Array.isArray(p.matches) ? p.matches : []) as { kind?: string; name?: string; freshnessSloSeconds?: number | null }[];
+  const routing = deriveRouting(entries);
+  if (!routing) return null;
   const slo = new Map<string, number>();
-  for (const m of matches) if (m.kind === "group" && m.name && typeof m.freshnessSloSeconds === "number") slo.set(m.name, m.freshnessSloSeconds);
-  return {
-    owners: { impact: owners.impact ?? [], diagnosis: owners.diagnosis ?? [], action: owners.action ?? [] },
-    runbooks: (Array.isArray(p.runbooks) ? p.runbooks : []) as RoutingView["runbooks"],
-    slo,
-  };
+  for (const m of routing.matches) if (m.kind === "group" && typeof m.freshnessSloSeconds === "number") slo.set(m.name, m.freshnessSloSeconds);
+  return { owners: { impact: routing.impact, diagnosis: routing.diagnosis, action: routing.action }, runbooks: routing.runbooks, slo };
 }
 
 const cell = "px-2 py-1.5 whitespace-nowrap";

@@ -29,8 +29,9 @@ export function IncidentView({ initial, role, viewerId }: { initial: IncidentDet
     <div className="[font-variant-ligatures:no-contextual]">
       <IncidentHeader incidentId={id} state={detail.state} proposal={detail.proposal} viewers={detail.viewers} stream={stream} canCommand={canCommand} />
       {isError ? <p role="alert" className="mb-3 text-sm text-bad">Refreshing failed ({error.message}); what you see may be stale.</p> : null}
-      <CatchUpPanel incidentId={id} state={detail.state} viewerId={viewerId} />
       <CommanderSummary incidentId={id} state={detail.state} entries={detail.entries} />
+      {/* below the first screen's summary: what is wrong and how bad stays above the fold, even for a late joiner */}
+      <CatchUpPanel incidentId={id} state={detail.state} viewerId={viewerId} />
       <OwnersPanel entries={detail.entries} />
       <StakeholderUpdates incidentId={id} entries={detail.entries} canPost={canCommand && detail.state.status !== "closed"} />
       <BlastRadiusPanel incidentId={id} scope={detail.incident.scope} />
