@@ -9,6 +9,7 @@ import type { IncidentState } from "@/lib/domain/incidents/derive";
 import type { CurrentProposalView } from "@/lib/schemas/severity";
 import { KEY_TIMES, KEY_TIME_LABELS, STATUS_LABELS, STATUS_TRANSITIONS } from "@/lib/domain/incidents/types";
 import { formatDuration } from "@/lib/domain/metrics/durations";
+import { METRICS, METRIC_LABELS } from "@/lib/domain/metrics/types";
 import { CommandControls } from "./command-controls";
 import { StatusBadge } from "./status-badge";
 
@@ -28,6 +29,7 @@ function Presence({ viewers }: { viewers: Viewer[] }) {
 export function IncidentHeader({ incidentId, state, proposal, viewers, stream, canCommand }: { incidentId: string; state: IncidentState; proposal: CurrentProposalView | null; viewers: Viewer[]; stream: StreamStatus; canCommand: boolean }) {
   const change = useChangeStatus(incidentId);
   const [overrideReason, setOverrideReason] = useState("");
+  const [falseAlarmReason, setFalseAlarmReason] = useState<string | null>(null);
   const next = STATUS_TRANSITIONS[state.status];
   const unverified = change.error instanceof ApiError && change.error.status === 412;
   return (
@@ -55,10 +57,25 @@ export function IncidentHeader({ incidentId, state, proposal, viewers, stream, c
             <dd>{state.keyTimes[k] ? <Time iso={state.keyTimes[k]} /> : "–"}</dd>
           </div>
         ))}
-        <div><dt className="text-muted">MTTD</dt><dd>{formatDuration(state.metrics.mttdSeconds)}</dd></div>
-        <div><dt className="text-muted">MTTA</dt><dd>{formatDuration(state.metrics.mttaSeconds)}</dd></div>
-        <div><dt className="text-muted">MTTR</dt><dd>{formatDuration(state.metrics.mttrSeconds)}</dd></div>
+        {METRICS.map((m) => (
+          <div key={m} title={`${METRIC_LABELS[m].long}: ${METRIC_LABELS[m].from} → ${METRIC_LABELS[m].to}`}>
+            <dt className="text-muted">{METRIC_LABELS[m].short}</dt>
+            <dd data-testid={`header-${m}`}>{formatDuration(state.metrics[`${m}Seconds`])}</dd>
+          </div>
+        ))}
       </dl>
+      {state.mitigation.confirmed || state.falseAlarm ? (
+        <p className="text-xs text-muted" data-testid="mttx-basis">
+          {state.mitigation.confirmed ? (
+            state.mitigation.confirmed.evidenceAt ? (
+              <>Mitigated when the evidence showed recovery (<Time iso={state.mitigation.confirmed.evidenceAt} />), confirmed by {state.mitigation.confirmed.by} at <Time iso={state.mitigation.confirmed.at} />.</>
+            ) : (
+              <>Mitigated on {state.mitigation.confirmed.by}&apos;s word at <Time iso={state.mitigation.confirmed.at} /> (the recovery checks never passed).</>
+            )
+          ) : null}
+          {state.falseAlarm ? <strong className="ml-1 text-warn" data-testid="false-alarm">Not an incident (false alarm): {state.falseAlarm.reason} — left out of the MTTx aggregates.</strong> : null}
+        </p>
+      ) : null}
       {canCommand && state.status !== "closed" ? <CommandControls incidentId={incidentId} state={state} viewers={viewers} /> : null}
       {canCommand && next.length ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -75,7 +92,27 @@ export function IncidentHeader({ incidentId, state, proposal, viewers, stream, c
               {STATUS_LABELS[s]}
             </button>
           ))}
+          <button type="button" data-testid="false-alarm-open" onClick={() => setFalseAlarmReason((r) => (r === null ? "" : null))} className="rounded-md border border-border px-2.5 py-1 text-muted hover:bg-surface-2">
+            Not an incident…
+          </button>
           {change.error ? <span role="alert" className="text-bad">{change.error.message}</span> : null}
+          {falseAlarmReason !== null ? (
+            <div className="flex w-full flex-wrap items-end gap-2" data-testid="false-alarm-form">
+              <label className="grid min-w-72 flex-1 gap-1">
+                <span className="text-xs text-muted">Close as a false alarm: why was this not an incident? (recorded; left out of MTTx and the dashboard)</span>
+                <input value={falseAlarmReason} onChange={(e) => setFalseAlarmReason(e.target.value)} data-testid="false-alarm-reason" className="rounded-md border border-border bg-bg px-2 py-1" />
+              </label>
+              <button
+                type="button"
+                data-testid="false-alarm-confirm"
+                disabled={falseAlarmReason.trim().length < 10 || change.isPending}
+                onClick={() => change.mutate({ to: "closed", expectedVersion: state.itemVersions.status ?? 0, falseAlarm: falseAlarmReason.trim() }, { onSuccess: () => setFalseAlarmReason(null) })}
+                className="rounded-md border border-warn px-2.5 py-1 font-semibold text-warn disabled:opacity-50"
+              >
+                Close as false alarm
+              </button>
+            </div>
+          ) : null}
           {unverified ? (
             <div className="flex w-full flex-wrap items-end gap-2" data-testid="resolve-override">
               <label className="grid min-w-72 flex-1 gap-1">

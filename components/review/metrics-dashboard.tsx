@@ -5,12 +5,12 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { useMetrics } from "@/lib/client/hooks/use-review";
 import { formatDuration } from "@/lib/domain/metrics/durations";
-import { METRICS, METRIC_LABELS } from "@/lib/domain/metrics/types";
+import { METRICS, METRIC_LABELS, type MetricSummary } from "@/lib/domain/metrics/types";
 import { ACTION_TYPES, ACTION_TYPE_LABELS, REVIEW_STATE_LABELS } from "@/lib/domain/review/types";
 
 const tooltipStyle = { background: "var(--color-surface)", border: "1px solid var(--color-border)", color: "var(--color-fg)", fontSize: 12 };
 const SEV_COLORS = { SEV1: "var(--color-sev1)", SEV2: "var(--color-sev2)", SEV3: "var(--color-sev3)", SEV4: "var(--color-sev4)", unclassified: "var(--color-muted)" } as const;
-const METRIC_COLORS = { mttd: "var(--color-warn)", mtta: "var(--color-accent)", mttr: "var(--color-bad)" } as const;
+const METRIC_COLORS = { mttd: "var(--color-warn)", mtta: "var(--color-accent)", mttm: "var(--color-ok)", mttr: "var(--color-bad)" } as const;
 
 function Card({ title, children, testId, className = "" }: { title: string; children: React.ReactNode; testId?: string; className?: string }) {
   return (
@@ -28,24 +28,26 @@ export function MetricsDashboard() {
   if (isPending) return <p className="text-sm text-muted">Loading the numbers…</p>;
   if (error || !data) return <p role="alert" className="text-sm text-bad">{error?.message ?? "could not load the metrics"}</p>;
   const d = data.dashboard;
-  const trend = d.trend.map((t) => ({ week: t.week.slice(5), mttd: t.mttd.medianSeconds === null ? null : t.mttd.medianSeconds / 60, mtta: t.mtta.medianSeconds === null ? null : t.mtta.medianSeconds / 60, mttr: t.mttr.medianSeconds === null ? null : t.mttr.medianSeconds / 60 }));
+  const minutes = (s: MetricSummary) => (s.medianSeconds === null ? null : s.medianSeconds / 60);
+  const trend = d.trend.map((t) => ({ week: t.week.slice(5), ...Object.fromEntries(METRICS.map((m) => [m, minutes(t[m])])) }));
   const sev = d.bySeverity.map((w) => ({ week: w.week.slice(5), ...w.counts }));
   return (
     <div className="space-y-4" data-testid="metrics-dashboard">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted">
-          {d.incidentCount} incident{d.incidentCount === 1 ? "" : "s"} over the last {d.weeks.length} weeks{!includeDrills && d.drillsExcluded ? ` · ${d.drillsExcluded} drill${d.drillsExcluded === 1 ? "" : "s"} left out` : ""}.
+          {d.incidentCount} incident{d.incidentCount === 1 ? "" : "s"} over the last {d.weeks.length} weeks{!includeDrills && d.drillsExcluded ? ` · ${d.drillsExcluded} drill${d.drillsExcluded === 1 ? "" : "s"} left out` : ""}
+          {d.falseAlarmsExcluded ? <span data-testid="false-alarms-excluded"> · {d.falseAlarmsExcluded} false alarm{d.falseAlarmsExcluded === 1 ? "" : "s"} left out</span> : null}.
         </p>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" data-testid="include-drills" checked={includeDrills} onChange={(e) => setIncludeDrills(e.target.checked)} /> Include drills
         </label>
       </div>
 
-      <div className="grid gap-4 md:grid-cols-3" data-testid="mttx-summary">
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" data-testid="mttx-summary">
         {METRICS.map((m) => {
           const s = d.summary[m];
           return (
-            <div key={m} className="rounded-lg border border-border bg-surface p-4">
+            <div key={m} className="rounded-lg border border-border bg-surface p-4" data-testid={`summary-${m}`}>
               <p className="text-xs font-semibold uppercase tracking-wide text-muted">{METRIC_LABELS[m].short} · {METRIC_LABELS[m].long}</p>
               <p className="mt-1 text-2xl font-bold">{formatDuration(s.medianSeconds)}</p>
               <p className="text-xs text-muted">median · p90 {formatDuration(s.p90Seconds)} · {s.n} of {s.m} incidents</p>
@@ -72,7 +74,7 @@ export function MetricsDashboard() {
             </ResponsiveContainer>
           </div>
         </Card>
-        <Card title="MTTD, MTTA, MTTR per week (median, minutes)" testId="chart-mttx">
+        <Card title="MTTD, MTTA, MTTM, MTTR per week (median, minutes)" testId="chart-mttx">
           <div style={{ height: 240 }}>
             <ResponsiveContainer width="100%" height="100%">
               <LineChart data={trend} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>

@@ -1,5 +1,6 @@
 import { KEY_TIMES, KEY_TIME_LABELS } from "@/lib/domain/incidents/types";
 import { formatDuration } from "@/lib/domain/metrics/durations";
+import { responseRows } from "@/lib/domain/metrics/response-rows";
 import type { ReviewDocument } from "@/lib/domain/review/document";
 import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_LOOP_LABELS, FACTOR_CATEGORIES, FACTOR_LABELS, isOverdue } from "@/lib/domain/review/types";
 import type { ReactNode } from "react";
@@ -71,9 +72,9 @@ export function MeasuredSections({ doc, timelineExtra }: { doc: ReviewDocument; 
           <table className="w-full text-sm" data-testid="review-mttx">
             <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-muted">Response</caption>
             <tbody>
-              <tr className="border-b border-border/60"><th scope="row" className="py-1 text-left font-normal text-muted">MTTD (impact start → detected)</th><td className="py-1 text-right font-semibold">{formatDuration(durations.mttd)}</td></tr>
-              <tr className="border-b border-border/60"><th scope="row" className="py-1 text-left font-normal text-muted">MTTA (detected → acknowledged)</th><td className="py-1 text-right font-semibold">{formatDuration(durations.mtta)}</td></tr>
-              <tr className="border-b border-border/60"><th scope="row" className="py-1 text-left font-normal text-muted">MTTR ({durations.mttrFrom === "detected" ? "detected" : "impact start"} → resolved)</th><td className="py-1 text-right font-semibold">{formatDuration(durations.mttr)}</td></tr>
+              {responseRows(durations).map((r) => (
+                <tr key={r.metric} className="border-b border-border/60" data-testid={`review-${r.metric}`}><th scope="row" className="py-1 text-left font-normal text-muted">{r.label}</th><td className="py-1 text-right font-semibold">{formatDuration(r.seconds)}</td></tr>
+              ))}
             </tbody>
           </table>
         </div>

@@ -55,7 +55,9 @@ export const ChangeStatusBody = z.object({
   idempotencyKey,
   /** moving to resolution without a passing recovery verification needs a written reason (recorded in the log) */
   verificationOverride: z.string().trim().min(10, "a written reason of at least 10 characters").max(4000).optional(),
-});
+  /** closing as "not an incident / false alarm" (to: closed, from any open status): why; recorded and left out of MTTx */
+  falseAlarm: z.string().trim().min(10, "a written reason of at least 10 characters").max(4000).optional(),
+}).refine((b) => b.falseAlarm === undefined || b.to === "closed", { message: "falseAlarm closes the incident: it needs to: \"closed\"", path: ["falseAlarm"] });
 export type ChangeStatusBody = z.infer<typeof ChangeStatusBody>;
 
 /** What a commander tells the severity classifier (lib/domain/severity/questions.ts): null clears the SLO, "unknown" clears an answer. */

@@ -35,16 +35,19 @@ describe("deriveIncident", () => {
     expect(deriveIncident([...log()].reverse())).toEqual(deriveIncident(log()));
   });
 
-  it("keeps impact start and detection apart and computes MTTD / MTTA / MTTR", () => {
+  it("keeps impact start and detection apart and computes MTTD / MTTA / MTTM / MTTR", () => {
     const entries = log();
     entries.push(entry("status-changed", { from: "triage", to: "resolution" }, { item: "status" }));
     entries.push(entry("status-changed", { from: "resolution", to: "review" }, { item: "status" }));
     const s = deriveIncident(entries);
     expect(s.keyTimes.impactStart).toBe(at(-10));
     expect(s.keyTimes.detected).toBe(at(1));
-    expect(s.keyTimes.acknowledged).toBe(at(4));
+    // opened by a person: that person acknowledged it when they opened it
+    expect(s.keyTimes.acknowledged).toBe(at(1));
+    // no recovery check ever passed: mitigated on the commander's word, at the confirmation
     expect(s.keyTimes.mitigated).toBe(at(6));
-    expect(s.metrics).toEqual({ mttdSeconds: 11 * 60, mttaSeconds: 3 * 60, mttrSeconds: 17 * 60 });
+    expect(s.mitigation.confirmed).toEqual({ at: at(6), by: "Cora", evidenceAt: null });
+    expect(s.metrics).toEqual({ mttdSeconds: 11 * 60, mttaSeconds: 0, mttmSeconds: 16 * 60, mttrSeconds: 17 * 60 });
   });
 
   it("lets an explicit key time win over the one a status change implies, even if set earlier", () => {

@@ -1,4 +1,5 @@
 import { incidentDurations } from "@/lib/domain/metrics/durations";
+import { isAcknowledgement, mitigationConfirmation, recoveryEvidence } from "@/lib/domain/metrics/key-time-rules";
 import {
   isKind,
   type EntryAuthor,
@@ -41,7 +42,15 @@ export interface IncidentState {
   participants: Participant[];
   keyTimes: Partial<Record<KeyTime, string>>;
   /** seconds between key times (lib/domain/metrics/durations.ts): null until both ends are known, or when they are out of order */
-  metrics: { mttdSeconds: number | null; mttaSeconds: number | null; mttrSeconds: number | null };
+  metrics: { mttdSeconds: number | null; mttaSeconds: number | null; mttmSeconds: number | null; mttrSeconds: number | null };
+  /**
+   * Mitigation as the evidence proposed it and the commander confirmed it (docs/mttx.md):
+   * `evidenceSince` is when the recovery checks started passing (reset by a failing check),
+   * `confirmed` the commander's move to resolution with the evidence time it kept.
+   */
+  mitigation: { evidenceSince: string | null; confirmed: { at: string; by: string; evidenceAt: string | null } | null };
+  /** declared "not an incident": closed without a resolution, left out of every MTTx aggregate */
+  falseAlarm: { at: string; by: string; reason: string } | null;
   /** entry id → seqs of the corrections that point at it */
   corrections: Record<string, number[]>;
   /** version (seq of the newest entry) per concurrency item */
@@ -52,10 +61,12 @@ export interface IncidentState {
 }
 
 
-/** Key times that a status change fills in when nobody set them explicitly. */
+/**
+ * Key times that a status change fills in when nobody set them explicitly. Acknowledged and
+ * mitigated are not implied by a status: they come from who acted and what the evidence said
+ * (lib/domain/metrics/key-time-rules.ts).
+ */
 const IMPLIED_KEY_TIME: Partial<Record<IncidentStatus, KeyTime>> = {
-  triage: "acknowledged",
-  resolution: "mitigated",
   review: "resolved",
 };
 
@@ -74,7 +85,9 @@ export function emptyState(): IncidentState {
     commanderHistory: [],
     participants: [],
     keyTimes: {},
-    metrics: { mttdSeconds: null, mttaSeconds: null, mttrSeconds: null },
+    metrics: { mttdSeconds: null, mttaSeconds: null, mttmSeconds: null, mttrSeconds: null },
+    mitigation: { evidenceSince: null, confirmed: null },
+    falseAlarm: null,
     corrections: {},
     itemVersions: {},
     lastSeq: 0,
@@ -97,6 +110,18 @@ export function applyEntry(state: IncidentState, entry: IncidentEntry, explicit:
     s.participants.push({ id: entry.author.id, name: entry.author.name, since: entry.createdAt });
   }
   if (entry.correctsEntryId) (s.corrections[entry.correctsEntryId] ??= []).push(entry.seq);
+  if (isAcknowledgement(entry) && !explicit.has("acknowledged")) s.keyTimes.acknowledged ??= entry.createdAt;
+  const recovery = recoveryEvidence(entry);
+  if (recovery && !s.mitigation.confirmed) {
+    s.mitigation = { ...s.mitigation, evidenceSince: recovery.state === "recovered" ? (s.mitigation.evidenceSince ?? recovery.at) : null };
+  }
+  const confirmation = mitigationConfirmation(entry);
+  if (confirmation && !s.mitigation.confirmed) {
+    // the evidence's time when it proposed recovery; the commander's own time when they overrode failing checks
+    const evidenceAt = s.mitigation.evidenceSince ?? confirmation.evidenceTakenAt;
+    s.mitigation = { ...s.mitigation, confirmed: { at: entry.createdAt, by: entry.author.name, evidenceAt } };
+    if (!explicit.has("mitigated")) s.keyTimes.mitigated ??= evidenceAt ?? entry.createdAt;
+  }
 
   if (isKind(entry, "incident-opened")) {
     const p = entry.payload;
@@ -114,6 +139,7 @@ export function applyEntry(state: IncidentState, entry: IncidentEntry, explicit:
     s.status = entry.payload.to;
     const implied = IMPLIED_KEY_TIME[entry.payload.to];
     if (implied && !explicit.has(implied)) s.keyTimes[implied] ??= entry.createdAt;
+    if (entry.payload.falseAlarm) s.falseAlarm = { at: entry.createdAt, by: entry.author.name, reason: entry.payload.falseAlarm.reason };
   } else if (isKind(entry, "severity-proposed")) {
     s.latestProposal = { seq: entry.seq, at: entry.createdAt, payload: entry.payload };
   } else if (isKind(entry, "severity-set")) {
@@ -135,7 +161,7 @@ export function applyEntry(state: IncidentState, entry: IncidentEntry, explicit:
   }
   // The one MTTx implementation (lib/domain/metrics/durations.ts): never a negative duration.
   const d = incidentDurations(s.keyTimes);
-  s.metrics = { mttdSeconds: d.mttd, mttaSeconds: d.mtta, mttrSeconds: d.mttr };
+  s.metrics = { mttdSeconds: d.mttd, mttaSeconds: d.mtta, mttmSeconds: d.mttm, mttrSeconds: d.mttr };
   return s;
 }
 

@@ -51,7 +51,10 @@ const action = (label: string, verb: string): Describer => (p) => withNote({ lab
 
 const REGISTRY = {
   "incident-opened": (p) => withNote({ label: "Incident opened", text: `Opened ${quoted(str(p.title) ?? "untitled")} on ${str(p.cluster) ?? "?"} — ${scopeText(p.scope)}` }, p.summary),
-  "status-changed": (p) => withNote({ label: "Status changed", text: `Moved the incident from ${status(p.from)} to ${status(p.to)}${obj(p.override).reason ? " (resolved with an override)" : ""}` }, p.note ?? obj(p.override).reason),
+  "status-changed": (p) =>
+    obj(p.falseAlarm).reason
+      ? withNote({ label: "False alarm", text: `Closed the incident as not an incident (false alarm), from ${status(p.from)}: left out of MTTx` }, obj(p.falseAlarm).reason)
+      : withNote({ label: "Status changed", text: `Moved the incident from ${status(p.from)} to ${status(p.to)}${obj(p.override).reason ? " (resolved with an override)" : ""}` }, p.note ?? obj(p.override).reason),
   "severity-proposed": (p) => ({ label: "Severity proposed", text: `Proposed ${str(p.level) ?? "?"}${Array.isArray(p.reasons) && p.reasons.length ? `: ${p.reasons.map((r) => str(obj(r).text)).filter(Boolean).slice(0, 3).join("; ")}` : ""}` }),
   "severity-set": (p) => withNote({ label: "Severity set", text: p.decision === "accepted" ? `Accepted ${str(p.level) ?? "?"}` : `Set ${str(p.level) ?? "?"}, overriding the proposal (${str(p.proposedLevel) ?? "none"})` }, p.rationale),
   annotation: (p) => ({ label: ANNOTATION_LABELS[p.annotationKind as AnnotationKind] ?? "Annotation", text: str(p.body) ?? "(empty)" }),

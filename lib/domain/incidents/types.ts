@@ -35,6 +35,11 @@ export function canTransition(from: IncidentStatus, to: IncidentStatus): boolean
   return STATUS_TRANSITIONS[from].includes(to);
 }
 
+/** "Not an incident / false alarm" closes the incident from any status short of closed (no resolution, no review). */
+export function canDeclareFalseAlarm(from: IncidentStatus): boolean {
+  return from !== "closed";
+}
+
 export const SEVERITY_LEVELS = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
 export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
 
@@ -123,6 +128,8 @@ export interface KnownPayloads {
     verification?: { ready: boolean; checks: { id: string; title: string; status: string; current: string }[]; evidenceTakenAt: string | null };
     /** resolved although verification did not pass: the commander's written reason */
     override?: { reason: string };
+    /** closed as "not an incident / false alarm" (to: closed): why; left out of MTTx aggregates */
+    falseAlarm?: { reason: string };
   };
   /**
    * A severity proposal. `auto`: made by Ripcord when the incident opened or the evidence moved

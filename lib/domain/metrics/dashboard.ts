@@ -24,6 +24,7 @@ export interface TrendPoint {
   week: string;
   mttd: MetricSummary;
   mtta: MetricSummary;
+  mttm: MetricSummary;
   mttr: MetricSummary;
 }
 
@@ -62,6 +63,8 @@ export interface Dashboard {
   /** incidents counted (after the drill filter) and how many drills were left out */
   incidentCount: number;
   drillsExcluded: number;
+  /** incidents declared "not an incident / false alarm", never counted */
+  falseAlarmsExcluded: number;
   weeks: string[];
   summary: Record<MetricId, MetricSummary>;
   /** MTTR was measured from detection (impact start unknown) for this many incidents */
@@ -107,8 +110,10 @@ export function actionItemStats(items: readonly ActionItem[], now: number): Acti
 /** The manager's view: MTTx summaries and weekly trends, incidents by severity, causes, repeat causes, action items. */
 export function buildDashboard(input: DashboardInput): Dashboard {
   const includeDrills = input.includeDrills ?? false;
-  const incidents = input.incidents.filter((i) => includeDrills || !i.drill);
-  const drillsExcluded = input.incidents.length - incidents.length;
+  const real = input.incidents.filter((i) => !i.falseAlarm);
+  const falseAlarmsExcluded = input.incidents.length - real.length;
+  const incidents = real.filter((i) => includeDrills || !i.drill);
+  const drillsExcluded = real.length - incidents.length;
   const kept = new Set(incidents.map((i) => i.id));
   const actionItems = input.actionItems.filter((a) => kept.has(a.incidentId));
   const weekCount = Math.max(1, input.weeks ?? 12);
@@ -120,7 +125,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 
   const trend = weeks.map((week) => {
     const inWeek = withDurations.filter((x) => x.week === week).map((x) => x.durations);
-    return { week, mttd: summarize("mttd", inWeek), mtta: summarize("mtta", inWeek), mttr: summarize("mttr", inWeek) };
+    return { week, mttd: summarize("mttd", inWeek), mtta: summarize("mtta", inWeek), mttm: summarize("mttm", inWeek), mttr: summarize("mttr", inWeek) };
   });
 
   const bySeverity = weeks.map((week) => {
@@ -160,6 +165,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     includeDrills,
     incidentCount: incidents.length,
     drillsExcluded,
+    falseAlarmsExcluded,
     weeks,
     summary,
     mttrFromDetected: all.filter((d) => d.mttrFrom === "detected").length,

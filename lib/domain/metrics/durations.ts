@@ -8,15 +8,18 @@ const parse = (iso: string | undefined): number | null => {
 };
 
 /**
- * MTTD = impact start → detected; MTTA = detected → acknowledged; MTTR = impact start →
- * resolved, or detected → resolved when the impact start was never recorded (`mttrFrom` says
- * which). All from the log's key times. A missing end gives null; ends out of order give null
- * and are listed in `inconsistent`.
+ * THE MTTx (docs/mttx.md): MTTD = impact start → detected; MTTA = detected → acknowledged (a
+ * person's first act); MTTM = impact start → mitigated (when the evidence said recovered, as the
+ * commander confirmed); MTTR = impact start → resolved. MTTM and MTTR start at detection when
+ * the impact start was never recorded (`mttrFrom` says which). All from the log's key times
+ * (lib/domain/incidents/derive.ts with lib/domain/metrics/key-time-rules.ts). A missing end
+ * gives null; ends out of order give null and are listed in `inconsistent`.
  */
 export function incidentDurations(keyTimes: Partial<Record<KeyTime, string>>): IncidentDurations {
   const impact = parse(keyTimes.impactStart);
   const detected = parse(keyTimes.detected);
   const acknowledged = parse(keyTimes.acknowledged);
+  const mitigated = parse(keyTimes.mitigated);
   const resolved = parse(keyTimes.resolved);
   const inconsistent: MetricId[] = [];
   const span = (metric: MetricId, from: number | null, to: number | null): number | null => {
@@ -30,8 +33,9 @@ export function incidentDurations(keyTimes: Partial<Record<KeyTime, string>>): I
   const mttd = span("mttd", impact, detected);
   const mtta = span("mtta", detected, acknowledged);
   const mttrFrom = impact !== null ? "impactStart" : detected !== null ? "detected" : null;
+  const mttm = span("mttm", impact ?? detected, mitigated);
   const mttr = span("mttr", impact ?? detected, resolved);
-  return { mttd, mtta, mttr, mttrFrom: mttr === null ? null : mttrFrom, inconsistent };
+  return { mttd, mtta, mttm, mttr, mttrFrom: mttr === null && mttm === null ? null : mttrFrom, inconsistent };
 }
 
 /**

@@ -25,6 +25,7 @@ export function incidentFacts(id: string, entries: readonly IncidentEntry[], dri
     openedAt: s.openedAt ?? entries[0]?.createdAt ?? new Date(0).toISOString(),
     drill,
     keyTimes: s.keyTimes,
+    falseAlarm: s.falseAlarm !== null,
     causes: confirmedCauses(entries).map((c) => ({ leafId: c.leafId, title: c.title, branch: c.branch })),
   };
 }

@@ -11,14 +11,15 @@ const T = Date.UTC(2026, 0, 5, 9, 0); // Monday
 const iso = (min: number) => new Date(T + min * 60_000).toISOString();
 
 function facts(id: string, keyTimes: IncidentFacts["keyTimes"], extra: Partial<IncidentFacts> = {}): IncidentFacts {
-  return { id, title: id, severity: "SEV2", status: "closed", openedAt: keyTimes.detected ?? iso(0), drill: false, keyTimes, causes: [], ...extra };
+  return { id, title: id, severity: "SEV2", status: "closed", openedAt: keyTimes.detected ?? iso(0), drill: false, falseAlarm: false, keyTimes, causes: [], ...extra };
 }
 
 describe("incidentDurations", () => {
   it("measures MTTD, MTTA and MTTR from the key times, MTTR from impact start", () => {
-    expect(incidentDurations({ impactStart: iso(0), detected: iso(10), acknowledged: iso(13), resolved: iso(70) })).toEqual({
+    expect(incidentDurations({ impactStart: iso(0), detected: iso(10), acknowledged: iso(13), mitigated: iso(40), resolved: iso(70) })).toEqual({
       mttd: 600,
       mtta: 180,
+      mttm: 2400,
       mttr: 4200,
       mttrFrom: "impactStart",
       inconsistent: [],
@@ -31,7 +32,7 @@ describe("incidentDurations", () => {
   });
 
   it("gives null for every metric missing an end", () => {
-    expect(incidentDurations({})).toEqual({ mttd: null, mtta: null, mttr: null, mttrFrom: null, inconsistent: [] });
+    expect(incidentDurations({})).toEqual({ mttd: null, mtta: null, mttm: null, mttr: null, mttrFrom: null, inconsistent: [] });
     expect(incidentDurations({ impactStart: iso(0), acknowledged: iso(5) })).toMatchObject({ mttd: null, mtta: null, mttr: null });
   });
 
@@ -94,6 +95,12 @@ describe("aggregates with incidents missing some times", () => {
     expect(dash.trend.find((t) => t.week === "2025-12-29")!.mttd).toMatchObject({ n: 1, m: 1, medianSeconds: 1800 });
     expect(dash.bySeverity.find((w) => w.week === "2026-01-05")!.counts).toMatchObject({ SEV2: 4, SEV1: 0 });
     expect(dash.bySeverity.find((w) => w.week === "2025-12-29")!.counts.SEV1).toBe(1);
+
+    const falseAlarm = facts("false-alarm", { impactStart: iso(0), detected: iso(1), acknowledged: iso(2), resolved: iso(3) }, { falseAlarm: true });
+    const withFalseAlarm = buildDashboard({ incidents: [...incidents, drill, lastWeek, falseAlarm], actionItems: [], now: T + 86_400_000, weeks: 3 });
+    expect(withFalseAlarm).toMatchObject({ incidentCount: 5, drillsExcluded: 1, falseAlarmsExcluded: 1 });
+    expect(withFalseAlarm.summary).toEqual(dash.summary);
+    expect(buildDashboard({ incidents: [falseAlarm], actionItems: [], now: T, includeDrills: true })).toMatchObject({ incidentCount: 0, falseAlarmsExcluded: 1, summary: { mtta: { n: 0, m: 0 } } });
 
     const withDrills = buildDashboard({ incidents: [...incidents, drill], actionItems: [], now: T, includeDrills: true });
     expect(withDrills).toMatchObject({ incidentCount: 5, drillsExcluded: 0, includeDrills: true });

@@ -11,16 +11,19 @@ export interface IncidentFacts {
   openedAt: string;
   drill: boolean;
   keyTimes: Partial<Record<KeyTime, string>>;
+  /** closed as "not an incident / false alarm": left out of every aggregate */
+  falseAlarm: boolean;
   /** confirmed root causes (tree leaves); empty when none is confirmed */
   causes: { leafId: string; title: string; branch: BranchId }[];
 }
 
-export const METRICS = ["mttd", "mtta", "mttr"] as const;
+export const METRICS = ["mttd", "mtta", "mttm", "mttr"] as const;
 export type MetricId = (typeof METRICS)[number];
 
 export const METRIC_LABELS: Record<MetricId, { short: string; long: string; from: string; to: string }> = {
   mttd: { short: "MTTD", long: "Time to detect", from: "impact start", to: "detected" },
-  mtta: { short: "MTTA", long: "Time to acknowledge", from: "detected", to: "acknowledged" },
+  mtta: { short: "MTTA", long: "Time to acknowledge", from: "detected", to: "acknowledged by a person" },
+  mttm: { short: "MTTM", long: "Time to mitigate", from: "impact start (else detected)", to: "mitigated (evidence, confirmed)" },
   mttr: { short: "MTTR", long: "Time to resolve", from: "impact start (else detected)", to: "resolved" },
 };
 
@@ -28,8 +31,9 @@ export const METRIC_LABELS: Record<MetricId, { short: string; long: string; from
 export interface IncidentDurations {
   mttd: number | null;
   mtta: number | null;
+  mttm: number | null;
   mttr: number | null;
-  /** which key time MTTR was measured from; null when MTTR is unknown */
+  /** which key time MTTM and MTTR were measured from; null when both are unknown */
   mttrFrom: "impactStart" | "detected" | null;
   /** key-time pairs that were both set but out of order (excluded, named so someone can fix the log) */
   inconsistent: MetricId[];

@@ -20,6 +20,8 @@ export interface ReviewDocument {
     participants: string[];
     openedAt: string | null;
     keyTimes: Partial<Record<KeyTime, string>>;
+    /** declared "not an incident": left out of the aggregates */
+    falseAlarm: { at: string; by: string; reason: string } | null;
     drill: boolean;
   };
   state: ReviewState;
@@ -63,6 +65,7 @@ export function buildReviewDocument(input: ReviewInputs): ReviewDocument {
       participants: state.participants.map((p) => p.name),
       openedAt: state.openedAt,
       keyTimes: state.keyTimes,
+      falseAlarm: state.falseAlarm,
       drill: input.drill,
     },
     state: input.review.state,

@@ -1,5 +1,6 @@
 import { KEY_TIMES, KEY_TIME_LABELS } from "@/lib/domain/incidents/types";
 import { formatDuration } from "@/lib/domain/metrics/durations";
+import { responseRows } from "@/lib/domain/metrics/response-rows";
 import type { ReviewDocument } from "./document";
 import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_LOOP_LABELS, FACTOR_CATEGORIES, FACTOR_LABELS, REVIEW_STATE_LABELS } from "./types";
 
@@ -69,13 +70,10 @@ export function reviewMarkdown(doc: ReviewDocument): string {
   out.push(
     table(
       ["Metric", "Value"],
-      [
-        ["MTTD (impact start → detected)", formatDuration(durations.mttd)],
-        ["MTTA (detected → acknowledged)", formatDuration(durations.mtta)],
-        [`MTTR (${durations.mttrFrom === "detected" ? "detected" : "impact start"} → resolved)`, formatDuration(durations.mttr)],
-      ],
+      responseRows(durations).map((r) => [r.label, formatDuration(r.seconds)]),
     ),
   );
+  if (incident.falseAlarm) out.push(`Declared not an incident (false alarm) by ${incident.falseAlarm.by}: ${incident.falseAlarm.reason}. Left out of every MTTx aggregate.`);
 
   out.push("## Timeline");
   out.push(

@@ -1,5 +1,5 @@
 import "server-only";
-import { canTransition, STATUS_TRANSITIONS } from "@/lib/domain/incidents/types";
+import { canDeclareFalseAlarm, canTransition, STATUS_TRANSITIONS } from "@/lib/domain/incidents/types";
 import type { ChangeStatusBody } from "@/lib/schemas/incidents";
 import type { Principal } from "@/lib/server/auth/identify";
 import { db } from "@/lib/server/db";
@@ -21,6 +21,8 @@ function transitionError(from: string, to: string): AppError {
  * Moving to resolution runs the mitigation feature's recovery verification on live evidence
  * (recorded in the log) and refuses with 412 and the failing checks' current values unless
  * every check passes or the commander overrides with a written reason, also recorded.
+ * `falseAlarm` closes the incident from any open status as "not an incident" with its reason:
+ * no resolution, and the MTTx aggregates leave it out (docs/mttx.md).
  */
 export async function changeStatus(incidentId: string, body: ChangeStatusBody, principal: Principal): Promise<AppendResult> {
   let verification: VerificationView | null = null;
@@ -55,9 +57,11 @@ export async function changeStatus(incidentId: string, body: ChangeStatusBody, p
     idempotencyKey: body.idempotencyKey,
     author: authorOf(principal),
     check: (incident) => {
-      if (!canTransition(incident.status, body.to)) throw transitionError(incident.status, body.to);
+      if (body.falseAlarm !== undefined) {
+        if (!canDeclareFalseAlarm(incident.status)) throw new AppError("UNPROCESSABLE", `the incident is ${incident.status}: it cannot be declared a false alarm`);
+      } else if (!canTransition(incident.status, body.to)) throw transitionError(incident.status, body.to);
     },
     project: { status: body.to },
-    payloadFor: (incident) => ({ from: incident.status, to: body.to, ...(body.note ? { note: body.note } : {}), ...recorded }),
+    payloadFor: (incident) => ({ from: incident.status, to: body.to, ...(body.note ? { note: body.note } : {}), ...recorded, ...(body.falseAlarm !== undefined ? { falseAlarm: { reason: body.falseAlarm } } : {}) }),
   });
 }
