@@ -88,6 +88,9 @@ test("an alert-opened incident for a lagging group shows what is wrong and how b
     await expect(summary.getByTestId("summary-owners")).toContainText("Billing Devs");
     await expect(summary.getByTestId("summary-runbook")).toHaveAttribute("href", "https://runbooks.test/billing-lag");
     await expect(summary.getByTestId("summary-alert-source")).toHaveAttribute("href", GENERATOR_URL);
+    // the intake moved it to triage, but no person has acted on it yet: not acknowledged (docs/mttx.md)
+    await expect(laptop.getByTestId("header-status")).toContainText("Triage");
+    await expect(laptop.getByTestId("header-mtta")).toHaveText("—");
     expect(await laptop.evaluate(() => window.scrollY)).toBe(0);
     for (const id of ["summary-severity", "summary-lag", "summary-time-lag", "summary-cause", "summary-owners", "summary-alert-source"]) {
       await expect(summary.getByTestId(id).first(), `${id} above the fold`).toBeInViewport({ ratio: 1 });
