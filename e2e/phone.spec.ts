@@ -71,6 +71,12 @@ test("on a 390 px phone: nothing scrolls sideways, the menu reaches every sectio
   await test.step("the incident page fits the screen on every tab", async () => {
     await responder.goto(`/incidents/${incidentId}`);
     await expect(responder.getByTestId("stream-status")).toContainText("live");
+    // the approval waits for a second person: everyone on the incident sees it, on any tab
+    const banner = responder.getByTestId("waiting-banner");
+    await expect(banner.getByTestId("waiting-item")).toHaveCount(1);
+    await expect(banner).toContainText("Approval: Change topic retention");
+    await expect(banner).toContainText(`asked by ${USERS.commander.name}`);
+    await expect(banner.getByTestId("waiting-open")).toHaveAttribute("href", /tab=mitigation/);
     for (const tab of ["timeline", "severity", "root-cause", "mitigation", "review"]) {
       await responder.getByTestId(`tab-${tab}`).click();
       await expect(responder.getByTestId(`tab-${tab}`)).toHaveAttribute("aria-selected", "true");
@@ -104,6 +110,7 @@ test("on a 390 px phone: nothing scrolls sideways, the menu reaches every sectio
     await theme(responder, false);
     await approve.click();
     await expect(responder.getByTestId("action-status")).toHaveText("approved");
+    await expect(responder.getByTestId("waiting-banner")).toBeHidden(); // nothing waits any more
     await expectNoHorizontalScroll(responder, "approved action");
   });
 

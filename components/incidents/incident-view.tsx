@@ -9,6 +9,7 @@ import { EvidenceChartsPanel } from "./evidence-charts-panel";
 import { IncidentBrokerCharts } from "@/components/broker-metrics/incident-broker-charts";
 import { IncidentHeader } from "./incident-header";
 import { RecordEventForm } from "./record-event-form";
+import { WaitingBanner } from "./waiting-banner";
 import { IncidentTabs } from "./incident-tabs";
 import { ReviewLink } from "@/components/review/review-link";
 import { MitigationPanel } from "@/components/mitigation/mitigation-panel";
@@ -29,6 +30,7 @@ export function IncidentView({ initial, role, viewerId }: { initial: IncidentDet
     <div className="[font-variant-ligatures:no-contextual]">
       <IncidentHeader incidentId={id} state={detail.state} proposal={detail.proposal} viewers={detail.viewers} stream={stream} canCommand={canCommand} />
       {isError ? <p role="alert" className="mb-3 text-sm text-bad">Refreshing failed ({error.message}); what you see may be stale.</p> : null}
+      {detail.state.status !== "closed" ? <WaitingBanner incidentId={id} entries={detail.entries} /> : null}
       <CommanderSummary incidentId={id} state={detail.state} entries={detail.entries} />
       {/* below the first screen's summary: what is wrong and how bad stays above the fold, even for a late joiner */}
       <CatchUpPanel incidentId={id} state={detail.state} viewerId={viewerId} />

@@ -50,14 +50,29 @@ export function useVerification(incidentId: string, slo: number | null, period: 
   return useQuery({ queryKey: keys.verification(incidentId, slo, period), queryFn: () => apiFetch<VerificationView>(`/api/incidents/${incidentId}/mitigation/verification?${q.toString()}`), enabled, staleTime: 10_000 });
 }
 
-const MINE = /^(checklist-item-updated|action-|recovery-verified|tree-mark)/;
+const CHECKLIST_KINDS = /^(checklist-item-updated|action-|recovery-verified|tree-mark)/;
+const ACTION_KINDS = /^action-/;
 
-/** Refetches the mitigation views whenever the live log brings one of their entries (from anyone). */
-export function useMitigationLive(incidentId: string, entries: readonly IncidentEntry[]): void {
+const newestOf = (entries: readonly IncidentEntry[], kinds: RegExp) => entries.reduce((m, e) => (kinds.test(e.kind) && e.seq > m ? e.seq : m), 0);
+
+/**
+ * Refetches the guarded actions whenever the live log brings one of their entries (from anyone).
+ * The incident page mounts it once (the waiting banner), so the Mitigation tab's cards and the
+ * banner read the same query, live, whatever tab is open.
+ */
+export function useActionsLive(incidentId: string, entries: readonly IncidentEntry[]): void {
   const client = useQueryClient();
-  const last = entries.reduce((m, e) => (MINE.test(e.kind) && e.seq > m ? e.seq : m), 0);
+  const last = newestOf(entries, ACTION_KINDS);
   useEffect(() => {
     if (last > 0) void client.invalidateQueries({ queryKey: keys.actions(incidentId) });
+  }, [client, incidentId, last]);
+}
+
+/** Refetches the checklist whenever the live log brings an entry its preconditions or states read. */
+export function useMitigationLive(incidentId: string, entries: readonly IncidentEntry[]): void {
+  const client = useQueryClient();
+  const last = newestOf(entries, CHECKLIST_KINDS);
+  useEffect(() => {
     if (last > 0) void client.invalidateQueries({ queryKey: keys.checklist(incidentId) });
   }, [client, incidentId, last]);
 }

@@ -3,6 +3,7 @@ import { buildHistory, T0 } from "@/lib/domain/testing/fixtures";
 import { retentionLost, stopped } from "@/lib/domain/testing/scenarios";
 import { buildGroupDetail, buildOverview, buildTopicDetail } from "./build-views";
 import { groupSeries } from "./group-series";
+import { groupsUnlistedWarning } from "@/lib/domain/evidence/group-listing";
 
 const HOUR = 3_600_000;
 
@@ -13,6 +14,20 @@ describe("cluster views", () => {
     expect(view.groups[0]?.status).toBe("stopped");
     expect(view.totals.partitions).toBe(view.topics.reduce((n, t) => n + t.partitions, 0));
     expect(view.snapshot?.takenAt).toBe(history[history.length - 1]!.takenAt);
+  });
+
+  it("overview: a group Kafka no longer lists drops off at once, unless the newest listing was incomplete", () => {
+    const history = stopped();
+    const gone = history[0]!.groups[0]!.groupId;
+    expect(buildOverview(history, [], HOUR).groups.map((g) => g.groupId)).toContain(gone);
+    // deleted: the newest sample no longer has it, the older samples of the window still do
+    const deleted = history.map((s, i) => (i === history.length - 1 ? { ...s, groups: s.groups.filter((g) => g.groupId !== gone) } : s));
+    const view = buildOverview(deleted, [], HOUR);
+    expect(view.groups.map((g) => g.groupId)).not.toContain(gone);
+    expect(view.totals.groups).toBe(view.groups.length);
+    // a broker that did not answer ListGroups: missing is not deleted, the window's groups stay
+    const unlisted = deleted.map((s, i) => (i === deleted.length - 1 ? { ...s, warnings: [...s.warnings, groupsUnlistedWarning(1, ": timeout")] } : s));
+    expect(buildOverview(unlisted, [], HOUR).groups.map((g) => g.groupId)).toContain(gone);
   });
 
   it("overview: data already lost is the group's worst retention risk", () => {

@@ -4,6 +4,7 @@
  * history, computed per group (its topics only) and per chunk of topics so the cost stays
  * linear in topics and groups.
  */
+import { groupListingComplete } from "@/lib/domain/evidence/group-listing";
 import { clusterSignals } from "@/lib/domain/evidence/cluster-changes";
 import { computeSignals, type GroupSignals, type TopicSignals } from "@/lib/domain/evidence/signals";
 import type { ClusterSnapshot, GroupMemberSnapshot, GroupSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
@@ -70,7 +71,10 @@ export function buildOverview(history: readonly ClusterSnapshot[], seeds: readon
   const topicNames = last.topics.filter((t) => !t.internal).map((t) => t.name);
   const lastIndex = indexOf(last);
   const topics = topicSignalsAll(window, topicNames).map((t) => topicRow(t, lastIndex.topics.get(t.name)));
-  const groupIds = [...new Set(window.flatMap((s) => s.groups.map((g) => g.groupId)))].sort();
+  // Kafka's newest list: a deleted group drops off at once instead of lingering from older
+  // samples of the window (with lag 0 and a stale status). Only when that list is incomplete (a
+  // broker did not list or describe its groups) do the window's groups stand in for it.
+  const groupIds = (groupListingComplete(last.warnings) ? last.groups.map((g) => g.groupId) : [...new Set(window.flatMap((s) => s.groups.map((g) => g.groupId)))]).sort();
   const groups = groupIds
     .map((id) => groupSignalsOf(window, id, seeds, older))
     .filter((g): g is GroupSignals => g !== null)

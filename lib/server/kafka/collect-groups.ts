@@ -13,6 +13,7 @@
  *
  * No `import "server-only"` (see errors.ts).
  */
+import { groupsUndescribedWarning, groupsUnlistedWarning } from "@/lib/domain/evidence/group-listing";
 import type { GroupSnapshot } from "@/lib/domain/evidence/types";
 import { brokerOffers, errorName, type KBroker, type KCluster, type RawDescribedGroup, type RawOffsetFetchResponse } from "./kafkajs-internals";
 import { toConsumerGroup, toGroup, toGroupOffsets } from "./mappers";
@@ -59,10 +60,10 @@ export async function locateGroups(cluster: KCluster, brokers: number[], warning
           errorCode = response.errorCode;
           groups = response.groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType, groupState: "", groupType: "classic" }));
         }
-        if (errorCode !== 0) warnings.push(`groups on broker ${nodeId} unlisted (${errorName(errorCode)})`);
+        if (errorCode !== 0) warnings.push(groupsUnlistedWarning(nodeId, ` (${errorName(errorCode)})`));
         for (const g of groups) located.set(g.groupId, { coordinator: nodeId, protocolType: g.protocolType, type: g.groupType || "classic" });
       } catch (error) {
-        warnings.push(`groups on broker ${nodeId} unlisted: ${(error as Error).message}`);
+        warnings.push(groupsUnlistedWarning(nodeId, `: ${(error as Error).message}`));
       }
     }),
   );
@@ -109,7 +110,7 @@ async function describeClassic(broker: KBroker, nodeId: number, groupIds: string
         const response = await broker.describeGroups({ groupIds: batch });
         for (const g of response.groups) described.set(g.groupId, g);
       } catch (error) {
-        warnings.push(`groups on broker ${nodeId} undescribed: ${(error as Error).message}`);
+        warnings.push(groupsUndescribedWarning(nodeId, `: ${(error as Error).message}`));
       }
     }),
   );
@@ -130,7 +131,7 @@ export async function describeConsumerGroups(broker: KBroker, nodeId: number, gr
         const response = (await broker.connectionPool.send(consumerGroupDescribeRequest(batch))) as { groups: DescribedConsumerGroup[] };
         for (const g of response.groups) described.set(g.groupId, g);
       } catch (error) {
-        warnings.push(`consumer-protocol groups on broker ${nodeId} undescribed: ${(error as Error).message}`);
+        warnings.push(groupsUndescribedWarning(nodeId, `: ${(error as Error).message}`, "consumer"));
       }
     }),
   );
