@@ -37,7 +37,7 @@ describe("a deleted consumer group drops off the Cluster page", () => {
     const sampler = testSampler({ fastMs: 500, scope: { topics: [topic] } });
     sampler.start();
     try {
-      const listed = (s: ClusterSnapshot | undefined) => new Set(s?.groups.map((g) => g.groupId) ?? []);
+      const listed = (s: ClusterSnapshot | null | undefined) => new Set(s?.groups.map((g) => g.groupId) ?? []);
       await waitFor(async () => sampler.history(), (h) => h.filter((s) => listed(s).has(doomed)).length >= 2, { what: "two samples listing both groups" });
       expect(buildOverview(sampler.history(), [], 60_000).groups.map((g) => g.groupId)).toEqual(expect.arrayContaining([kept, doomed]));
 
