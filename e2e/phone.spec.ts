@@ -77,6 +77,15 @@ test("on a 390 px phone: nothing scrolls sideways, the menu reaches every sectio
     await expect(banner).toContainText("Approval: Change topic retention");
     await expect(banner).toContainText(`asked by ${USERS.commander.name}`);
     await expect(banner.getByTestId("waiting-open")).toHaveAttribute("href", /tab=mitigation/);
+    // the first screen's group figures read as a card: every figure inside the screen, nothing scrolling in its box
+    const card = responder.getByTestId("summary-group").first();
+    await expect(card.getByTestId("summary-lag")).toHaveAttribute("data-value", "80", { timeout: 30_000 }); // 100 records, committed 20
+    for (const id of ["summary-lag", "summary-time-lag", "summary-growth", "summary-drain"]) {
+      const right = await card.getByTestId(id).evaluate((el) => el.getBoundingClientRect().right);
+      expect(right, `${id} inside the 390 px screen`).toBeLessThanOrEqual(390);
+    }
+    const box = await card.evaluate((el) => { const wrap = el.closest("table")!.parentElement!; return { scroll: wrap.scrollWidth, client: wrap.clientWidth }; });
+    expect(box.scroll).toBeLessThanOrEqual(box.client);
     for (const tab of ["timeline", "severity", "root-cause", "mitigation", "review"]) {
       await responder.getByTestId(`tab-${tab}`).click();
       await expect(responder.getByTestId(`tab-${tab}`)).toHaveAttribute("aria-selected", "true");

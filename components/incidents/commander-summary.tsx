@@ -46,13 +46,18 @@ const cell = "px-2 py-1.5 whitespace-nowrap";
 const GROUP_WINDOW_MINUTES = 15;
 
 /** One group in scope, from the group page's own read (so both show the same sample). */
+// Below sm (a phone) the table reads as one card per group: each figure under its column's name.
+const row = "border-t border-border max-sm:grid max-sm:grid-cols-2 max-sm:gap-x-3 max-sm:gap-y-1 max-sm:rounded-md max-sm:border max-sm:p-2";
+const nameCell = "max-sm:col-span-2 max-sm:block max-sm:whitespace-normal max-sm:break-all max-sm:px-0 max-sm:font-semibold";
+const labelled = "max-sm:block max-sm:whitespace-normal max-sm:px-0 max-sm:before:block max-sm:before:font-sans max-sm:before:text-xs max-sm:before:font-normal max-sm:before:text-muted max-sm:before:content-[attr(data-label)]";
+
 function GroupLine({ groupId, slo, now }: { groupId: string; slo: number | null; now: number }) {
   const detail = useGroupDetail(groupId, GROUP_WINDOW_MINUTES);
   if (!detail.data) {
     return (
-      <tr className="border-t border-border" data-testid="summary-group" data-group={groupId}>
-        <td className={`${cell} font-mono`}>{groupId}</td>
-        <td colSpan={5} className={`${cell} ${detail.isError ? "text-warn" : "text-muted"}`}>
+      <tr className={row} data-testid="summary-group" data-group={groupId}>
+        <td className={`${cell} ${nameCell} font-mono`}>{groupId}</td>
+        <td colSpan={5} className={`${cell} max-sm:col-span-2 ${detail.isError ? "text-warn" : "text-muted"}`}>
           {detail.isPending ? "reading…" : detail.error instanceof ApiError && detail.error.status === 404 ? "not in Kafka's newest sample (yet)" : `could not be read: ${detail.error?.message ?? "?"}`}
         </td>
       </tr>
@@ -65,22 +70,22 @@ function GroupFigures({ g, slo, takenAt, now, stale }: { g: GroupRow; slo: numbe
   const over = slo !== null && g.maxTimeLagSeconds !== null && g.maxTimeLagSeconds > slo;
   const growth = g.lagGrowthPerSec;
   return (
-    <tr className={`border-t border-border ${stale ? "opacity-70" : ""}`} data-testid="summary-group" data-group={g.groupId} title={stale ? "refreshing failed: figures from the last sample read" : undefined}>
-      <td className={`${cell} max-w-56 truncate font-mono`}>
+    <tr className={`${row} ${stale ? "opacity-70" : ""}`} data-testid="summary-group" data-group={g.groupId} title={stale ? "refreshing failed: figures from the last sample read" : undefined}>
+      <td className={`${cell} ${nameCell} max-w-56 truncate font-mono max-sm:max-w-none`}>
         <Link href={`/cluster/groups/${encodeURIComponent(g.groupId)}`} className="text-accent underline" title={g.groupId}>{g.groupId}</Link>
       </td>
-      <td className={`${cell} font-mono tabular-nums`} data-testid="summary-lag" data-value={g.totalLag}>{formatCount(g.totalLag)}</td>
-      <td className={`${cell} font-mono tabular-nums ${over ? "font-semibold text-bad" : ""}`} data-testid="summary-time-lag" data-value={g.maxTimeLagSeconds ?? ""}>
+      <td data-label="Lag" className={`${cell} ${labelled} font-mono tabular-nums`} data-testid="summary-lag" data-value={g.totalLag}>{formatCount(g.totalLag)}</td>
+      <td data-label="Time lag" className={`${cell} ${labelled} font-mono tabular-nums ${over ? "font-semibold text-bad" : ""}`} data-testid="summary-time-lag" data-value={g.maxTimeLagSeconds ?? ""}>
         {formatDuration(g.maxTimeLagSeconds)}
         <span className="font-sans font-normal text-muted">{slo === null ? " · no SLO" : ` / SLO ${formatDuration(slo)}`}</span>
       </td>
-      <td className={`${cell} font-mono tabular-nums ${(growth ?? 0) > 0.5 ? "text-warn" : ""}`} data-testid="summary-growth">
+      <td data-label="Growth" className={`${cell} ${labelled} font-mono tabular-nums ${(growth ?? 0) > 0.5 ? "text-warn" : ""}`} data-testid="summary-growth">
         {growth === null ? "—" : `${growth > 0 ? "+" : ""}${formatRate(growth)}`}
       </td>
-      <td className={`${cell} ${g.drain === "not-draining" ? "font-semibold text-bad" : g.drain === "caught-up" ? "text-ok" : ""}`} data-testid="summary-drain">
+      <td data-label="Drain" className={`${cell} ${labelled} ${g.drain === "not-draining" ? "font-semibold text-bad" : g.drain === "caught-up" ? "text-ok" : ""}`} data-testid="summary-drain">
         {g.drain === "draining" ? `drains in ${formatDuration(g.timeToDrainSeconds)}` : g.drain === "caught-up" ? "caught up" : g.drain === "not-draining" ? "not draining" : "unknown"}
       </td>
-      <td className={cell}><RetentionRisk risk={g.retention} takenAt={takenAt} now={now} compact /></td>
+      <td data-label="Retention" className={`${cell} ${labelled} max-sm:col-span-2`}><RetentionRisk risk={g.retention} takenAt={takenAt} now={now} compact /></td>
     </tr>
   );
 }
@@ -124,12 +129,12 @@ export function CommanderSummary({ incidentId, state, entries }: { incidentId: s
         {groupIds.length === 0 ? (
           <p className="text-muted" data-testid="summary-no-groups">No consumer group in scope.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" aria-label="Groups in scope">
-              <thead className="text-xs text-muted">
+          <div className="sm:overflow-x-auto">
+            <table className="w-full text-left text-sm max-sm:block" aria-label="Groups in scope">
+              <thead className="text-xs text-muted max-sm:hidden">
                 <tr><th className={cell}>Group</th><th className={cell}>Lag</th><th className={cell}>Time lag</th><th className={cell}>Growth</th><th className={cell}>Drain</th><th className={cell}>Retention</th></tr>
               </thead>
-              <tbody>
+              <tbody className="max-sm:grid max-sm:gap-2">
                 {groupIds.map((id) => <GroupLine key={id} groupId={id} slo={routing?.slo.get(id) ?? null} now={now} />)}
               </tbody>
             </table>

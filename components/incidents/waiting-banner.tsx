@@ -30,9 +30,9 @@ export function WaitingBanner({ incidentId, entries }: { incidentId: string; ent
       <ul className="grid gap-1">
         {waiting.map((w) => (
           <li key={`${w.actionId}-${w.what}`} data-testid="waiting-item" data-action={w.actionId} className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-            <strong>{w.what === "approval" ? "Approval" : "Rollback approval"}:</strong>
-            <span className="min-w-0 break-words">{w.title}</span>
-            <span className="text-xs text-muted">asked by {w.requestedBy} at <Time iso={w.since} withDate={false} />{w.mine ? " — you asked, someone else must decide" : ""}</span>
+            <strong>{w.what === "approval" ? "Approval" : "Rollback approval"}:</strong>{" "}
+            <span className="min-w-0 break-words">{w.title}</span>{" "}
+            <span className="text-xs text-muted">asked by {w.requestedBy} at <Time iso={w.since} withDate={false} />{w.mine ? " — you asked, someone else must decide" : ""}</span>{" "}
             <Link href={mitigationTab()} scroll={false} className="ml-auto text-xs font-semibold text-accent underline" data-testid="waiting-open">
               {w.mine ? "See it" : "Review and decide"}
             </Link>
