@@ -5,10 +5,12 @@ import { Time } from "@/components/timeline/time";
 import { useActions, useActionsLive, useMe } from "@/lib/client/hooks/use-mitigation";
 import type { IncidentEntry } from "@/lib/domain/incidents/types";
 import { waitingDecisions } from "@/lib/domain/mitigation/waiting-decisions";
+import { updateSchedule } from "@/lib/domain/notifications/updates";
+import { useNow } from "@/components/cluster/use-now";
 
 /**
- * Anything on this incident waiting for a second person (a guarded action's approval, a
- * rollback's approval), shown to everyone on the incident above the tabs: an approval must not
+ * Anything on this incident waiting for someone — a second person for a guarded action's or a
+ * rollback's approval, the commander for a stakeholder update past the time promised — shown to everyone on the incident above the tabs: an approval must not
  * depend on someone having the Mitigation tab open. Live through the log (useActionsLive).
  */
 export function WaitingBanner({ incidentId, entries }: { incidentId: string; entries: readonly IncidentEntry[] }) {
@@ -17,8 +19,11 @@ export function WaitingBanner({ incidentId, entries }: { incidentId: string; ent
   const me = useMe().data?.principal ?? null;
   const params = useSearchParams();
   const pathname = usePathname();
+  const now = useNow(15_000);
   const waiting = waitingDecisions(actions.data?.actions ?? [], me?.id ?? null);
-  if (!waiting.length) return null;
+  const updates = updateSchedule(entries, now);
+  const updateOverdue = updates.overdue && updates.dueAt !== null && updates.latest !== null;
+  if (!waiting.length && !updateOverdue) return null;
   const mitigationTab = () => {
     const next = new URLSearchParams(params);
     next.set("tab", "mitigation");
@@ -26,8 +31,14 @@ export function WaitingBanner({ incidentId, entries }: { incidentId: string; ent
   };
   return (
     <section role="status" aria-live="polite" aria-label="Waiting for a decision" data-testid="waiting-banner" className="mb-4 rounded-lg border border-warn bg-surface p-3 text-sm">
-      <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-warn">Waiting for a second person ({waiting.length})</h2>
+      <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-warn">Waiting ({waiting.length + (updateOverdue ? 1 : 0)})</h2>
       <ul className="grid gap-1">
+        {updateOverdue ? (
+          <li data-testid="waiting-update" className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+            <strong>Stakeholder update overdue:</strong>{" "}
+            <span className="text-xs text-muted">the next one was promised for <Time iso={updates.dueAt!} withDate={false} /> (last by {updates.latest!.by} at <Time iso={updates.latest!.at} withDate={false} />)</span>
+          </li>
+        ) : null}
         {waiting.map((w) => (
           <li key={`${w.actionId}-${w.what}`} data-testid="waiting-item" data-action={w.actionId} className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
             <strong>{w.what === "approval" ? "Approval" : "Rollback approval"}:</strong>{" "}
