@@ -2,6 +2,7 @@ import "server-only";
 import type { RetryPolicy } from "@/lib/domain/notifications/retry";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { followList } from "@/lib/server/live/feed";
 import { subscribeList } from "@/lib/server/live/hub";
 import { log } from "@/lib/server/log";
 import { queueNotifications } from "./queue-notifications";
@@ -58,6 +59,10 @@ export class Notifier {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = subscribeList(() => this.wake());
+    // On PostgreSQL the list hub hears commits (this instance's too) only through the process's
+    // LISTEN connection, which otherwise starts with the first incident-list stream: without it
+    // the notifier woke only on its 1 s loop (bench:notify p50 708 ms against SQLite's 69 ms).
+    void followList().catch((error: unknown) => log("warn", "notifier: cannot follow new entries; sweeping only", { error: String(error) }));
     this.wake();
   }
 
