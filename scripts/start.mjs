@@ -80,7 +80,9 @@ async function main() {
     if ((await run("npx", ["next", "build"], { env })) !== 0) throw new Error("next build failed (see above)");
   }
 
-  if (!env.KAFKA_BROKERS) {
+  if (env.RIPCORD_CLUSTERS_FILE) {
+    say(`reading the Kafka clusters of ${env.RIPCORD_CLUSTERS_FILE}`);
+  } else if (!env.KAFKA_BROKERS) {
     const settings = kafkaSettings(env);
     try {
       checkPrerequisites();

@@ -12,8 +12,10 @@ export const ClusterSettingView = z.object({
   cluster: z.string(),
   environment: z.enum(CLUSTER_ENVIRONMENTS),
   drillsAllowed: z.boolean(),
-  /** the cluster this server is configured for (KAFKA_CLUSTER_NAME) */
+  /** a cluster this server is configured for (the clusters file, or KAFKA_CLUSTER_NAME) */
   configured: z.boolean(),
+  /** where the environment comes from: the clusters file (not changeable here) or this setting */
+  environmentSource: z.enum(["clusters-file", "setting"]),
   updatedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
 });

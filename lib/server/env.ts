@@ -26,6 +26,8 @@ const EnvSchema = z
       .regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, "must be a comma-separated list of host:port")
       .optional(),
     KAFKA_CLUSTER_NAME: z.string().min(1).max(64).default("local"),
+    /** Several clusters: a YAML file of them (lib/domain/clusters/clusters-file.ts); KAFKA_BROKERS is then not used. */
+    RIPCORD_CLUSTERS_FILE: z.string().min(1).optional(),
     KAFKA_CLIENT_ID: z.string().min(1).default("ripcord"),
     KAFKA_SSL: booleanFlag.default(false),
     KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
@@ -76,6 +78,9 @@ const EnvSchema = z
     } catch (error) {
       if (!(error instanceof PrometheusConfigError)) throw error;
       ctx.addIssue({ code: "custom", path: [error.variable], message: error.message.slice(error.variable.length + 2) });
+    }
+    if (env.RIPCORD_CLUSTERS_FILE && env.KAFKA_BROKERS) {
+      ctx.addIssue({ code: "custom", path: ["RIPCORD_CLUSTERS_FILE"], message: "set either RIPCORD_CLUSTERS_FILE (several clusters) or KAFKA_BROKERS (one cluster), not both" });
     }
     if (env.KAFKA_SASL_MECHANISM && (!env.KAFKA_SASL_USERNAME || !env.KAFKA_SASL_PASSWORD)) {
       ctx.addIssue({

@@ -1,13 +1,16 @@
 import "server-only";
+import { ClustersFileError, configuredClusters } from "./clusters/configured-clusters";
 import { env, EnvError } from "./env";
 import { installEdgeGuard } from "./http/edge-guard";
 
 // Validate the environment before serving anything, so a bad variable stops start-up with
 // one line naming it instead of failing on the first request.
+// The clusters file too: a mistake in it names its line here, before any sampler starts.
 try {
   env();
+  configuredClusters();
 } catch (error) {
-  if (error instanceof EnvError) {
+  if (error instanceof EnvError || error instanceof ClustersFileError) {
     console.error(`ripcord: ${error.message}`);
     process.exit(1);
   }
@@ -28,12 +31,12 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
   );
 }
 
-// Sample the configured cluster from the start, not from the first page view: open incidents
+// Sample every configured cluster from the start, not from the first page view: open incidents
 // get their automatic evidence entries (a group stopping, a broker leaving) while nobody is
 // looking. Not during `next build`, which also loads this file.
-if (process.env.NEXT_PHASE !== "phase-production-build" && env().KAFKA_BROKERS) {
+if (process.env.NEXT_PHASE !== "phase-production-build" && configuredClusters().length > 0) {
   void import("./evidence/get-sampler").then(
-    ({ getSampler }) => getSampler(),
+    ({ startAllSamplers }) => startAllSamplers(),
     (error: unknown) => console.error(`ripcord: the evidence sampler did not start: ${error instanceof Error ? error.message : String(error)}`),
   );
 }

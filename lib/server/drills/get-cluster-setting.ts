@@ -1,18 +1,30 @@
 import "server-only";
 import type { ClusterEnvironment, ClusterSettingView } from "@/lib/schemas/drills";
 import { db } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
+import { configuredClusters, findCluster } from "@/lib/server/clusters/configured-clusters";
+import { configuredCluster } from "@/lib/server/evidence/cluster-identity";
 import { AppError } from "@/lib/server/http/errors";
 
-/** A cluster's safety setting. No row means production: drills are refused until an admin says otherwise. */
+/** Configured here: in the clusters file, or the one KAFKA_CLUSTER_NAME names. */
+export function isConfiguredCluster(cluster: string): boolean {
+  return findCluster(cluster) !== undefined || cluster === configuredCluster();
+}
+
+/**
+ * A cluster's safety setting. The clusters file's `environment` decides for its clusters;
+ * otherwise the stored setting, and no row means production: drills are refused until an admin
+ * says otherwise.
+ */
 export async function getClusterSetting(cluster: string): Promise<ClusterSettingView> {
-  const row = await db().clusterSetting.findUnique({ where: { cluster } });
-  const environment: ClusterEnvironment = row?.environment === "non-production" ? "non-production" : "production";
+  const fromFile = findCluster(cluster)?.environment ?? null;
+  const row = fromFile ? null : await db().clusterSetting.findUnique({ where: { cluster } });
+  const environment: ClusterEnvironment = fromFile ?? (row?.environment === "non-production" ? "non-production" : "production");
   return {
     cluster,
     environment,
+    environmentSource: fromFile ? "clusters-file" : "setting",
     drillsAllowed: environment === "non-production",
-    configured: cluster === env().KAFKA_CLUSTER_NAME,
+    configured: isConfiguredCluster(cluster),
     updatedBy: row?.updatedBy ?? null,
     updatedAt: row?.updatedAt.toISOString() ?? null,
   };
@@ -20,16 +32,21 @@ export async function getClusterSetting(cluster: string): Promise<ClusterSetting
 
 /** GET /api/settings/clusters/{name}: the configured cluster or one with a stored setting; any other name is no cluster (404). */
 export async function findClusterSetting(cluster: string): Promise<ClusterSettingView> {
-  if (cluster !== env().KAFKA_CLUSTER_NAME && !(await db().clusterSetting.findUnique({ where: { cluster }, select: { cluster: true } }))) {
-    throw new AppError("NOT_FOUND", `no cluster "${cluster.slice(0, 100)}": this server is configured for "${env().KAFKA_CLUSTER_NAME}"`);
+  if (!isConfiguredCluster(cluster) && !(await db().clusterSetting.findUnique({ where: { cluster }, select: { cluster: true } }))) {
+    throw new AppError("NOT_FOUND", `no cluster "${cluster.slice(0, 100)}": this server is configured for ${configuredNames().map((n) => `"${n}"`).join(", ")}`);
   }
   return getClusterSetting(cluster);
 }
 
-/** The clusters this server knows: the configured one (KAFKA_CLUSTER_NAME) first, then any other with a stored setting. */
+function configuredNames(): string[] {
+  const all = configuredClusters().map((c) => c.name);
+  return all.length ? all : [configuredCluster()];
+}
+
+/** The clusters this server knows: the configured ones (the default first), then any other with a stored setting. */
 export async function listClusterSettings(): Promise<ClusterSettingView[]> {
-  const configured = env().KAFKA_CLUSTER_NAME;
+  const configured = configuredNames();
   const rows = await db().clusterSetting.findMany({ orderBy: { cluster: "asc" } });
-  const names = [configured, ...rows.map((r) => r.cluster).filter((c) => c !== configured)];
+  const names = [...configured, ...rows.map((r) => r.cluster).filter((c) => !configured.includes(c))];
   return Promise.all(names.map(getClusterSetting));
 }

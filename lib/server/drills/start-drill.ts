@@ -3,12 +3,11 @@ import { randomBytes } from "node:crypto";
 import { computeSignals } from "@/lib/domain/evidence/signals";
 import type { DrillView, StartDrillBody } from "@/lib/schemas/drills";
 import type { Principal } from "@/lib/server/auth/identify";
-import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/http/errors";
 import { appendEntry } from "@/lib/server/incidents/append-entry";
 import { authorOf, SYSTEM_AUTHOR } from "@/lib/server/incidents/mappers";
 import { openIncident } from "@/lib/server/incidents/open-incident";
-import { clusterConfigFromEnv } from "@/lib/server/kafka/registry";
+import { configuredClusters, findCluster } from "@/lib/server/clusters/configured-clusters";
 import { getBrokerMetricsReader } from "@/lib/server/prometheus/registry";
 import { log } from "@/lib/server/log";
 import { getClusterSetting } from "./get-cluster-setting";
@@ -34,12 +33,12 @@ export async function startDrill(body: StartDrillBody, principal: Principal): Pr
   if (scenario.needsNodes > 1) {
     throw new AppError("UNPROCESSABLE", `"${scenario.id}" needs a local three-node cluster (KAFKA_NODES=3); run it from the command line (npm run drill -- ${scenario.id})`);
   }
-  const brokerMetrics = getBrokerMetricsReader();
+  const target = findCluster(body.cluster);
+  if (!target) throw new AppError("NOT_FOUND", `this server is configured for ${configuredClusters().map((c) => `"${c.name}"`).join(", ") || "no cluster"}, not "${body.cluster}"`);
+  const brokerMetrics = getBrokerMetricsReader(target.prometheus);
   if (scenario.needsMetrics && !brokerMetrics) {
     throw new AppError("UNPROCESSABLE", `"${scenario.id}" shows its cause only in broker metrics: set PROMETHEUS_URL to a Prometheus scraping the brokers (npm start does it for the local Kafka)`);
   }
-  const configured = env().KAFKA_CLUSTER_NAME;
-  if (body.cluster !== configured) throw new AppError("NOT_FOUND", `this server is configured for cluster "${configured}", not "${body.cluster}"`);
   const setting = await getClusterSetting(body.cluster);
   if (!setting.drillsAllowed) {
     throw new AppError(
@@ -48,7 +47,7 @@ export async function startDrill(body: StartDrillBody, principal: Principal): Pr
       { extra: { cluster: body.cluster, environment: setting.environment, settingsUrl: "/settings/clusters" } },
     );
   }
-  const kafka = clusterConfigFromEnv();
+  const kafka = target.kafka;
   if (kafka.ssl || kafka.sasl) throw new AppError("UNPROCESSABLE", "drills run on plaintext clusters only (no TLS or SASL)");
 
   const registry = drillRegistry();

@@ -1,18 +1,19 @@
 import "server-only";
+import { defaultClusterName } from "../clusters/configured-clusters";
 import { env } from "../env";
 
 /**
  * THE cluster identity: the one name an incident (`Incident.cluster`), the sampler's stored
- * rows (`EvidenceSample.cluster`), the kept evidence and the review's lookups all use. Today
- * a server samples one cluster, named by KAFKA_CLUSTER_NAME; with several clusters (issue 18)
- * this becomes a lookup in the clusters file, and every caller already passes the name it has.
+ * rows (`EvidenceSample.cluster`), the kept evidence and the review's lookups all use: a
+ * cluster's name in RIPCORD_CLUSTERS_FILE, or KAFKA_CLUSTER_NAME for the KAFKA_BROKERS shortcut
+ * (lib/server/clusters/configured-clusters.ts). The configured cluster is the default one.
  *
  * Whether the rows under a name really come from the Kafka cluster now behind it is checked
  * on the data, not the name: a snapshot carries Kafka's own cluster id, and the scope-evidence
  * service drops stored history whose cluster id differs from the live one.
  */
 export function configuredCluster(): string {
-  return env().KAFKA_CLUSTER_NAME;
+  return defaultClusterName() ?? env().KAFKA_CLUSTER_NAME;
 }
 
 /**

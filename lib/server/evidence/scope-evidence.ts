@@ -4,7 +4,7 @@ import { computeSignals, type EvidenceSignals } from "@/lib/domain/evidence/sign
 import type { ClusterSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
 import type { SamplerState } from "@/lib/schemas/cluster";
 import { KafkaGatewayError } from "../kafka/errors";
-import { clusterOf, configuredCluster } from "./cluster-identity";
+import { clusterOf } from "./cluster-identity";
 import { getSampler } from "./get-sampler";
 import { projectHistory, topicsOfGroup } from "./project-history";
 import type { EvidenceSampler } from "./sampler";
@@ -120,10 +120,9 @@ const caches = new WeakMap<EvidenceSampler, Map<string, CacheEntry>>();
 /** The evidence of a scope, from the sampler's history. Never throws for Kafka trouble: it says so in `knowledge` and `warnings`. */
 export async function readScopeEvidence(scope: EvidenceScope, opts: ScopeEvidenceOptions = {}): Promise<ScopeEvidence> {
   const cluster = clusterOf(opts.cluster);
-  if (cluster !== configuredCluster()) return none(cluster, scope, `this server samples cluster "${configuredCluster()}", not "${cluster}"`, null);
   let sampler: EvidenceSampler;
   try {
-    sampler = getSampler();
+    sampler = getSampler(cluster);
   } catch (error) {
     if (error instanceof KafkaGatewayError) return none(cluster, scope, `Kafka could not be read: ${error.message}`, null);
     throw error;

@@ -1,7 +1,8 @@
 import "server-only";
 import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
 import { KafkaGatewayError } from "../kafka/errors";
-import { clusterOf, configuredCluster } from "./cluster-identity";
+import { findCluster } from "../clusters/configured-clusters";
+import { clusterOf } from "./cluster-identity";
 import { getSampler } from "./get-sampler";
 import { loadSamples } from "./load-samples";
 import { projectHistory, topicsOfGroup } from "./project-history";
@@ -16,9 +17,9 @@ import { projectHistory, topicsOfGroup } from "./project-history";
 export async function readScopeHistory(clusterName: string, scope: { topics: readonly string[]; groups: readonly string[] }, from: number, to: number, maxRows = 600): Promise<ClusterSnapshot[]> {
   const cluster = clusterOf(clusterName);
   let memory: readonly ClusterSnapshot[] = [];
-  if (cluster === configuredCluster()) {
+  if (findCluster(cluster)) {
     try {
-      memory = getSampler().history();
+      memory = getSampler(cluster).history();
     } catch (error) {
       if (!(error instanceof KafkaGatewayError)) throw error;
     }

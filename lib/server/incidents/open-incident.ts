@@ -2,7 +2,9 @@ import "server-only";
 import type { OpenIncidentBody } from "@/lib/schemas/incidents";
 import type { Principal } from "@/lib/server/auth/identify";
 import { db } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
+import { configuredClusters } from "@/lib/server/clusters/configured-clusters";
+import { configuredCluster } from "@/lib/server/evidence/cluster-identity";
+import { AppError } from "@/lib/server/http/errors";
 import { publishCommitted } from "@/lib/server/live/feed";
 import { appendInTransaction, findEntryByKey } from "./append-entry";
 import { authorOf, toEntry, toSummary, type IncidentSummary } from "./mappers";
@@ -18,7 +20,9 @@ export async function openIncident(body: OpenIncidentBody, principal: Principal)
     const seen = await findEntryByKey(author.id, body.idempotencyKey);
     if (seen) return { incident: toSummary(await db().incident.findUniqueOrThrow({ where: { id: seen.incidentId } })), duplicate: true };
   }
-  const cluster = body.cluster ?? env().KAFKA_CLUSTER_NAME;
+  const cluster = body.cluster ?? configuredCluster();
+  const known = configuredClusters().map((c) => c.name);
+  if (known.length > 0 && !known.includes(cluster)) throw new AppError("UNPROCESSABLE", `cluster "${cluster.slice(0, 100)}" is not configured here (configured: ${known.join(", ")})`, { extra: { field: "cluster" } });
   const { incident, written } = await db().$transaction(async (tx) => {
     const row = await tx.incident.create({
       data: { title: body.title, cluster, scope: JSON.stringify(body.scope), status: "detection", commanderId: principal.kind === "user" ? principal.id : null },

@@ -6,6 +6,7 @@ import { computeSignals } from "@/lib/domain/evidence/signals";
 import type { EvidenceSignals } from "@/lib/domain/evidence/signal-types";
 import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
 import { db } from "@/lib/server/db";
+import { clusterOf, configuredCluster } from "@/lib/server/evidence/cluster-identity";
 import { readIncidentEvidence } from "@/lib/server/evidence/scope-evidence";
 import { appendEntry, findEntryByKey } from "./append-entry";
 import { refreshProposal } from "./refresh-proposal";
@@ -90,11 +91,13 @@ const key = (...parts: string[]) => `auto:${createHash("sha256").update(parts.jo
  * `incidentIds` restricts the watch (tests).
  * Never throws: automatic entries must not break sampling.
  */
-export async function watchIncidentEvidence(history: readonly ClusterSnapshot[], opts: { incidentIds?: string[] } = {}): Promise<void> {
+export async function watchIncidentEvidence(history: readonly ClusterSnapshot[], opts: { incidentIds?: string[]; cluster?: string } = {}): Promise<void> {
   try {
     if (history.length === 0) return;
-    // One cluster per process today: every open incident is this sampler's.
-    const rows = await db().incident.findMany({ where: { status: { in: OPEN_STATUSES }, ...(opts.incidentIds ? { id: { in: opts.incidentIds } } : {}) } });
+    // Only the incidents of the cluster this history is of (older incidents say "default" for the default cluster).
+    const cluster = clusterOf(opts.cluster);
+    const clusters = cluster === configuredCluster() ? [cluster, "default"] : [cluster];
+    const rows = await db().incident.findMany({ where: { status: { in: OPEN_STATUSES }, cluster: { in: clusters }, ...(opts.incidentIds ? { id: { in: opts.incidentIds } } : {}) } });
     if (rows.length === 0) return;
     const pair = history.slice(-2) as ClusterSnapshot[];
     const changes = pair.length === 2 ? notableChanges(computeSignals(pair)) : [];

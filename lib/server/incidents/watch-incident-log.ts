@@ -77,7 +77,7 @@ function react(incidentId: string, entry: { seq: number; kind: string }): void {
  */
 export async function proposeAtOpen(incidentId: string): Promise<void> {
   const detail = await getIncident(incidentId);
-  const sampler = getSampler();
+  const sampler = getSampler(detail.incident.cluster);
   const latest = sampler.latest();
   const { topics, groups } = detail.incident.scope;
   const seen = latest !== null && groups.every((g) => latest.groups.some((x) => x.groupId === g)) && topics.every((t) => latest.topics.some((x) => x.name === t));

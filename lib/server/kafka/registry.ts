@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { env, type Env } from "@/lib/server/env";
+import { configuredClusters, findCluster } from "@/lib/server/clusters/configured-clusters";
+import { clusterOf } from "@/lib/server/evidence/cluster-identity";
 import type { KafkaClusterConfig, KafkaGateway } from "./gateway";
 import { KafkaGatewayError } from "./errors";
 import { KafkajsGateway } from "./kafkajs-gateway";
@@ -19,24 +20,17 @@ function registry(): Registry {
   return holder[KEY];
 }
 
-export function clusterConfigFromEnv(e: Env = env()): KafkaClusterConfig {
-  if (!e.KAFKA_BROKERS) {
-    throw new KafkaGatewayError("KAFKA_UNREACHABLE", "KAFKA_BROKERS is not set: no Kafka cluster configured");
-  }
-  return {
-    brokers: e.KAFKA_BROKERS.split(","),
-    clientId: e.KAFKA_CLIENT_ID,
-    ssl: e.KAFKA_SSL
-      ? { ca: e.KAFKA_SSL_CA_FILE, cert: e.KAFKA_SSL_CERT_FILE, key: e.KAFKA_SSL_KEY_FILE, rejectUnauthorized: e.KAFKA_SSL_REJECT_UNAUTHORIZED }
-      : null,
-    sasl:
-      e.KAFKA_SASL_MECHANISM && e.KAFKA_SASL_USERNAME && e.KAFKA_SASL_PASSWORD
-        ? { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME, password: e.KAFKA_SASL_PASSWORD }
-        : null,
-    connectTimeoutMs: e.KAFKA_CONNECT_TIMEOUT_MS,
-    requestTimeoutMs: e.KAFKA_REQUEST_TIMEOUT_MS,
-    retries: 1,
-  };
+/**
+ * The Kafka client configuration of a configured cluster (the default one when no name is
+ * given). Throws KafkaGatewayError when it is not configured, so callers answer 503 as for any
+ * unreachable Kafka.
+ */
+export function clusterConfigOf(name?: string | null): KafkaClusterConfig {
+  const cluster = clusterOf(name);
+  const found = findCluster(cluster);
+  if (found) return found.kafka;
+  const all = configuredClusters().map((c) => c.name);
+  throw new KafkaGatewayError("KAFKA_UNREACHABLE", all.length ? `cluster "${cluster}" is not configured (configured: ${all.join(", ")})` : "KAFKA_BROKERS is not set: no Kafka cluster configured");
 }
 
 /** Identity of a connection: brokers (order-insensitive), TLS, SASL mechanism, user and a hash of the password. */
@@ -49,7 +43,7 @@ export function clusterKey(config: KafkaClusterConfig): string {
   ]);
 }
 
-export function getGateway(config: KafkaClusterConfig = clusterConfigFromEnv()): KafkaGateway {
+export function getGateway(config: KafkaClusterConfig = clusterConfigOf()): KafkaGateway {
   const key = clusterKey(config);
   let gateway = registry().get(key);
   if (!gateway) {

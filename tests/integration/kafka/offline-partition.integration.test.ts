@@ -40,8 +40,11 @@ describe("a partition without a leader (3 brokers, RF=1, broker 3 stopped), and 
 
   afterAll(async () => {
     await startNode(settings, 3).catch(() => undefined);
-    await deleteQuietly(admin, [topic, replicated], [group]);
-    await admin.disconnect();
+    // undefined when beforeAll failed before connecting (its own error is the one to read)
+    if (admin as Admin | undefined) {
+      await deleteQuietly(admin, [topic, replicated], [group]);
+      await admin.disconnect();
+    }
     if (startedHere && !process.env.KEEP_KAFKA) await down(settings, {}, () => {});
   }, 240_000);
 
