@@ -11,7 +11,7 @@ export const IncidentScope = z.object({ topics: names, groups: names, services: 
 
 export const OpenIncidentBody = z.object({
   title: z.string().trim().min(3, "give the incident a title of at least 3 characters").max(200),
-  /** Defaults to the configured cluster (KAFKA_CLUSTER_NAME). */
+  /** Defaults to the default cluster (the clusters file's default, or KAFKA_CLUSTER_NAME); a cluster not configured here is refused. */
   cluster: z.string().trim().min(1).max(100).optional(),
   scope: IncidentScope.default({ topics: [], groups: [], services: [] }),
   summary: z.string().max(4000).optional(),

@@ -4,7 +4,7 @@ import { ClusterRoutingForm } from "@/components/notifications/cluster-routing-f
 import { DeliveriesPanel } from "@/components/notifications/deliveries-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentPrincipal } from "@/lib/server/auth/current";
-import { env } from "@/lib/server/env";
+import { configuredCluster } from "@/lib/server/evidence/cluster-identity";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -20,7 +20,7 @@ export default async function NotificationSettingsPage() {
       {admin ? (
         <div className="space-y-10">
           <ChannelsPanel />
-          <ClusterRoutingForm cluster={env().KAFKA_CLUSTER_NAME} />
+          <ClusterRoutingForm cluster={configuredCluster()} />
           <DeliveriesPanel />
         </div>
       ) : (
