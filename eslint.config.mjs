@@ -53,6 +53,20 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { paths: kafkaAndDb.paths.filter((p) => p.name !== "@prisma/client") }],
     },
   },
+  // Each generated Prisma client (SQLite's, PostgreSQL's) has its own error classes: an
+  // `instanceof Prisma.PrismaClientKnownRequestError` is false for every PostgreSQL error (a
+  // retried idempotent post became a 500 there). isPrismaError() in lib/server/db.ts reads both.
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/server/db.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "BinaryExpression[operator='instanceof'] > MemberExpression.right[property.name=/^PrismaClient/]", message: "Use isPrismaError(error, code) from lib/server/db.ts: PostgreSQL's client has its own error classes." },
+        { selector: "BinaryExpression[operator='instanceof'] > Identifier.right[name=/^PrismaClient.*Error$/]", message: "Use isPrismaError(error, code) from lib/server/db.ts: PostgreSQL's client has its own error classes." },
+      ],
+    },
+  },
   {
     files: ["**/*.mjs"],
     rules: { "@typescript-eslint/no-unused-vars": "off" },

@@ -9,3 +9,6 @@ export interface TestDatabase {
 export function testDatabaseProvider(env?: NodeJS.ProcessEnv): TestDatabaseProvider;
 export function testDatabase(name: string, env?: NodeJS.ProcessEnv): TestDatabase;
 export function migratedTestDatabase(name: string, env?: NodeJS.ProcessEnv): TestDatabase;
+export function copyOfTestDatabase(url: string): string;
+export function dropCopiesOf(url: string): void;
+export function sealTemplate(url: string): void;

@@ -1,9 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { bootstrapServers, down, kafkaSettings, up } from "../../scripts/kafka/local-kafka.mjs";
 import { down as pgDown, pgSettings, up as pgUp } from "../../scripts/pg/local-pg.mjs";
-import { migratedTestDatabase, testDatabaseProvider } from "../../scripts/lib/test-database.mjs";
+import { dropCopiesOf, migratedTestDatabase, sealTemplate, testDatabaseProvider } from "../../scripts/lib/test-database.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,19 +28,16 @@ export default async function setup(project: TestProject) {
   let pgStartedHere = false;
   if (testDatabaseProvider() === "postgresql") pgStartedHere = (await pgUp(pgSettings(), () => {})).started;
 
+  // the template every test file's own copy is made from (setup-env.ts)
   const database = migratedTestDatabase(`integration-${process.pid}`);
+  sealTemplate(database.url);
 
   project.provide("kafkaBrokers", brokers);
   project.provide("databaseUrl", database.url);
 
   return async () => {
+    dropCopiesOf(database.url);
     database.drop();
-    // each test file's own copy of a SQLite database (setup-env.ts)
-    if (database.file) {
-      const dir = path.dirname(database.file);
-      const stem = path.basename(database.file, ".db");
-      for (const name of fs.readdirSync(dir)) if (name.startsWith(`${stem}-`)) fs.rmSync(path.join(dir, name), { force: true });
-    }
     if (pgStartedHere && !process.env.KEEP_PG) await pgDown(pgSettings(), {}, () => {});
     if (startedHere && !process.env.KEEP_KAFKA) await down(settings, {}, () => {});
   };

@@ -1,27 +1,18 @@
-import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import { inject } from "vitest";
+import { copyOfTestDatabase } from "../../scripts/lib/test-database.mjs";
 
 // Every integration test file sees the run's broker list and database through the environment,
 // exactly as the server reads them.
 process.env.KAFKA_BROKERS = inject("kafkaBrokers");
-process.env.DATABASE_URL = ownSqliteCopy(inject("databaseUrl"));
+// Each test file gets its own copy of the run's freshly migrated database, on SQLite and on
+// PostgreSQL alike (why: copyOfTestDatabase); global teardown removes the copies. A test that
+// means several instances on one database says so (instances/, a server's `databaseUrl`).
+process.env.DATABASE_URL = copyOfTestDatabase(inject("databaseUrl"));
+// PostgreSQL connections per process, this one and every server a test starts (they inherit
+// the environment): at most 2 files run at once, each with itself + up to 2 servers, each
+// process the pool + 1 LISTEN + 1 sampler-lock connection: 2 × 3 × (5 + 2) = 42, far below the
+// local server's max_connections (300, scripts/pg/local-pg.mjs), whatever a test leaks.
+process.env.DATABASE_POOL_SIZE ??= "5";
 // The in-process evidence sampler samples every 2 s (the server's default is 10 s): tests wait
 // for the history they need instead of ten-second ticks.
 process.env.RIPCORD_SAMPLE_INTERVAL_MS ??= "2000";
-
-/**
- * On SQLite each test file gets its own copy of the run's freshly migrated database. SQLite is
- * one instance's database: test files sharing one file behaved like several instances that each
- * believe they lead the sampler, so every file's evidence watcher re-judged every other file's
- * open incidents from its own (shorter) history and flipped their severity proposals. On
- * PostgreSQL the files share the run's database as instances do, with the sampler leadership
- * lock deciding who watches.
- */
-function ownSqliteCopy(url: string): string {
-  if (!url.startsWith("file:")) return url;
-  const template = url.slice("file:".length);
-  const copy = template.replace(/\.db$/, `-${randomUUID().slice(0, 8)}.db`);
-  fs.copyFileSync(template, copy); // removed with the template at global teardown
-  return `file:${copy}`;
-}

@@ -123,7 +123,12 @@ export function windowEvidence(history: readonly ClusterSnapshot[], scope: Incid
 
 /** Impact numbers of the window from stored evidence (see Impact for each number's definition). */
 export function computeImpact(evidence: WindowEvidence, window: IncidentWindow, scope: IncidentScope): Impact {
-  const { series } = evidence;
+  // The evidence carries the charts' margin around the window; the impact counts the window only
+  // (a consumer still stuck after "resolved" kept growing its time lag into the margin, and the
+  // figures then depended on how long sampling went on after the incident, not on the incident).
+  const inWindow = evidence.series.map((p, i) => (p.at >= window.from && p.at <= window.to ? i : -1)).filter((i) => i >= 0);
+  const series = inWindow.map((i) => evidence.series[i]!);
+  const lostAt = inWindow.map((i) => evidence.lostAt[i] ?? null);
   let recordsLate: number | null = null;
   if (series.length > 0 && series.some((p) => p.lag !== null)) {
     recordsLate = series[0]!.lag ?? 0;
@@ -134,7 +139,7 @@ export function computeImpact(evidence: WindowEvidence, window: IncidentWindow, 
       if (behind && b.inputRatePerSec !== null) recordsLate += Math.round(b.inputRatePerSec * ((b.at - a.at) / 1000));
     }
   }
-  const recordsLost = max(evidence.lostAt);
+  const recordsLost = max(lostAt);
   const affectedGroups = [...new Set([...scope.groups, ...evidence.laggingGroups])].sort();
   return {
     durationSeconds: Math.round((window.to - window.from) / 1000),

@@ -97,6 +97,19 @@ describe("impact from stored evidence", () => {
     expect(impact.peakTimeLagSeconds).toBeGreaterThan(100);
   });
 
+  it("counts the window only, not the charts' margin after it (a group still stuck after 'resolved')", () => {
+    const ev = windowEvidence(history, { topics: [], groups: ["billing"], services: [] });
+    const window = incidentWindow({ impactStart: new Date(T0).toISOString(), resolved: new Date(T0 + 120_000).toISOString() }, new Date(T0).toISOString(), T0 + 1e6);
+    const inside = ev.series.filter((p) => p.at <= T0 + 120_000).length;
+    expect(inside).toBeLessThan(ev.series.length);
+    const truncated = { ...ev, series: ev.series.slice(0, inside), lostAt: ev.lostAt.slice(0, inside) };
+    const scope = { topics: [], groups: ["billing"], services: [] };
+    const impact = computeImpact(ev, window, scope);
+    expect(impact).toEqual(computeImpact(truncated, window, scope));
+    expect(impact.samples).toBe(inside);
+    expect(impact.peakLag).toBeLessThan(Math.max(...ev.series.map((p) => p.lag ?? 0)));
+  });
+
   it("says unknown when no evidence covers the window", () => {
     const ev = windowEvidence([], { topics: ["x"], groups: [], services: [] });
     const impact = computeImpact(ev, incidentWindow({}, iso(0), T0 + 600_000), { topics: ["x"], groups: [], services: [] });

@@ -1,9 +1,8 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
 import { bundleFromSignals } from "@/lib/domain/evidence/bundle";
 import { mergeKept, type KeptEvidencePayload, type KeptMoment } from "@/lib/domain/review/kept";
 import { severityContextFor } from "@/lib/server/catalog/severity-context";
-import { db } from "@/lib/server/db";
+import { db, isPrismaError } from "@/lib/server/db";
 import { getIncident } from "@/lib/server/incidents/get-incident";
 import { loadSampledWindow, readKeptEvidence } from "@/lib/server/reviews/load-window-evidence";
 import { readIncidentEvidence } from "./scope-evidence";
@@ -40,7 +39,7 @@ export async function keepIncidentEvidence(incidentId: string, moment: KeptMomen
     await db().keptEvidence.create({ data: { incidentId, moment, entrySeq, takenAt: evidence.takenAt === null ? null : new Date(evidence.takenAt), payload: JSON.stringify(payload) } });
     return true;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    if (isPrismaError(error, "P2002")) return false; // another watcher kept this moment first
     throw error;
   }
 }

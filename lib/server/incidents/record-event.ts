@@ -1,8 +1,7 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
 import type { PostEventBody } from "@/lib/schemas/incidents";
 import type { Principal } from "@/lib/server/auth/identify";
-import { db } from "@/lib/server/db";
+import { db, isPrismaError } from "@/lib/server/db";
 import { configuredCluster } from "@/lib/server/evidence/cluster-identity";
 import { appendEntry } from "./append-entry";
 import { authorOf, toSummary } from "./mappers";
@@ -32,7 +31,7 @@ export async function recordEvent(body: PostEventBody, principal: Principal): Pr
     });
   } catch (error) {
     // a retried post (same idempotency key) is stored once
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isPrismaError(error, "P2002")) throw error;
   }
   const open = (await db().incident.findMany({ where: { status: { notIn: ["review", "closed"] } } })).map(toSummary);
   const touches = open.filter(
