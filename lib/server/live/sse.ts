@@ -35,13 +35,25 @@ export function sseResponse(signal: AbortSignal, start: (sink: SseSink, connecti
   };
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const write = (text: string) => {
-        if (done) return;
+      // Everything written in one turn of the event loop leaves as one chunk: a batch commit of
+      // N entries is one enqueue per listener, not N (each chunk costs a trip through the
+      // response pipe and a read on the client; with 50 listeners per-entry chunks were the
+      // one-instance fan-out bottleneck). The events inside keep their order, ids and framing.
+      let pending: string[] = [];
+      const flush = () => {
+        const text = pending.join("");
+        pending = [];
+        if (done || text === "") return;
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
           finish();
         }
+      };
+      const write = (text: string) => {
+        if (done) return;
+        if (pending.length === 0) queueMicrotask(flush);
+        pending.push(text);
       };
       const sink: SseSink = {
         event: (name, data, id) => sink.eventJson(name, JSON.stringify(data), id),
