@@ -129,4 +129,22 @@ test("an alert-opened incident for a lagging group shows what is wrong and how b
     await theme(phone, true);
     await keepScreenshot(phone, testInfo, "04-phone-dark");
   });
+
+  await test.step("a person acting acknowledges it (MTTA from the log); 'Not an incident…' closes it as a false alarm", async () => {
+    await theme(laptop, false);
+    await laptop.getByTestId("take-command").click();
+    await expect(laptop.getByTestId("commander")).not.toHaveText("nobody");
+    await expect(laptop.getByTestId("header-mtta")).not.toHaveText("—");
+    const { entries } = (await (await laptop.request.get(`/api/incidents/${incidentId}`)).json()) as { entries: { kind: string; createdAt: string; author: { kind: string }; payload: Record<string, unknown> }[] };
+    const detected = Date.parse(entries.find((e) => e.kind === "incident-opened")!.payload.detectedAt as string);
+    const acknowledged = Date.parse(entries.find((e) => e.author.kind === "user")!.createdAt);
+    const seconds = Math.round((acknowledged - detected) / 1000);
+    // the header's MTTA is the log's: detection (the alert's arrival) → the first person's entry
+    await expect(laptop.getByTestId("header-mtta")).toHaveText(seconds === 0 ? "0 s" : seconds < 90 ? `${seconds} s` : /min/);
+    await laptop.getByTestId("false-alarm-open").click();
+    await laptop.getByTestId("false-alarm-reason").fill("the lag alert fired on a drill topic left behind");
+    await laptop.getByTestId("false-alarm-confirm").click();
+    await expect(laptop.getByTestId("false-alarm")).toContainText("the lag alert fired on a drill topic left behind");
+    await expect(laptop.getByTestId("header-status")).toContainText("Closed");
+  });
 });
