@@ -3,11 +3,12 @@ import { useState } from "react";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import type { BrokerChartPoint, BrokerChartsView } from "@/lib/schemas/broker-charts";
 import { formatBytes } from "@/lib/domain/evidence/bytes";
+import { utcClock } from "@/lib/domain/metrics/durations";
 
 const ms = (v: number) => (v >= 100 ? `${Math.round(v)} ms` : `${Math.round(v * 10) / 10} ms`);
 const pct = (v: number) => `${Math.round(v)}%`;
 const rate = (v: number) => `${formatBytes(v)}/s`;
-const clock = (at: number) => new Date(at).toISOString().slice(11, 19) + " UTC";
+const clock = (at: number) => utcClock(at) + " UTC";
 
 /** The broker whose produce p99 peaks highest in the window: the one to look at first. */
 function busiest(view: BrokerChartsView): number | null {

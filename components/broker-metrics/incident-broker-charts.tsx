@@ -1,6 +1,7 @@
 "use client";
 import { useIncidentBrokerCharts } from "@/lib/client/hooks/use-broker-charts";
 import { BrokerCharts } from "./broker-charts";
+import { utcClock } from "@/lib/domain/metrics/durations";
 
 /** The incident window's broker latency beside storage and network (seed 000's second correlation). */
 export function IncidentBrokerCharts({ incidentId }: { incidentId: string }) {
@@ -10,7 +11,7 @@ export function IncidentBrokerCharts({ incidentId }: { incidentId: string }) {
       <div className="flex flex-wrap items-baseline gap-x-3">
         <h2 id="broker-charts-heading" className="font-semibold">Broker latency, storage and network</h2>
         {data && data.state !== "not-configured" ? (
-          <span className="text-xs text-muted">incident window from {new Date(data.incidentWindow.from).toISOString().slice(11, 19)} UTC, after a 5 min lead-in</span>
+          <span className="text-xs text-muted">incident window from {utcClock(data.incidentWindow.from)} UTC, after a 5 min lead-in</span>
         ) : null}
       </div>
       <BrokerCharts view={data} testId="incident-broker-charts" loading={isPending} loadError={error?.message ?? null} />

@@ -1,5 +1,6 @@
 "use client";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { utcClock } from "@/lib/domain/metrics/durations";
 
 /** Keys of T whose values are numbers (or null: a gap in the line). */
 export type NumericKey<T> = { [K in keyof T]-?: T[K] extends number | null ? K : never }[keyof T] & string;
@@ -30,7 +31,8 @@ export interface TimeSeriesChartProps<T> {
   testId?: string;
 }
 
-const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+// UTC, as the header and every reason say (a local-time axis beside "14:03:27 UTC" misleads at 02:00)
+const time = (ms: number) => utcClock(ms);
 
 /** A typed recharts line chart over time with up to two y axes, in the semantic colours of both themes. */
 export function TimeSeriesChart<T extends object>({ data, x, series, leftLabel, rightLabel, formatLeft, formatRight, height = 240, summary, testId }: TimeSeriesChartProps<T>) {

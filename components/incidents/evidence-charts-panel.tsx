@@ -3,6 +3,7 @@ import { IncidentWindowCharts } from "@/components/review/charts/incident-window
 import { useIncidentCharts } from "@/lib/client/hooks/use-incident-charts";
 import type { IncidentEntry } from "@/lib/domain/incidents/types";
 import { chartMarkers } from "@/lib/domain/review/timeline";
+import { utcClock } from "@/lib/domain/metrics/durations";
 
 /**
  * The incident window on two charts — lag and time lag; input vs consume rate — with the log's
@@ -21,7 +22,7 @@ export function EvidenceChartsPanel({ incidentId, entries }: { incidentId: strin
         <h2 id="evidence-charts-heading" className="font-semibold">Evidence over the incident window</h2>
         {newest !== null ? (
           <span className="text-xs text-muted" data-testid="evidence-charts-age">
-            newest sample {new Date(newest).toISOString().slice(11, 19)} UTC · refreshed every 10 s
+            newest sample {utcClock(newest)} UTC · refreshed every 10 s
           </span>
         ) : null}
       </div>

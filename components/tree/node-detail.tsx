@@ -8,8 +8,9 @@ import { scopeLabel } from "@/lib/domain/diagnosis-marks/merge";
 import { useAnswerQuestion, useMarkNode } from "@/lib/client/hooks/use-diagnosis";
 import { MarkBadge, VerdictChip } from "./badges";
 import { WrongApproachWarning, wrongApproachesFor } from "./wrong-approach-warning";
+import { utcClock } from "@/lib/domain/metrics/durations";
 
-const time = (iso: string) => new Date(iso).toISOString().slice(11, 19) + "Z";
+const time = (iso: string) => utcClock(iso) + "Z";
 const H3 = "mb-1 mt-4 text-xs font-bold uppercase tracking-wide text-muted";
 
 export function NodeDetail(props: {

@@ -9,6 +9,7 @@ import { buildOutline } from "@/lib/domain/diagnosis-marks/outline";
 import type { IncidentEntry } from "@/lib/domain/incidents/types";
 import { NodeDetail } from "./node-detail";
 import { TreeOutline } from "./tree-outline";
+import { utcClock } from "@/lib/domain/metrics/durations";
 
 /**
  * The incident's "Root cause" panel: the tree with live verdicts from the diagnosis, the
@@ -54,7 +55,7 @@ export function RootCauseTree({ incidentId, entries, canMark, canAnswer }: { inc
             </span>
             <span className="text-xs text-muted">
               {data.samples} sample{data.samples === 1 ? "" : "s"} over {data.windowSeconds}s
-              {data.takenAt ? `, newest ${new Date(data.takenAt).toISOString().slice(11, 19)}Z` : ""} · {data.scopes.map((s) => scopeLabel(s.scope)).join(", ")}
+              {data.takenAt ? `, newest ${utcClock(data.takenAt)}Z` : ""} · {data.scopes.map((s) => scopeLabel(s.scope)).join(", ")}
             </span>
           </>
         ) : null}

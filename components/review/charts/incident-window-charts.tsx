@@ -2,10 +2,11 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SeriesPoint } from "@/lib/domain/review/impact";
 import type { ChartMarker } from "@/lib/domain/review/timeline";
+import { utcClock } from "@/lib/domain/metrics/durations";
 
-const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+const time = (ms: number) => utcClock(ms, { seconds: false });
 /** Seconds on the axis when the window is short: four ticks reading "22:09" say nothing. */
-const tickTime = (spanMs: number) => (spanMs < 15 * 60_000 ? (ms: number) => new Date(ms).toISOString().slice(11, 19) : time);
+const tickTime = (spanMs: number) => (spanMs < 15 * 60_000 ? (ms: number) => utcClock(ms) : time);
 const compact = (v: number) => (Math.abs(v) >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : Math.abs(v) >= 1e3 ? `${(v / 1e3).toFixed(1)}k` : String(Math.round(v * 10) / 10));
 const seconds = (v: number) => (v >= 3600 ? `${(v / 3600).toFixed(1)} h` : v >= 60 ? `${Math.round(v / 60)} min` : `${Math.round(v)} s`);
 

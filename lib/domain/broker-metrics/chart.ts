@@ -2,7 +2,7 @@
  * Broker metric readings → the points of the broker latency charts (lib/schemas/broker-charts).
  * Pure: the readings come from Prometheus range queries or the stored evidence samples.
  */
-import { formatDuration } from "@/lib/domain/metrics/durations";
+import { formatDuration, utcClock } from "@/lib/domain/metrics/durations";
 import { metricDef } from "./catalog";
 import type { BrokerMetricsReading } from "./types";
 
@@ -89,7 +89,7 @@ export function chartView(input: {
   const newestAt = points.length ? points[points.length - 1]!.at : null;
   const brokers = [...new Set(points.map((p) => p.nodeId))].sort((a, b) => a - b);
   const base = { window: input.window, stepMs: input.stepMs, newestAt, brokers, points, notExported: notExportedOf(input.readings), source: input.source };
-  const at = (ms: number) => new Date(ms).toISOString().slice(11, 19) + " UTC";
+  const at = (ms: number) => utcClock(ms) + " UTC";
   if (input.error !== null) {
     const shown = points.length ? `showing the readings Ripcord stored with its evidence samples, newest ${at(newestAt!)} (${formatDuration((input.window.to - newestAt!) / 1000)} old)` : "no stored readings cover the window";
     return { ...base, state: "unavailable", message: `Prometheus does not answer (${input.error}): ${shown}.` };

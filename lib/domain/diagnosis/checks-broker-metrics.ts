@@ -21,6 +21,7 @@ import type { BrokerMetricKey } from "@/lib/domain/broker-metrics/types";
 import type { EvidenceSignals } from "@/lib/domain/evidence/signal-types";
 import type { Verdict } from "./types";
 import { dur, r1, v, type CheckContext } from "./check-kit";
+import { utcClock } from "@/lib/domain/metrics/durations";
 
 export const LATENCY_RATIO = 3;
 /** a p99 must also rise by this much (ms): 1 → 4 ms is 4x and nothing. */
@@ -197,7 +198,7 @@ function throttleChecks(m: BrokerMetricSignals, brokers: BrokerMetricSignal[]): 
   return [];
 }
 
-const clock = (ms: number) => `${new Date(ms).toISOString().slice(11, 19)} UTC`;
+const clock = (ms: number) => `${utcClock(ms)} UTC`;
 
 /**
  * What every broker verdict adds while Prometheus does not answer: its figures are the last

@@ -7,12 +7,13 @@
 import type { PartitionRef } from "@/lib/domain/evidence/signal-types";
 import type { TimelineEvent, Verdict } from "./types";
 import { dur, r1, v, type CheckContext } from "./check-kit";
+import { utcClock } from "@/lib/domain/metrics/durations";
 
 /** an event lines up with the lag start if it happened up to 15 min before or 2 min after it. */
 export const ALIGN_BEFORE_MS = 15 * 60_000;
 export const ALIGN_AFTER_MS = 2 * 60_000;
 
-const hhmmss = (ms: number) => `${new Date(ms).toISOString().slice(11, 19)}Z`;
+const hhmmss = (ms: number) => `${utcClock(ms)}Z`;
 const refs = (xs: PartitionRef[]) =>
   xs.slice(0, 3).map((p) => `${p.topic}[${p.partition}]`).join(", ") + (xs.length > 3 ? ` and ${xs.length - 3} more` : "");
 

@@ -15,6 +15,7 @@ import { quotaChecks, storageChecks } from "./checks-capacity";
 import { brokerMetricChecks } from "./checks-broker-metrics";
 import { LAG_NOISE_SECONDS } from "@/lib/domain/evidence/noise";
 import { RECOVERY_HORIZON_SECONDS } from "@/lib/domain/severity/propose";
+import { utcClock } from "@/lib/domain/metrics/durations";
 
 export type { CheckContext };
 
@@ -280,7 +281,7 @@ export function answerVerdicts(answers: HumanAnswer[]): Verdict[] {
     leafId: a.leafId,
     verdict: a.answer === "yes" ? ("supported" as const) : ("contradicted" as const),
     weight: 0.6,
-    reason: `answered ${a.answer}${a.at !== undefined ? ` (at ${new Date(a.at).toISOString().slice(11, 19)}Z)` : ""}: ${a.note}`,
+    reason: `answered ${a.answer}${a.at !== undefined ? ` (at ${utcClock(a.at)}Z)` : ""}: ${a.note}`,
   }));
 }
 

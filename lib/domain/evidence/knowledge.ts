@@ -4,7 +4,7 @@
  * (the sampler just started, a group just appeared) says "not known yet" instead of a number
  * computed from two points. Pure.
  */
-import { formatDuration } from "@/lib/domain/metrics/durations";
+import { formatDuration, utcClock } from "@/lib/domain/metrics/durations";
 import type { EvidenceSignals } from "./signal-types";
 import type { ClusterSnapshot } from "./types";
 
@@ -31,7 +31,7 @@ export interface KnowledgeInput {
   now: number;
 }
 
-const hhmm = (at: number) => new Date(at).toISOString().slice(11, 16);
+const hhmm = (at: number) => utcClock(at, { seconds: false });
 
 export function describeKnowledge(input: KnowledgeInput): EvidenceKnowledge {
   const known: string[] = [];

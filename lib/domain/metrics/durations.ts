@@ -63,3 +63,13 @@ export function formatDuration(seconds: number | null | undefined): string {
   const hh = h % 24;
   return hh ? `${d} d ${hh} h` : `${d} d`;
 }
+
+/**
+ * A wall-clock time in UTC as every page, reason and notification writes it ("14:03:27", or
+ * "14:03" without seconds). Incidents span people in several time zones and the header says
+ * UTC, so nothing shows local time.
+ */
+export function utcClock(at: number | string | Date, opts: { seconds?: boolean } = {}): string {
+  const iso = new Date(at).toISOString();
+  return opts.seconds === false ? iso.slice(11, 16) : iso.slice(11, 19);
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { IncidentEntry } from "@/lib/domain/incidents/types";
 import type { ActionItem } from "@/lib/domain/review/types";
 import { actionItemStats, buildDashboard, summarize } from "./dashboard";
-import { formatDuration, incidentDurations } from "./durations";
+import { formatDuration, incidentDurations, utcClock } from "./durations";
 import { incidentFacts } from "./facts";
 import { median, percentile, weekOf } from "./stats";
 import type { IncidentFacts } from "./types";
@@ -188,5 +188,14 @@ describe("incidentFacts from a log", () => {
     const f = incidentFacts("i", entries);
     expect(f).toMatchObject({ drill: true, severity: "SEV3", keyTimes: { impactStart: iso(-5), detected: iso(0), resolved: iso(20) } });
     expect(f.causes).toEqual([{ leafId: "consumer.poison-record", title: "Poison record", branch: "consumer" }]);
+  });
+});
+
+describe("utcClock", () => {
+  it("writes UTC wall-clock time whatever the local zone, with or without seconds", () => {
+    const at = Date.UTC(2026, 11, 1, 2, 3, 4, 567);
+    expect(utcClock(at)).toBe("02:03:04");
+    expect(utcClock(new Date(at).toISOString(), { seconds: false })).toBe("02:03");
+    expect(utcClock(new Date(at))).toBe("02:03:04");
   });
 });

@@ -9,7 +9,7 @@ import type { OwnerRole } from "@/lib/domain/catalog/types";
 import { FRESHNESS_BREACH_KIND, type FreshnessBreachPayload } from "@/lib/domain/freshness/types";
 import type { IncidentState } from "@/lib/domain/incidents/derive";
 import { STATUS_LABELS, type IncidentEntry, type KnownPayloads } from "@/lib/domain/incidents/types";
-import { formatDuration } from "@/lib/domain/metrics/durations";
+import { formatDuration, utcClock } from "@/lib/domain/metrics/durations";
 import { ENTRY_KINDS } from "@/lib/domain/mitigation/types";
 import type { RoutingState } from "@/lib/domain/routing/derive";
 import type { RoutingChangedPayload } from "@/lib/domain/routing/types";
@@ -33,7 +33,7 @@ export function utcTime(iso: string | null | undefined): string {
   if (!iso) return "unknown";
   const t = Date.parse(iso);
   if (!Number.isFinite(t)) return "unknown";
-  return `${new Date(t).toISOString().slice(11, 19)} UTC`;
+  return `${utcClock(t)} UTC`;
 }
 
 const who = (owners: readonly SuggestedOwner[]) => owners.map((o) => `${o.name} (${o.contact})`).join(", ");

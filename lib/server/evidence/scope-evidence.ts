@@ -9,6 +9,7 @@ import { getSampler } from "./get-sampler";
 import { projectHistory, topicsOfGroup } from "./project-history";
 import type { EvidenceSampler } from "./sampler";
 import { samplerState } from "./sampler-state";
+import { utcClock } from "@/lib/domain/metrics/durations";
 
 /**
  * THE scope-evidence service (docs/evidence.md): every judgement and every view of an incident
@@ -94,7 +95,7 @@ export interface ScopeEvidenceOptions {
   cluster?: string | null;
 }
 
-const hhmm = (at: number) => new Date(at).toISOString().slice(11, 16);
+const hhmm = (at: number) => utcClock(at, { seconds: false });
 
 function none(cluster: string, scope: EvidenceScope, why: string, sampler: EvidenceSampler | null): ScopeEvidence {
   return {
