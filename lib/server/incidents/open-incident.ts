@@ -3,7 +3,7 @@ import type { OpenIncidentBody } from "@/lib/schemas/incidents";
 import type { Principal } from "@/lib/server/auth/identify";
 import { db } from "@/lib/server/db";
 import { configuredClusters } from "@/lib/server/clusters/configured-clusters";
-import { configuredCluster } from "@/lib/server/evidence/cluster-identity";
+import { clusterOf } from "@/lib/server/evidence/cluster-identity";
 import { AppError } from "@/lib/server/http/errors";
 import { publishCommitted } from "@/lib/server/live/feed";
 import { appendInTransaction, findEntryByKey } from "./append-entry";
@@ -20,7 +20,8 @@ export async function openIncident(body: OpenIncidentBody, principal: Principal)
     const seen = await findEntryByKey(author.id, body.idempotencyKey);
     if (seen) return { incident: toSummary(await db().incident.findUniqueOrThrow({ where: { id: seen.incidentId } })), duplicate: true };
   }
-  const cluster = body.cluster ?? configuredCluster();
+  // "default" (the new-incident form's value) and no name both mean the default cluster, stored by its name
+  const cluster = clusterOf(body.cluster);
   const known = configuredClusters().map((c) => c.name);
   if (known.length > 0 && !known.includes(cluster)) throw new AppError("UNPROCESSABLE", `cluster "${cluster.slice(0, 100)}" is not configured here (configured: ${known.join(", ")})`, { extra: { field: "cluster" } });
   const { incident, written } = await db().$transaction(async (tx) => {

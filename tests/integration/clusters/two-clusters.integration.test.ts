@@ -141,6 +141,10 @@ describe("two Kafka clusters in one Ripcord", () => {
     expect(groups).not.toContain(firstGroup);
     expect(evaluation.body.evidence.groups.find((g) => g.groupId === secondGroup)?.totalLag).toBe(200);
 
+    // the new-incident form sends "default": the default cluster, stored by its name
+    const byForm = await read<{ incident: { cluster: string } }>(openRoute(post("/api/incidents", { title: "from the form", cluster: "default" }, admin.cookie), ctx()));
+    expect([byForm.status, byForm.body.incident.cluster]).toEqual([201, "main"]);
+
     const unknown = await read<{ detail: string }>(openRoute(post("/api/incidents", { title: "nowhere", cluster: "prod-us" }, admin.cookie), ctx()));
     expect(unknown.status).toBe(422);
     expect(unknown.body.detail).toBe('cluster "prod-us" is not configured here (configured: main, second)');
