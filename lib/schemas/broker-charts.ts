@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ClusterQuery } from "./cluster";
 
 /**
  * Broker latency over a window (seed 000's second correlation: request latency beside storage
@@ -46,7 +47,7 @@ export type BrokerChartsView = z.infer<typeof BrokerChartsView>;
 export const IncidentBrokerChartsView = BrokerChartsView.extend({ incidentWindow: z.object({ from: z.number(), to: z.number() }) });
 export type IncidentBrokerChartsView = z.infer<typeof IncidentBrokerChartsView>;
 
-export const BrokerChartsQuery = z.object({
+export const BrokerChartsQuery = ClusterQuery.extend({
   /** minutes back from now (Cluster page), 1–1440; default 30 */
   minutes: z.coerce.number().int().min(1).max(24 * 60).optional(),
 });

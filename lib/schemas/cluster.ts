@@ -239,7 +239,11 @@ export type GroupDetail = z.infer<typeof GroupDetail>;
 
 export const GroupParams = z.object({ groupId: z.string().min(1).max(255) });
 export const TopicParams = z.object({ topic: z.string().min(1).max(249) });
-export const WindowQuery = z.object({
+/** Which configured cluster a Cluster API read is about (issue 18); absent: the default cluster, so older links keep working. */
+export const ClusterQuery = z.object({
+  cluster: z.string().min(1).max(100).optional(),
+});
+export const WindowQuery = ClusterQuery.extend({
   /** Minutes of history for the series (the hot window is in memory; longer reads the store). */
   minutes: z.coerce.number().int().min(1).max(24 * 60).optional(),
 });
@@ -272,8 +276,8 @@ export const TopicDetail = z.object({
 });
 export type TopicDetail = z.infer<typeof TopicDetail>;
 
-export const HistoryQuery = z
-  .object({
+export const HistoryQuery = ClusterQuery
+  .extend({
     group: z.string().min(1).max(255).optional(),
     topic: z.string().min(1).max(249).optional(),
     minutes: z.coerce.number().int().min(1).max(24 * 60).default(60),

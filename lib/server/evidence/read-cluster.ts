@@ -15,6 +15,7 @@ import { samplerState } from "./sampler-state";
  * The Cluster API's reads. Each starts the sampler if needed and waits briefly for a first
  * sample. With no sample at all and a failed attempt it throws the Kafka error (503/504); with
  * older data it answers that data, its age and the error (the page keeps it on screen).
+ * Each takes the cluster's name (lib/server/clusters/require-cluster.ts checked it is configured).
  */
 
 /** Signals (status, rates, drain) are computed over this much of the newest history: the scope-evidence service's window. */
@@ -23,8 +24,8 @@ const FIRST_SAMPLE_WAIT_MS = 4_000;
 
 const overviewCache = new WeakMap<EvidenceSampler, { key: string; value: OverviewData }>();
 
-async function sampler(): Promise<EvidenceSampler> {
-  const s = getSampler();
+async function sampler(cluster: string): Promise<EvidenceSampler> {
+  const s = getSampler(cluster);
   await s.ready(FIRST_SAMPLE_WAIT_MS);
   if (!s.latest()) {
     const error = s.status().lastError;
@@ -38,8 +39,8 @@ function dataKey(s: EvidenceSampler): string {
   return `${h.length}:${h[h.length - 1]?.takenAt ?? 0}:${s.seeds().length}`;
 }
 
-export async function readClusterOverview(): Promise<ClusterOverview> {
-  const s = await sampler();
+export async function readClusterOverview(cluster: string): Promise<ClusterOverview> {
+  const s = await sampler(cluster);
   if (!s.latest()) return { sampler: samplerState(s), ...emptyOverview() };
   const key = dataKey(s);
   let cached = overviewCache.get(s);
@@ -64,19 +65,19 @@ async function seriesHistory(s: EvidenceSampler, minutes: number | undefined) {
 }
 
 /** A group's detail: its numbers from the scope-evidence service (the same as every incident judgement), its charts from the history. */
-export async function readGroupDetail(groupId: string, minutes?: number): Promise<GroupDetail> {
-  const s = await sampler();
+export async function readGroupDetail(cluster: string, groupId: string, minutes?: number): Promise<GroupDetail> {
+  const s = await sampler(cluster);
   const latest = s.latest();
   if (!latest) throw new AppError("KAFKA_UNAVAILABLE", "no sample of the cluster yet: the first collection is still running");
-  const evidence = await readScopeEvidence({ topics: [], groups: [groupId] });
+  const evidence = await readScopeEvidence({ topics: [], groups: [groupId] }, { cluster });
   const signals = evidence.signals?.groups.find((g) => g.groupId === groupId);
   if (!signals) throw notFound(`consumer group "${groupId}"`);
   const series = thin(await seriesHistory(s, minutes), MAX_POINTS);
   return { sampler: samplerState(s), ...groupDetailFrom(signals, indexOf(latest).groups.get(groupId) ?? evidence.window.at(-1)?.groups.find((g) => g.groupId === groupId), series, s.seeds()) };
 }
 
-export async function readTopicDetail(topic: string): Promise<TopicDetail> {
-  const s = await sampler();
+export async function readTopicDetail(cluster: string, topic: string): Promise<TopicDetail> {
+  const s = await sampler(cluster);
   if (!s.latest()) throw new AppError("KAFKA_UNAVAILABLE", "no sample of the cluster yet: the first collection is still running");
   const detail = buildTopicDetail(s.history(), topic, s.seeds(), SIGNAL_WINDOW_MS);
   if (!detail) throw notFound(`topic "${topic}"`);
@@ -84,8 +85,8 @@ export async function readTopicDetail(topic: string): Promise<TopicDetail> {
 }
 
 /** A group's (or topic's) series over the persisted history plus memory, thinned to `points`. */
-export async function readHistory(q: { group?: string; topic?: string; minutes: number; points: number }): Promise<HistoryResponse> {
-  const s = await sampler();
+export async function readHistory(cluster: string, q: { group?: string; topic?: string; minutes: number; points: number }): Promise<HistoryResponse> {
+  const s = await sampler(cluster);
   const to = s.latest()?.takenAt ?? Date.now();
   const from = to - q.minutes * 60_000;
   const history = thin(await seriesHistory(s, q.minutes), q.points);

@@ -2,9 +2,7 @@ import "server-only";
 import type { OpenIncidentBody } from "@/lib/schemas/incidents";
 import type { Principal } from "@/lib/server/auth/identify";
 import { db } from "@/lib/server/db";
-import { configuredClusters } from "@/lib/server/clusters/configured-clusters";
-import { clusterOf } from "@/lib/server/evidence/cluster-identity";
-import { AppError } from "@/lib/server/http/errors";
+import { requireCluster } from "@/lib/server/clusters/require-cluster";
 import { publishCommitted } from "@/lib/server/live/feed";
 import { appendInTransaction, findEntryByKey } from "./append-entry";
 import { authorOf, toEntry, toSummary, type IncidentSummary } from "./mappers";
@@ -21,9 +19,7 @@ export async function openIncident(body: OpenIncidentBody, principal: Principal)
     if (seen) return { incident: toSummary(await db().incident.findUniqueOrThrow({ where: { id: seen.incidentId } })), duplicate: true };
   }
   // "default" (the new-incident form's value) and no name both mean the default cluster, stored by its name
-  const cluster = clusterOf(body.cluster);
-  const known = configuredClusters().map((c) => c.name);
-  if (known.length > 0 && !known.includes(cluster)) throw new AppError("UNPROCESSABLE", `cluster "${cluster.slice(0, 100)}" is not configured here (configured: ${known.join(", ")})`, { extra: { field: "cluster" } });
+  const cluster = requireCluster(body.cluster, "UNPROCESSABLE");
   const { incident, written } = await db().$transaction(async (tx) => {
     const row = await tx.incident.create({
       data: { title: body.title, cluster, scope: JSON.stringify(body.scope), status: "detection", commanderId: principal.kind === "user" ? principal.id : null },

@@ -5,7 +5,9 @@ import { incidentWindow } from "@/lib/domain/review/impact";
 import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
 import { getSampler } from "../evidence/get-sampler";
 import { getIncident } from "../incidents/get-incident";
-import { getBrokerMetricsReader } from "./registry";
+import { findCluster } from "../clusters/configured-clusters";
+import { clusterOf } from "../evidence/cluster-identity";
+import { getBrokerMetricsReader, prometheusConfigFromEnv } from "./registry";
 
 /** Never finer than this: the local Prometheus scrapes every 5 s. */
 const STEP_FLOOR_MS = 5_000;
@@ -16,13 +18,15 @@ const STEP_FLOOR_MS = 5_000;
  * readings the sampler stored with its evidence samples — said as such. Bounded by the reader's
  * timeouts: a slow or absent Prometheus never holds the page.
  */
-export async function readBrokerCharts(window: { from: number; to: number }): Promise<BrokerChartsView> {
+export async function readBrokerCharts(window: { from: number; to: number }, cluster?: string | null): Promise<BrokerChartsView> {
   const stepMs = chartStepMs(window.from, window.to, STEP_FLOOR_MS);
-  const reader = getBrokerMetricsReader();
+  const name = clusterOf(cluster);
+  const configured = findCluster(name);
+  const reader = getBrokerMetricsReader(configured ? configured.prometheus : prometheusConfigFromEnv());
   if (!reader) {
     return { state: "not-configured", message: NOT_CONFIGURED_MESSAGE, source: "none", window, stepMs, newestAt: null, brokers: [], points: [], notExported: [] };
   }
-  const sampler = getSampler();
+  const sampler = getSampler(name);
   const known = sampler.latest()?.brokers ?? [];
   const { readings, error } = await reader.readRangeOrError(window.from, window.to, stepMs, known);
   if (error === null) return chartView({ window, stepMs, readings, source: "prometheus", error: null });
@@ -49,6 +53,6 @@ export async function readIncidentBrokerCharts(incidentId: string, now = Date.no
 }
 
 /** The last `minutes` (Cluster page). */
-export function readRecentBrokerCharts(minutes = 30, now = Date.now()): Promise<BrokerChartsView> {
-  return readBrokerCharts({ from: now - minutes * 60_000, to: now });
+export function readRecentBrokerCharts(cluster: string, minutes = 30, now = Date.now()): Promise<BrokerChartsView> {
+  return readBrokerCharts({ from: now - minutes * 60_000, to: now }, cluster);
 }

@@ -7,10 +7,16 @@ import { bootstrapServers, DEFAULT_KAFKA_VERSION, down, kafkaSettings, SASL_USER
 import { portOf } from "../../../scripts/lib/ports.mjs";
 import { testDatabase } from "../../../scripts/lib/test-database.mjs";
 import { GET as listClustersRoute } from "@/app/api/clusters/route";
+import { GET as overviewRoute } from "@/app/api/cluster/route";
+import { GET as groupRoute } from "@/app/api/cluster/groups/[groupId]/route";
+import { GET as topicRoute } from "@/app/api/cluster/topics/[topic]/route";
+import { GET as historyRoute } from "@/app/api/cluster/history/route";
+import { GET as brokerChartsRoute } from "@/app/api/cluster/broker-charts/route";
 import { POST as openRoute } from "@/app/api/incidents/route";
 import { GET as evaluationRoute } from "@/app/api/incidents/[id]/severity/evaluation/route";
 import { POST as webhookRoute } from "@/app/api/alerts/webhook/route";
 import { POST as createTokenRoute } from "@/app/api/tokens/route";
+import type { ClusterOverview, GroupDetail, HistoryResponse, TopicDetail } from "@/lib/schemas/cluster";
 import type { ClusterList } from "@/lib/schemas/clusters";
 import type { SeverityEvaluationView } from "@/lib/schemas/severity";
 import { resetEnvForTests } from "@/lib/server/env";
@@ -125,6 +131,38 @@ describe("two Kafka clusters in one Ripcord", () => {
     expect(getSampler("second").latest()?.groups.some((g) => g.groupId === secondGroup)).toBe(true);
     expect(getSampler("main").latest()?.groups.some((g) => g.groupId === secondGroup)).toBe(false);
   }, 90_000);
+
+  it("each cluster's pages read its own cluster: ?cluster=second shows the second's group, the default does not; an unknown name is a 404 naming the configured clusters", async () => {
+    const overview = (cluster?: string) => read<ClusterOverview>(overviewRoute(get(`/api/cluster${cluster ? `?cluster=${cluster}` : ""}`, admin.cookie), ctx()));
+    const groupsOf = (o: { body: ClusterOverview }) => o.body.groups.map((g) => g.groupId);
+    const onSecond = await waitFor(() => overview("second"), (r) => r.status === 200 && groupsOf(r).includes(secondGroup), { what: "the second cluster's group on its overview", timeoutMs: 60_000 });
+    expect(groupsOf(onSecond)).not.toContain(firstGroup);
+    const onDefault = await waitFor(() => overview(), (r) => r.status === 200 && groupsOf(r).includes(firstGroup), { what: "the first cluster's group on the default overview", timeoutMs: 60_000 });
+    expect(groupsOf(onDefault)).not.toContain(secondGroup);
+    // naming the default cluster is the same as naming none
+    expect(groupsOf(await overview("main"))).toContain(firstGroup);
+
+    const group = (cluster: string | null, groupId: string) => read<GroupDetail & { detail?: string }>(groupRoute(get(`/api/cluster/groups/${groupId}${cluster ? `?cluster=${cluster}` : ""}`, admin.cookie), ctx({ groupId })));
+    const secondDetail = await group("second", secondGroup);
+    expect([secondDetail.status, secondDetail.body.group.totalLag]).toEqual([200, 200]);
+    expect((await group(null, secondGroup)).status).toBe(404);
+    expect((await group("main", secondGroup)).status).toBe(404);
+
+    const topic = await read<TopicDetail>(topicRoute(get(`/api/cluster/topics/${secondTopic}?cluster=second`, admin.cookie), ctx({ topic: secondTopic })));
+    expect([topic.status, topic.body.topic.name]).toEqual([200, secondTopic]);
+    expect((await read(topicRoute(get(`/api/cluster/topics/${secondTopic}`, admin.cookie), ctx({ topic: secondTopic })))).status).toBe(404);
+    const history = await read<HistoryResponse>(historyRoute(get(`/api/cluster/history?cluster=second&group=${secondGroup}&minutes=5`, admin.cookie), ctx()));
+    expect([history.status, history.body.group]).toEqual([200, secondGroup]);
+
+    for (const url of [`/api/cluster?cluster=prod-us`, `/api/cluster/groups/${secondGroup}?cluster=prod-us`, `/api/cluster/topics/${secondTopic}?cluster=prod-us`, `/api/cluster/history?cluster=prod-us&group=${secondGroup}`, `/api/cluster/broker-charts?cluster=prod-us`]) {
+      const handler = url.includes("/groups/") ? groupRoute : url.includes("/topics/") ? topicRoute : url.includes("/history") ? historyRoute : url.includes("/broker-charts") ? brokerChartsRoute : overviewRoute;
+      const res = await handler(get(url, admin.cookie), ctx(url.includes("/groups/") ? { groupId: secondGroup } : url.includes("/topics/") ? { topic: secondTopic } : {}));
+      expect([url, res.status, res.headers.get("content-type")]).toEqual([url, 404, "application/problem+json"]);
+      const body = (await res.json()) as { detail: string; configuredClusters: string[] };
+      expect(body.detail).toBe('cluster "prod-us" is not configured here (configured: main, second)');
+      expect(body.configuredClusters).toEqual(["main", "second"]);
+    }
+  }, 120_000);
 
   it("an incident on the second cluster reads only the second cluster's evidence, and an unknown cluster is refused naming it", async () => {
     const opened = await read<{ incident: { id: string; cluster: string } }>(openRoute(post("/api/incidents", { title: "second cluster lag", cluster: "second", scope: { topics: [], groups: [secondGroup, firstGroup] } }, admin.cookie), ctx()));

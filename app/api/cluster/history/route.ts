@@ -1,3 +1,4 @@
+import { requireCluster } from "@/lib/server/clusters/require-cluster";
 import { readHistory } from "@/lib/server/evidence/read-cluster";
 import { clusterOperations } from "@/lib/server/http/openapi/cluster-operations";
 import { json, route } from "@/lib/server/http/route";
@@ -6,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 /** A group's or a topic's series over the persisted history (up to the retention), thinned. */
 export const GET = route(clusterOperations.history, async ({ query }) =>
-  json(await readHistory(query), { headers: { "cache-control": "no-store" } }),
+  json(await readHistory(requireCluster(query.cluster), query), { headers: { "cache-control": "no-store" } }),
 );
