@@ -22,7 +22,6 @@ import type { Scope, TimelineEvent } from "@/lib/domain/diagnosis/types";
 import type { KafkaGateway } from "@/lib/server/kafka/gateway";
 import { KafkajsGateway } from "@/lib/server/kafka/kafkajs-gateway";
 import type { BrokerMetricsReader } from "@/lib/server/prometheus/broker-metrics-reader";
-import { alterBrokerConfig, alterClientQuota } from "./raw-admin";
 import { DrillConsumer, type ConsumerOptions, InFlightLoad, Pacer, type PacerOptions, retry, sleep } from "./traffic";
 
 export { DrillConsumer, InFlightLoad, MAX_RECORDS_PER_PACER, sleep } from "./traffic";
@@ -266,7 +265,7 @@ export class DrillKit {
 
   /** Sets (or, with null, removes) a broker override and waits until the broker reads `expect`. */
   private async setBrokerConfig(nodeId: number, key: string, value: number | null, expect: number): Promise<void> {
-    await alterBrokerConfig(this.ctx.brokers[0]!, nodeId, key, value === null ? null : String(value));
+    await this.gateway.alterBrokerConfigs(nodeId, { [key]: value === null ? null : String(value) });
     const deadline = Date.now() + 30_000;
     while ((await this.brokerSetting(nodeId, key)).value !== expect) {
       if (Date.now() > deadline) throw new Error(`broker ${nodeId} did not apply ${key}=${expect} within 30 s`);
@@ -292,7 +291,7 @@ export class DrillKit {
   /** Sets a client-id quota (e.g. producer_byte_rate) on the cluster; cleanup removes it. */
   async setClientQuota(clientId: string, key: "producer_byte_rate" | "consumer_byte_rate" | "request_percentage", value: number): Promise<void> {
     this.quotas.push({ clientId, key });
-    await alterClientQuota(this.ctx.brokers[0]!, clientId, { key, value });
+    await this.gateway.alterClientQuotas([{ entityType: "client-id", entityName: clientId }], { [key]: value });
     this.log(`client quota ${key}=${value} on client id ${clientId}`);
   }
 
@@ -368,7 +367,7 @@ export class DrillKit {
     await Promise.all(this.consumers.map((c) => c.stop()));
     await Promise.all(this.producers.map((p) => p.disconnect().catch(() => undefined)));
     for (const fn of this.cleanups) await step("cleanup hook", fn);
-    for (const q of [...this.quotas].reverse()) await step(`remove quota ${q.key} of ${q.clientId}`, () => alterClientQuota(this.ctx.brokers[0]!, q.clientId, { key: q.key, value: null }));
+    for (const q of [...this.quotas].reverse()) await step(`remove quota ${q.key} of ${q.clientId}`, () => this.gateway.alterClientQuotas([{ entityType: "client-id", entityName: q.clientId }], { [q.key]: null }));
     for (const change of [...this.brokerChanges].reverse()) {
       await step(`restore ${change.key} on broker ${change.nodeId}`, async () => {
         // back up the way down (at most doubling per change), then the broker's own setting

@@ -7,6 +7,9 @@
  * No `import "server-only"` (see errors.ts): the evidence CLI imports this under plain Node.
  */
 import type { BrokerInfo, ClusterSnapshot, GroupSnapshot, OffsetTimePoint } from "@/lib/domain/evidence/types";
+import type { QuotaChanges, QuotaEntity } from "./protocol/alter-client-quotas";
+
+export type { QuotaChanges, QuotaEntity } from "./protocol/alter-client-quotas";
 
 export type SaslMechanism = "plain" | "scram-sha-256" | "scram-sha-512";
 
@@ -108,6 +111,14 @@ export interface KafkaGateway {
    * overrides after the change.
    */
   alterTopicConfigs(topic: string, changes: TopicConfigChanges): Promise<Record<string, string>>;
+  /**
+   * Sets (or, with null, removes) exactly the named dynamic configs of one broker
+   * (IncrementalAlterConfigs on the BROKER resource), e.g. a drill's num.io.threads. Resolves once
+   * Kafka accepted the change; the broker applies it a moment later (read it back to wait).
+   */
+  alterBrokerConfigs(nodeId: number, changes: TopicConfigChanges): Promise<void>;
+  /** Sets (or, with null, removes) quota values of one entity (AlterClientQuotas). */
+  alterClientQuotas(entity: readonly QuotaEntity[], changes: QuotaChanges): Promise<void>;
   /** Grows the topic to `totalCount` partitions (Kafka cannot shrink). */
   createPartitions(topic: string, totalCount: number): Promise<void>;
   listGroups(): Promise<GroupListing[]>;

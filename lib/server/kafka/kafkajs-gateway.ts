@@ -18,15 +18,17 @@ import type {
   KafkaClusterConfig,
   KafkaGateway,
   OffsetAtTime,
+  QuotaChanges,
+  QuotaEntity,
   TopicConfigChanges,
   TopicConfigEntry,
   TopicListing,
 } from "./gateway";
 import { createInstrumentedAdmin, errorName, looksLikeKraft, type InstrumentedAdmin, type KCluster } from "./kafkajs-internals";
 import { toBroker, toConfigEntries, toPartition } from "./mappers";
-import { incrementalAlterConfigsRequest } from "./protocol/incremental-alter-configs";
+import { alterClientQuotasRequest } from "./protocol/alter-client-quotas";
+import { BROKER_RESOURCE, TOPIC_RESOURCE, incrementalAlterConfigsRequest } from "./protocol/incremental-alter-configs";
 
-const TOPIC_RESOURCE = 2;
 /** Ages of the offsets-by-timestamp points used to seed time lag. */
 export const TIME_POINT_AGES_MS = [60_000, 300_000, 900_000, 3_600_000] as const;
 /** At most this many partitions per sampleOffsetTimes call (the lookups stay per-broker anyway). */
@@ -243,6 +245,41 @@ export class KafkajsGateway implements KafkaGateway {
         await new Promise((r) => setTimeout(r, 100));
       }
     }, { topic });
+  }
+
+  alterBrokerConfigs(nodeId: number, changes: TopicConfigChanges): Promise<void> {
+    return this.run(async (cluster) => {
+      // Sent to the broker itself: a ZooKeeper-mode broker only alters its own resource (a KRaft
+      // broker forwards to the controller either way).
+      const metadata = await this.freshMetadata(cluster);
+      if (!metadata.brokers.some((b) => b.nodeId === nodeId)) throw new KafkaGatewayError("INVALID_REQUEST", `broker ${nodeId} is not a broker of ${this.where}`);
+      const broker = await cluster.findBroker({ nodeId: String(nodeId) });
+      const { responses } = (await broker.connectionPool.send(incrementalAlterConfigsRequest([{ resourceType: BROKER_RESOURCE, resourceName: String(nodeId), changes }]))) as {
+        responses: { errorCode: number; errorMessage: string | null }[];
+      };
+      const result = responses[0];
+      if (!result) throw new KafkaGatewayError("KAFKA_ERROR", `Kafka answered no result for the config change of broker ${nodeId}`);
+      if (result.errorCode !== 0) {
+        const why = result.errorMessage || errorName(result.errorCode);
+        if (INVALID_CONFIG_CODES.has(result.errorCode)) throw new KafkaGatewayError("INVALID_REQUEST", `Kafka rejected the config change of broker ${nodeId}: ${why}`);
+        throw new KafkaGatewayError("KAFKA_ERROR", `config change of broker ${nodeId} failed: ${why}`);
+      }
+    });
+  }
+
+  alterClientQuotas(entity: readonly QuotaEntity[], changes: QuotaChanges): Promise<void> {
+    const who = entity.map((c) => `${c.entityType} ${c.entityName ?? "(default)"}`).join(", ");
+    return this.run(async (cluster) => {
+      const broker = await anyBroker(cluster);
+      const { entries } = (await broker.connectionPool.send(alterClientQuotasRequest(entity, changes))) as { entries: { errorCode: number; errorMessage: string | null }[] };
+      const result = entries[0];
+      if (!result) throw new KafkaGatewayError("KAFKA_ERROR", `Kafka answered no result for the quota change of ${who}`);
+      if (result.errorCode !== 0) {
+        const why = result.errorMessage || errorName(result.errorCode);
+        if (INVALID_CONFIG_CODES.has(result.errorCode)) throw new KafkaGatewayError("INVALID_REQUEST", `Kafka rejected the quota change of ${who}: ${why}`);
+        throw new KafkaGatewayError("KAFKA_ERROR", `quota change of ${who} failed: ${why}`);
+      }
+    });
   }
 
   createPartitions(topic: string, totalCount: number): Promise<void> {

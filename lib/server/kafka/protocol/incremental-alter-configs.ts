@@ -11,6 +11,7 @@ import { Reader, Writer, rawRequest } from "./wire";
 export const INCREMENTAL_ALTER_CONFIGS_API_KEY = 44;
 export const INCREMENTAL_ALTER_CONFIGS_VERSION = 1;
 export const TOPIC_RESOURCE = 2;
+export const BROKER_RESOURCE = 4;
 const SET = 0;
 const DELETE = 1;
 

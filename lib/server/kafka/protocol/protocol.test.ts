@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { decodeAlterClientQuotasV1, encodeAlterClientQuotasV1 } from "./alter-client-quotas";
 import { decodeConsumerGroupDescribeV0, encodeConsumerGroupDescribeV0 } from "./consumer-group-describe";
 import { decodeDescribeClientQuotasV1, encodeDescribeClientQuotasV1 } from "./describe-client-quotas";
 import { decodeDescribeClusterV2, encodeDescribeClusterV2 } from "./describe-cluster";
@@ -27,6 +28,12 @@ const K43 = {
   quotas: "AAAAAAAAAAECAgpjbGllbnQtaWQRZml4dHVyZS1wcm9kdWNlcgACE3Byb2R1Y2VyX2J5dGVfcmF0ZUCQAAAAAAAAAAAA",
   alterRequest: "AAICD2ZpeHR1cmUtb3JkZXJzAw1yZXRlbnRpb24ubXMACDM2MDAwMDAAC3NlZ21lbnQubXMBAAAAAAA=",
   alter: "AAAAAAACAAAAAg9maXh0dXJlLW9yZGVycwAA",
+  // AlterClientQuotas v1 over a plain socket (the body below, header v2): set, then a refused
+  // entity type, then the removal; DescribeClientQuotas read the quota back between them.
+  quotaSetRequest: "AAICCmNsaWVudC1pZBFmaXh0dXJlLXByb2R1Y2VyAAITcHJvZHVjZXJfYnl0ZV9yYXRlQJAAAAAAAAAAAAAAAA==",
+  quotaSet: "AAAAAAACAAAAAgpjbGllbnQtaWQRZml4dHVyZS1wcm9kdWNlcgAAAA==",
+  quotaRefused: "AAAAAAACACozVW5oYW5kbGVkIGNsaWVudCBxdW90YSBlbnRpdHkgdHlwZTogbm8tc3VjaC1lbnRpdHkCD25vLXN1Y2gtZW50aXR5AngAAAA=",
+  quotaRemoveRequest: "AAICCmNsaWVudC1pZBFmaXh0dXJlLXByb2R1Y2VyAAITcHJvZHVjZXJfYnl0ZV9yYXRlAAAAAAAAAAABAAAAAA==",
 };
 const K39 = {
   listGroups: "AAAAAAAAAAIQZml4dHVyZS1iaWxsaW5nCWNvbnN1bWVyB1N0YWJsZQhjbGFzc2ljAAA=",
@@ -149,5 +156,19 @@ describe("IncrementalAlterConfigs v1", () => {
   });
   it("decodes the per-resource result", () => {
     expect(decodeIncrementalAlterConfigsV1(b64(K43.alter)).responses).toEqual([{ errorCode: 0, errorMessage: null, resourceType: 2, resourceName: "fixture-orders" }]);
+  });
+});
+
+describe("AlterClientQuotas v1", () => {
+  const entity = [{ entityType: "client-id", entityName: "fixture-producer" }];
+  it("encodes a set and a removal of one quota key on one entity", () => {
+    expect(encodeAlterClientQuotasV1(entity, { producer_byte_rate: 1024 }).toString("base64")).toBe(K43.quotaSetRequest);
+    expect(encodeAlterClientQuotasV1(entity, { producer_byte_rate: null }).toString("base64")).toBe(K43.quotaRemoveRequest);
+  });
+  it("decodes the per-entity result, and a refusal with Kafka's message", () => {
+    expect(decodeAlterClientQuotasV1(b64(K43.quotaSet)).entries).toEqual([{ errorCode: 0, errorMessage: null, entity }]);
+    expect(decodeAlterClientQuotasV1(b64(K43.quotaRefused)).entries).toEqual([
+      { errorCode: 42, errorMessage: "Unhandled client quota entity type: no-such-entity", entity: [{ entityType: "no-such-entity", entityName: "x" }] },
+    ]);
   });
 });

@@ -46,6 +46,11 @@ export class Writer {
     b.writeBigInt64BE(BigInt(v));
     return this.push(b);
   }
+  float64(v: number): this {
+    const b = Buffer.alloc(8);
+    b.writeDoubleBE(v);
+    return this.push(b);
+  }
   uvarint(value: number): this {
     const out: number[] = [];
     let v = value >>> 0;
