@@ -1,13 +1,20 @@
 /**
  * Evidence CLI (contracts.md §3):
  *   npm run --silent evidence -- --brokers HOST:PORT [--group G]... [--topic T]... [--window SECONDS] [--json]
+ *   npm run --silent evidence -- --cluster NAME [--clusters-file PATH] [...same flags]
  * Extra flags: --timeout MS (connect timeout; default KAFKA_CONNECT_TIMEOUT_MS or 3000), --interval SECONDS.
  *
  * Samples the cluster every --interval seconds (default window/5, at least 1 s) over the window,
  * then prints the bundle (Markdown, or JSON with --json). Exit codes: 0 ok, 1 Kafka error (one line
  * on stderr), 2 bad arguments (one line naming the flag).
  *
- * TLS/SASL come from the same variables as the server (KAFKA_SSL, KAFKA_SSL_*_FILE,
+ * With --cluster NAME the cluster is the one of that name in the clusters file (--clusters-file, else
+ * RIPCORD_CLUSTERS_FILE), with its brokers, TLS, SASL (password from its passwordEnv/passwordFile)
+ * and prometheusUrl, read by the server's own reader (lib/server/clusters/read-clusters-file.ts).
+ * --cluster with --brokers, or a name the file does not define: one line naming the configured
+ * clusters, exit 2.
+ *
+ * With --brokers, TLS/SASL come from the same variables as the server (KAFKA_SSL, KAFKA_SSL_*_FILE,
  * KAFKA_SASL_MECHANISM/USERNAME/PASSWORD, KAFKA_REQUEST_TIMEOUT_MS). This script reads them
  * directly because lib/server/env.ts carries `import "server-only"`, which throws under plain Node.
  *
@@ -17,10 +24,12 @@
  * says source "prometheus", or "none" without PROMETHEUS_URL. A Prometheus that cannot be read is
  * named in `metrics.error`, `warnings` and one stderr line; the Kafka evidence is printed anyway.
  */
+import path from "node:path";
 import { PrometheusConfigError, prometheusConfigFrom, type PrometheusConfig } from "@/lib/domain/broker-metrics/config";
 import type { BrokerMetricsReading } from "@/lib/domain/broker-metrics/types";
 import type { ClusterSnapshot } from "@/lib/domain/evidence/types";
 import { buildEvidenceBundle, renderEvidenceMarkdown } from "@/lib/domain/evidence/bundle";
+import { ClustersFileError, readClustersFile, type ConfiguredCluster } from "@/lib/server/clusters/read-clusters-file";
 import { KafkaGatewayError, toGatewayError } from "@/lib/server/kafka/errors";
 import type { KafkaClusterConfig, SaslMechanism } from "@/lib/server/kafka/gateway";
 import { KafkajsGateway } from "@/lib/server/kafka/kafkajs-gateway";
@@ -30,6 +39,8 @@ class UsageError extends Error {}
 
 interface Args {
   brokers: string[];
+  cluster: string | null;
+  clustersFile: string | null;
   groups: string[];
   topics: string[];
   windowSeconds: number;
@@ -39,10 +50,10 @@ interface Args {
   baselineSeconds: number;
 }
 
-const USAGE = "usage: evidence --brokers HOST:PORT[,HOST:PORT] [--group G]... [--topic T]... [--window SECONDS] [--json] [--timeout MS] [--baseline SECONDS]";
+const USAGE = "usage: evidence (--brokers HOST:PORT[,HOST:PORT] | --cluster NAME [--clusters-file PATH]) [--group G]... [--topic T]... [--window SECONDS] [--json] [--timeout MS] [--baseline SECONDS]";
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { brokers: [], groups: [], topics: [], windowSeconds: 10, intervalSeconds: null, json: false, timeoutMs: null, baselineSeconds: 300 };
+  const args: Args = { brokers: [], cluster: null, clustersFile: null, groups: [], topics: [], windowSeconds: 10, intervalSeconds: null, json: false, timeoutMs: null, baselineSeconds: 300 };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     const eq = raw.indexOf("=");
@@ -65,6 +76,12 @@ function parseArgs(argv: string[]): Args {
         args.brokers.push(...v.split(","));
         break;
       }
+      case "--cluster":
+        args.cluster = value();
+        break;
+      case "--clusters-file":
+        args.clustersFile = value();
+        break;
       case "--group":
         args.groups.push(value());
         break;
@@ -98,7 +115,8 @@ function parseArgs(argv: string[]): Args {
         throw new UsageError(`unknown flag ${flag} (${USAGE.replace("usage: ", "")})`);
     }
   }
-  if (args.brokers.length === 0) throw new UsageError("--brokers is required");
+  if (args.brokers.length === 0 && args.cluster === null) throw new UsageError("--brokers or --cluster is required");
+  if (args.clustersFile !== null && args.cluster === null) throw new UsageError("--clusters-file needs --cluster NAME");
   return args;
 }
 
@@ -108,6 +126,35 @@ function envInt(name: string, fallback: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive integer (got "${v}")`);
   return n;
+}
+
+/** Where the clusters file is: --clusters-file, else RIPCORD_CLUSTERS_FILE; null when neither. */
+function clustersFilePath(args: Args): string | null {
+  return args.clustersFile ?? (process.env.RIPCORD_CLUSTERS_FILE || null);
+}
+
+/** The named cluster of the clusters file: its Kafka configuration and Prometheus. */
+function namedCluster(args: Args, name: string): ConfiguredCluster {
+  const file = clustersFilePath(args);
+  if (file === null) throw new UsageError(`--cluster ${name} needs a clusters file: set RIPCORD_CLUSTERS_FILE or pass --clusters-file PATH`);
+  let read: ReturnType<typeof readClustersFile>;
+  try {
+    read = readClustersFile(
+      file,
+      { clientId: `${process.env.KAFKA_CLIENT_ID || "ripcord"}-evidence`, connectTimeoutMs: args.timeoutMs ?? envInt("KAFKA_CONNECT_TIMEOUT_MS", 3000), requestTimeoutMs: envInt("KAFKA_REQUEST_TIMEOUT_MS", 5000), retries: 0 },
+      Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("PROMETHEUS_"))),
+      process.env,
+    );
+  } catch (error) {
+    if (error instanceof ClustersFileError) throw new UsageError(error.message);
+    throw error;
+  }
+  const configured = read.clusters.map((c) => c.name).join(", ");
+  if (args.brokers.length > 0) throw new UsageError(`--cluster and --brokers exclude each other: pass one (clusters configured in ${path.basename(file)}: ${configured})`);
+  const found = read.clusters.find((c) => c.name === name);
+  if (!found) throw new UsageError(`cluster "${name}" is not in ${path.basename(file)} (configured: ${configured})`);
+  // One attempt per bootstrap broker (at most 3), so an unreachable cluster fails fast.
+  return { ...found, kafka: { ...found.kafka, retries: Math.min(found.kafka.brokers.length - 1, 2) } };
 }
 
 function clusterConfig(args: Args): KafkaClusterConfig {
@@ -200,8 +247,14 @@ function main(): void {
   let prometheus: PrometheusConfig | null;
   try {
     args = parseArgs(process.argv.slice(2));
-    config = clusterConfig(args);
-    prometheus = prometheusConfigFrom(process.env);
+    if (args.cluster !== null) {
+      const named = namedCluster(args, args.cluster);
+      config = named.kafka;
+      prometheus = named.prometheus;
+    } else {
+      config = clusterConfig(args);
+      prometheus = prometheusConfigFrom(process.env);
+    }
   } catch (error) {
     if (error instanceof PrometheusConfigError) {
       process.stderr.write(`evidence: ${error.message}\n`);

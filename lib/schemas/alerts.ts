@@ -10,9 +10,11 @@ export const IntakeResultView = z.object({
       fingerprint: z.string(),
       name: z.string(),
       status: z.enum(["firing", "resolved"]),
-      outcome: z.enum(["opened", "grouped", "duplicate", "refired", "resolved", "ignored"]),
+      outcome: z.enum(["opened", "grouped", "duplicate", "refired", "resolved", "ignored", "refused"]),
       incidentId: z.string().nullable(),
     }),
   ),
   incidents: z.array(z.object({ id: z.string(), opened: z.boolean() })),
+  /** present when some alerts named a cluster that is not configured here (those are not taken) */
+  refused: z.object({ clusters: z.array(z.string()), configured: z.array(z.string()) }).optional(),
 });

@@ -8,9 +8,10 @@ import type { Principal } from "@/lib/server/auth/identify";
 import { listCatalogEntries } from "@/lib/server/catalog/list-entries";
 import { severityContextFrom } from "@/lib/server/catalog/severity-context";
 import { db, isPrismaError } from "@/lib/server/db";
-import { conflict } from "@/lib/server/http/errors";
+import { AppError, conflict } from "@/lib/server/http/errors";
 import { appendInTransaction } from "@/lib/server/incidents/append-entry";
 import { authorOf, SYSTEM_AUTHOR, toEntry } from "@/lib/server/incidents/mappers";
+import { configuredClusters } from "@/lib/server/clusters/configured-clusters";
 import { clusterOf } from "@/lib/server/evidence/cluster-identity";
 import { publishCommitted } from "@/lib/server/live/feed";
 
@@ -19,12 +20,14 @@ export const GROUPING_WINDOW_MS = 30 * 60_000;
 /** Statuses in which an incident still takes new alerts. */
 const TAKES_ALERTS = ["detection", "triage", "mitigation", "resolution"];
 
-export type AlertOutcome = "opened" | "grouped" | "duplicate" | "refired" | "resolved" | "ignored";
+export type AlertOutcome = "opened" | "grouped" | "duplicate" | "refired" | "resolved" | "ignored" | "refused";
 
 export interface IntakeResult {
   received: number;
   alerts: { fingerprint: string; name: string; status: IncomingAlert["status"]; outcome: AlertOutcome; incidentId: string | null }[];
   incidents: { id: string; opened: boolean }[];
+  /** alerts naming a cluster that is not configured here: not taken (docs/clusters.md) */
+  refused?: { clusters: string[]; configured: string[] };
 }
 
 type Tx = Prisma.TransactionClient;
@@ -73,7 +76,26 @@ async function openIncidentForScope(tx: Tx, scope: AlertScope, since: Date): Pro
  */
 export async function ingestAlerts(received: IncomingAlert[], principal: Principal, now: Date = new Date()): Promise<IntakeResult> {
   // One cluster identity: an alert without a cluster label is about the configured cluster.
-  const alerts = received.map((a) => ({ ...a, scope: { ...a.scope, cluster: clusterOf(a.scope.cluster) } }));
+  const named = received.map((a) => ({ ...a, scope: { ...a.scope, cluster: clusterOf(a.scope.cluster) } }));
+  // An alert about a cluster this Ripcord cannot read is not taken: an incident there would
+  // have no evidence. A payload of only such alerts is refused (422), so Alertmanager logs the
+  // error; in a mixed one the others are taken and the refused ones named in the answer.
+  const configured = configuredClusters().map((c) => c.name);
+  const isKnown = (cluster: string) => configured.length === 0 || configured.includes(cluster);
+  const alerts = named.filter((a) => isKnown(a.scope.cluster));
+  const refused = named.filter((a) => !isKnown(a.scope.cluster));
+  const refusedClusters = [...new Set(refused.map((a) => a.scope.cluster))].sort();
+  const refusal = `cluster${refusedClusters.length > 1 ? "s" : ""} ${refusedClusters.map((c) => `"${c.slice(0, 100)}"`).join(", ")} ${refusedClusters.length > 1 ? "are" : "is"} not configured here (configured: ${configured.join(", ")})`;
+  if (refused.length > 0 && alerts.length === 0) throw new AppError("UNPROCESSABLE", refusal, { extra: { field: "cluster", refusedClusters, configuredClusters: configured } });
+  const withRefused = (result: IntakeResult): IntakeResult =>
+    refused.length === 0
+      ? result
+      : {
+          received: received.length,
+          alerts: [...result.alerts, ...refused.map((a) => ({ fingerprint: a.fingerprint, name: a.name, status: a.status, outcome: "refused" as const, incidentId: null }))],
+          incidents: result.incidents,
+          refused: { clusters: refusedClusters, configured },
+        };
   const catalog = await listCatalogEntries();
   const author = authorOf(principal);
   for (let attempt = 1; ; attempt++) {
@@ -82,7 +104,7 @@ export async function ingestAlerts(received: IncomingAlert[], principal: Princip
       // Each new incident gets its severity proposal from the evidence watcher, like every other
       // opening (lib/server/incidents/watch-incident-log.ts): the catalog's SLO and tier are in it.
       publishCommitted(rows.map(toEntry));
-      return result;
+      return withRefused(result);
     } catch (error) {
       const raced = isPrismaError(error, "P2025", "P2002", "P2034");
       if (!raced) throw error;

@@ -60,7 +60,9 @@ async function answers(url: string): Promise<boolean> {
 
 export async function startRipcord(): Promise<Running & { databaseUrl: string }> {
   const databaseUrl = migratedTestDatabase(`alerts-it-${RIPCORD_PORT}`).url;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" };
+  // The run's Kafka under the name "it": the tests' alerts carry cluster="it", and an alert naming
+  // a cluster that is not configured is refused (issue 18).
+  const env = { ...process.env, KAFKA_CLUSTER_NAME: "it", DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" };
   const distDir = process.env.RIPCORD_DIST_DIR || ".next";
   if (!fs.existsSync(path.resolve(distDir, "BUILD_ID"))) throw new Error(`no production build in ${distDir}: run \`npx next build\` first`);
   const server = startProcess("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(RIPCORD_PORT)], env);

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +15,7 @@ import { GET as brokerChartsRoute } from "@/app/api/cluster/broker-charts/route"
 import { POST as openRoute } from "@/app/api/incidents/route";
 import { GET as evaluationRoute } from "@/app/api/incidents/[id]/severity/evaluation/route";
 import { POST as webhookRoute } from "@/app/api/alerts/webhook/route";
+import { POST as alertmanagerRoute } from "@/app/api/alerts/alertmanager/route";
 import { POST as createTokenRoute } from "@/app/api/tokens/route";
 import type { ClusterOverview, GroupDetail, HistoryResponse, TopicDetail } from "@/lib/schemas/cluster";
 import type { ClusterList } from "@/lib/schemas/clusters";
@@ -202,6 +203,67 @@ describe("two Kafka clusters in one Ripcord", () => {
     const rows = await db().incident.findMany({ where: { id: { in: [labelled.body.alerts[0]!.incidentId!, unlabelled.body.alerts[0]!.incidentId!] } }, select: { id: true, cluster: true } });
     expect(Object.fromEntries(rows.map((r) => [r.id, r.cluster]))).toEqual({ [labelled.body.alerts[0]!.incidentId!]: "second", [unlabelled.body.alerts[0]!.incidentId!]: "main" });
   }, 60_000);
+
+  it("an alert naming a cluster that is not configured is refused (422 naming the configured ones); in a mixed batch the known ones are taken and the refused ones named", async () => {
+    const token = await read<{ token: string }>(createTokenRoute(post("/api/tokens", { name: "alertmanager", role: "responder", kind: "alert-source" }, admin.cookie), ctx()));
+    const deliver = (route: typeof webhookRoute, url: string, body: unknown) =>
+      read<{ detail?: string; refusedClusters?: string[]; alerts: { fingerprint: string; outcome: string; incidentId: string | null }[]; refused?: { clusters: string[]; configured: string[] } }>(
+        route(new Request(`http://localhost${url}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token.body.token}` }, body: JSON.stringify(body) }), ctx()),
+      );
+    // a group of its own, so the known alert opens an incident rather than joining the earlier test's
+    const amGroup = uniqueName("am-reader");
+    const amAlert = (cluster: string, fingerprint: string) => ({
+      status: "firing",
+      labels: { alertname: "ConsumerLagHigh", cluster, consumergroup: amGroup, topic: secondTopic },
+      annotations: { summary: `lag on ${cluster}` },
+      startsAt: new Date().toISOString(),
+      endsAt: "0001-01-01T00:00:00Z",
+      fingerprint,
+    });
+    const batch = (alerts: unknown[]) => ({ version: "4", groupKey: `{}:{alertname="ConsumerLagHigh"}-${uniqueName("g")}`, status: "firing", receiver: "ripcord", groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: "http://127.0.0.1:9093", alerts });
+    const fp = () => uniqueName("fp").replace(/[^a-z0-9]/g, "").slice(-16);
+
+    const unknownOnly = await deliver(alertmanagerRoute, "/api/alerts/alertmanager", batch([amAlert("prod-us", fp())]));
+    expect(unknownOnly.status).toBe(422);
+    expect(unknownOnly.body.detail).toBe('cluster "prod-us" is not configured here (configured: main, second)');
+    expect(unknownOnly.body.refusedClusters).toEqual(["prod-us"]);
+
+    const knownFp = fp();
+    const mixed = await deliver(alertmanagerRoute, "/api/alerts/alertmanager", batch([amAlert("prod-us", fp()), amAlert("second", knownFp), amAlert("prod-ap", fp())]));
+    expect(mixed.status).toBe(200);
+    expect(mixed.body.refused).toEqual({ clusters: ["prod-ap", "prod-us"], configured: ["main", "second"] });
+    expect(mixed.body.alerts.map((a) => a.outcome).sort()).toEqual(["opened", "refused", "refused"]);
+    const taken = mixed.body.alerts.find((a) => a.fingerprint === knownFp)!;
+    const { db } = await import("@/lib/server/db");
+    expect((await db().incident.findUniqueOrThrow({ where: { id: taken.incidentId! }, select: { cluster: true } })).cluster).toBe("second");
+    // nothing of the refused alerts was stored
+    expect(await db().alertRecord.count({ where: { fingerprint: { in: mixed.body.alerts.filter((a) => a.outcome === "refused").map((a) => a.fingerprint) } } })).toBe(0);
+
+    const webhook = await deliver(webhookRoute, "/api/alerts/webhook", { source: "it", alerts: [{ status: "firing", name: "ConsumerLagHigh", summary: "x", cluster: "staging", group: secondGroup }] });
+    expect([webhook.status, webhook.body.detail]).toEqual([422, 'cluster "staging" is not configured here (configured: main, second)']);
+  }, 60_000);
+
+  it("the evidence CLI with --cluster second reads the second cluster through the clusters file (SASL, passwordEnv) and never prints the password", () => {
+    const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+    const evidence = (args: string[]) => {
+      const run = spawnSync(tsx, ["scripts/evidence.ts", ...args], { encoding: "utf8", timeout: 90_000, env: { ...process.env, KAFKA_BROKERS: "", PROMETHEUS_URL: "" } });
+      seen.push(run.stdout, run.stderr);
+      return run;
+    };
+    const run = evidence(["--cluster", "second", "--clusters-file", clustersFile, "--group", secondGroup, "--group", firstGroup, "--window", "0", "--json"]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    const bundle = JSON.parse(run.stdout) as { groups: { groupId: string; totalLag: number }[]; topics: { name: string }[] };
+    expect(bundle.groups.map((g) => [g.groupId, g.totalLag])).toEqual([[secondGroup, 200]]);
+    expect(bundle.topics.map((t) => t.name)).toContain(secondTopic);
+    expect(bundle.topics.map((t) => t.name)).not.toContain(firstTopic);
+
+    // RIPCORD_CLUSTERS_FILE (set for this process) is read when --clusters-file is not given
+    const unknown = evidence(["--cluster", "prod-us", "--json"]);
+    expect([unknown.status, unknown.stdout, unknown.stderr]).toEqual([2, "", 'evidence: cluster "prod-us" is not in clusters.yaml (configured: main, second)\n']);
+    const both = evidence(["--cluster", "second", "--brokers", firstBrokers[0]!, "--json"]);
+    expect([both.status, both.stdout, both.stderr]).toEqual([2, "", "evidence: --cluster and --brokers exclude each other: pass one (clusters configured in clusters.yaml: main, second)\n"]);
+    expect([run, unknown, both].map((r) => r.stdout + r.stderr).join("\n")).not.toContain(SASL_USER.password);
+  }, 120_000);
 
   it("the second cluster stopping reads unreachable while the first keeps its sampling cadence; the secret appears in no answer and no log line", async () => {
     const main = getSampler("main");
