@@ -12,6 +12,7 @@ import { AppError, conflict } from "@/lib/server/http/errors";
 import { appendInTransaction } from "@/lib/server/incidents/append-entry";
 import { authorOf, SYSTEM_AUTHOR, toEntry } from "@/lib/server/incidents/mappers";
 import { configuredClusters } from "@/lib/server/clusters/configured-clusters";
+import { requireCluster } from "@/lib/server/clusters/require-cluster";
 import { clusterOf } from "@/lib/server/evidence/cluster-identity";
 import { publishCommitted } from "@/lib/server/live/feed";
 
@@ -80,13 +81,24 @@ export async function ingestAlerts(received: IncomingAlert[], principal: Princip
   // An alert about a cluster this Ripcord cannot read is not taken: an incident there would
   // have no evidence. A payload of only such alerts is refused (422), so Alertmanager logs the
   // error; in a mixed one the others are taken and the refused ones named in the answer.
-  const configured = configuredClusters().map((c) => c.name);
-  const isKnown = (cluster: string) => configured.length === 0 || configured.includes(cluster);
-  const alerts = named.filter((a) => isKnown(a.scope.cluster));
-  const refused = named.filter((a) => !isKnown(a.scope.cluster));
+  const refusals = named.map((a) => {
+    try {
+      requireCluster(a.scope.cluster, "UNPROCESSABLE");
+      return null;
+    } catch (error) {
+      if (error instanceof AppError) return error;
+      throw error;
+    }
+  });
+  const alerts = named.filter((_, i) => refusals[i] === null);
+  const refused = named.filter((_, i) => refusals[i] !== null);
   const refusedClusters = [...new Set(refused.map((a) => a.scope.cluster))].sort();
-  const refusal = `cluster${refusedClusters.length > 1 ? "s" : ""} ${refusedClusters.map((c) => `"${c.slice(0, 100)}"`).join(", ")} ${refusedClusters.length > 1 ? "are" : "is"} not configured here (configured: ${configured.join(", ")})`;
-  if (refused.length > 0 && alerts.length === 0) throw new AppError("UNPROCESSABLE", refusal, { extra: { field: "cluster", refusedClusters, configuredClusters: configured } });
+  const configured = configuredClusters().map((c) => c.name);
+  if (refused.length > 0 && alerts.length === 0) {
+    const first = refusals.find((r) => r !== null)!;
+    const detail = refusedClusters.length === 1 ? first.message : `clusters ${refusedClusters.map((c) => `"${c.slice(0, 100)}"`).join(", ")} are not configured here (configured: ${configured.join(", ")})`;
+    throw new AppError("UNPROCESSABLE", detail, { extra: { ...first.extra, refusedClusters } });
+  }
   const withRefused = (result: IntakeResult): IntakeResult =>
     refused.length === 0
       ? result
