@@ -31,6 +31,31 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
   );
 }
 
+// Drills whose server died before they stopped leave topics and groups behind: sweep them at
+// start and each minute (lib/server/drills/sweep-abandoned-drills.ts says when one counts as
+// abandoned). Not during `next build`.
+if (process.env.NEXT_PHASE !== "phase-production-build" && configuredClusters().length > 0) {
+  void import("./drills/sweep-abandoned-drills").then(
+    ({ sweepAbandonedDrills }) => {
+      let sweeping = false;
+      const sweep = async () => {
+        if (sweeping) return;
+        sweeping = true;
+        try {
+          await sweepAbandonedDrills();
+        } catch (error) {
+          console.error(`ripcord: sweeping abandoned drills failed: ${error instanceof Error ? error.message : String(error)}`);
+        } finally {
+          sweeping = false;
+        }
+      };
+      void sweep();
+      setInterval(() => void sweep(), 60_000).unref();
+    },
+    (error: unknown) => console.error(`ripcord: the drill sweeper did not start: ${error instanceof Error ? error.message : String(error)}`),
+  );
+}
+
 // Sample every configured cluster from the start, not from the first page view: open incidents
 // get their automatic evidence entries (a group stopping, a broker leaving) while nobody is
 // looking. Not during `next build`, which also loads this file.
