@@ -87,7 +87,7 @@ test("the Cluster page shows a group's lag from the real broker, and its chart g
   await row.getByRole("link", { name: group }).focus();
   await page.keyboard.press("Enter");
   // Server-rendered under a shared, busy machine: allow the navigation some time.
-  await expect(page).toHaveURL(new RegExp(`/cluster/groups/${group}$`), { timeout: 45_000 });
+  await expect(page).toHaveURL(new RegExp(`/clusters/[^/]+/groups/${group}$`), { timeout: 45_000 });
   await expect(page.getByRole("heading", { level: 1, name: group })).toBeVisible({ timeout: 20_000 });
   const chart = page.getByTestId("lag-chart");
   await expect(chart).toBeVisible({ timeout: 20_000 });

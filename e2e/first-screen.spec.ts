@@ -80,7 +80,8 @@ test("an alert-opened incident for a lagging group shows what is wrong and how b
     await expect(line.getByTestId("summary-lag")).toHaveAttribute("data-value", "150", { timeout: 30_000 });
     await expect(line.getByTestId("summary-time-lag")).toContainText("/ SLO 60 s");
     await expect(line.getByTestId("summary-drain")).toHaveText("not draining");
-    await expect(line.getByRole("link", { name: group })).toHaveAttribute("href", `/cluster/groups/${group}`);
+    // the group page on the incident's own cluster (issue 18)
+    await expect(line.getByRole("link", { name: group })).toHaveAttribute("href", new RegExp(`^/clusters/[^/]+/groups/${group}$`));
     await expect(summary.getByTestId("summary-severity")).toContainText(/SEV-[1-4] (accepted|proposed)|no proposal yet/);
     await expect(summary.getByTestId("summary-cause").locator("strong")).not.toBeEmpty({ timeout: 30_000 });
     await expect(summary.getByTestId("summary-cause")).toContainText(/score \d\.\d\d/);

@@ -1,15 +1,33 @@
 "use client";
 import { Panel } from "@/components/cluster/panel";
+import { BROKER_WINDOW_MINUTES, CHART_WINDOW_LABEL, CHART_WINDOWS } from "@/lib/client/chart-windows";
 import { useClusterBrokerCharts } from "@/lib/client/hooks/use-broker-charts";
+import { oneOf, useSearchParam } from "@/lib/client/hooks/use-search-param";
 import { BrokerCharts } from "./broker-charts";
 
-const MINUTES = 30;
+const parseWindow = oneOf(CHART_WINDOWS, BROKER_WINDOW_MINUTES);
 
-/** Broker latency beside storage and network over the last 30 minutes (Cluster page). */
-export function ClusterBrokerCharts() {
-  const { data, isPending, error } = useClusterBrokerCharts(MINUTES);
+/** Broker latency beside storage and network over the last minutes (Cluster page); the window is in the URL (`?window=`). */
+export function ClusterBrokerCharts({ cluster }: { cluster: string }) {
+  const [minutes, setMinutes] = useSearchParam("window", parseWindow, BROKER_WINDOW_MINUTES);
+  const { data, isPending, error } = useClusterBrokerCharts(cluster, minutes);
   return (
-    <Panel title={`Broker latency (last ${MINUTES} min)`} testId="broker-charts-panel">
+    <Panel
+      title={`Broker latency (last ${CHART_WINDOW_LABEL[minutes]})`}
+      testId="broker-charts-panel"
+      actions={
+        <label className="flex items-center gap-2 text-sm font-normal">
+          <span className="text-muted">Window</span>
+          <select data-testid="broker-window" value={minutes} onChange={(e) => setMinutes(parseWindow(e.target.value))} className="rounded border border-border bg-surface-2 px-2 py-1">
+            {CHART_WINDOWS.map((w) => (
+              <option key={w} value={w}>
+                {CHART_WINDOW_LABEL[w]}
+              </option>
+            ))}
+          </select>
+        </label>
+      }
+    >
       <BrokerCharts view={data} testId="cluster-broker-charts" loading={isPending} loadError={error?.message ?? null} />
     </Panel>
   );

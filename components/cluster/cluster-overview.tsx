@@ -59,8 +59,8 @@ function LogDir({ dir }: { dir: LogDirView }) {
 }
 
 /** The Cluster page: freshness, totals, brokers, consumer groups (worst first) and topics. */
-export function ClusterOverviewView() {
-  const query = useClusterOverview();
+export function ClusterOverviewView({ cluster }: { cluster: string }) {
+  const query = useClusterOverview(cluster);
   const now = useNow();
   const data = query.data;
   const pollError = query.error && data ? query.error.message : null;
@@ -88,7 +88,7 @@ export function ClusterOverviewView() {
             <Tile label="Groups at risk" value={data.totals.groupsAtRisk} tone={data.totals.groupsAtRisk ? "bad" : "ok"} testId="total-at-risk" hint="data already lost, or retention deletes unread records before the group drains" />
           </div>
           <Panel title={`Consumer groups (${data.groups.length})`} testId="groups-panel">
-            <GroupsTable groups={data.groups} takenAt={data.snapshot.takenAt} now={now} />
+            <GroupsTable cluster={cluster} groups={data.groups} takenAt={data.snapshot.takenAt} now={now} />
           </Panel>
           <Panel title={`Brokers (${data.snapshot.brokers.length})`} testId="brokers-panel">
             <ul className="flex flex-wrap gap-3 text-sm" data-testid="brokers">
@@ -129,9 +129,9 @@ export function ClusterOverviewView() {
               </p>
             ) : null}
           </Panel>
-          <ClusterBrokerCharts />
+          <ClusterBrokerCharts cluster={cluster} />
           <Panel title={`Topics (${data.topics.length})`} testId="topics-panel">
-            <TopicsTable topics={data.topics} />
+            <TopicsTable cluster={cluster} topics={data.topics} />
           </Panel>
           {data.snapshot.warnings.length ? (
             <Panel title="Collection warnings" testId="warnings-panel">

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { useGroupDetail } from "@/lib/client/hooks/use-cluster";
-import { SERIES_WINDOWS, useClusterViewStore, type SeriesWindow } from "@/lib/client/stores/cluster-view-store";
+import { CHART_WINDOW_LABEL, CHART_WINDOWS, GROUP_WINDOW_MINUTES } from "@/lib/client/chart-windows";
+import { topicPath } from "@/lib/client/cluster-paths";
+import { oneOf, useSearchParam } from "@/lib/client/hooks/use-search-param";
 import type { ConsumerStatus, GroupDetail } from "@/lib/schemas/cluster";
 import { FreshnessBar } from "./freshness-bar";
 import { formatCount, formatRate} from "./format";
@@ -25,12 +27,13 @@ const BAR_TONE: Record<ConsumerStatus, "ok" | "warn" | "bad" | "muted"> = {
   unknown: "muted",
 };
 
-const WINDOW_LABEL: Record<SeriesWindow, string> = { 5: "5 min", 15: "15 min", 60: "1 h", 360: "6 h", 1440: "24 h" };
-
 /** A consumer group: status, lag in records and seconds over time, input vs consume rate, per-partition lag. */
-export function GroupDetailView({ groupId }: { groupId: string }) {
-  const { seriesMinutes, setSeriesMinutes } = useClusterViewStore();
-  const query = useGroupDetail(groupId, seriesMinutes);
+const parseWindow = oneOf(CHART_WINDOWS, GROUP_WINDOW_MINUTES);
+
+/** The chart window is in the URL (`?minutes=`), so a link to the group keeps it. */
+export function GroupDetailView({ cluster, groupId }: { cluster: string; groupId: string }) {
+  const [seriesMinutes, setSeriesMinutes] = useSearchParam("minutes", parseWindow, GROUP_WINDOW_MINUTES);
+  const query = useGroupDetail(cluster, groupId, seriesMinutes);
   const now = useNow();
   const data = query.data;
   return (
@@ -43,22 +46,20 @@ export function GroupDetailView({ groupId }: { groupId: string }) {
           <Collecting what={`Reading group ${groupId}…`} />
         )
       ) : (
-        <GroupBody data={data} now={now} windowControl={
+        <GroupBody cluster={cluster} data={data} now={now} windowControl={
           <label className="flex items-center gap-2 text-sm">
             <span className="text-muted">Window</span>
             <select
               data-testid="series-window"
               value={seriesMinutes}
               onChange={(e) => {
-                const v = Number(e.target.value);
-                const hit = SERIES_WINDOWS.find((w) => w === v);
-                if (hit) setSeriesMinutes(hit);
+                setSeriesMinutes(parseWindow(e.target.value));
               }}
               className="rounded border border-border bg-surface-2 px-2 py-1"
             >
-              {SERIES_WINDOWS.map((w) => (
+              {CHART_WINDOWS.map((w) => (
                 <option key={w} value={w}>
-                  {WINDOW_LABEL[w]}
+                  {CHART_WINDOW_LABEL[w]}
                 </option>
               ))}
             </select>
@@ -69,7 +70,7 @@ export function GroupDetailView({ groupId }: { groupId: string }) {
   );
 }
 
-function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: number; windowControl: React.ReactNode }) {
+function GroupBody({ cluster, data, now, windowControl }: { cluster: string; data: GroupDetail; now: number; windowControl: React.ReactNode }) {
   const g = data.group;
   const risk = g.retention;
   const elapsed = data.takenAt === null ? 0 : Math.max(0, (now - data.takenAt) / 1000);
@@ -96,7 +97,7 @@ function GroupBody({ data, now, windowControl }: { data: GroupDetail; now: numbe
           {g.idleMembers ? ` (${g.idleMembers} idle)` : ""} · reads {g.topics.map((t, i) => (
             <span key={t}>
               {i ? ", " : ""}
-              <Link className="font-mono text-accent hover:underline" href={`/cluster/topics/${encodeURIComponent(t)}`}>
+              <Link className="font-mono text-accent hover:underline" href={topicPath(cluster, t)}>
                 {t}
               </Link>
             </span>

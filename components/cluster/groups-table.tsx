@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { groupPath } from "@/lib/client/cluster-paths";
 import type { GroupRow } from "@/lib/schemas/cluster";
 import { formatCount, formatRate} from "./format";
 import { formatDuration } from "@/lib/domain/metrics/durations";
@@ -8,7 +9,7 @@ import { StatusBadge } from "./status-badge";
 
 const DRAIN: Record<GroupRow["drain"], string> = { "caught-up": "caught up", draining: "draining", "not-draining": "not draining", unknown: "—" };
 
-export function GroupsTable({ groups, takenAt, now, limit = 200 }: { groups: GroupRow[]; takenAt: number | null; now: number; limit?: number }) {
+export function GroupsTable({ cluster, groups, takenAt, now, limit = 200 }: { cluster: string; groups: GroupRow[]; takenAt: number | null; now: number; limit?: number }) {
   if (groups.length === 0) return <p className="text-sm text-muted" data-testid="groups-empty">No consumer groups on this cluster.</p>;
   return (
     <div className="overflow-x-auto">
@@ -33,7 +34,7 @@ export function GroupsTable({ groups, takenAt, now, limit = 200 }: { groups: Gro
             return (
               <tr key={g.groupId} data-testid="group-row" data-group={g.groupId} data-status={g.status} className={`border-t border-border ${risky ? "bg-bad/5" : ""}`}>
                 <td className="py-2 pr-4 font-mono">
-                  <Link href={`/cluster/groups/${encodeURIComponent(g.groupId)}`} className="text-accent underline-offset-2 hover:underline">
+                  <Link href={groupPath(cluster, g.groupId)} className="text-accent underline-offset-2 hover:underline">
                     {g.groupId}
                   </Link>
                 </td>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { groupPath } from "@/lib/client/cluster-paths";
 import { useTopicDetail } from "@/lib/client/hooks/use-cluster";
 import { FreshnessBar } from "./freshness-bar";
 import { formatBytes, formatCount, formatMs, formatRate } from "./format";
@@ -11,8 +12,8 @@ import { StatusBadge } from "./status-badge";
 import { useNow } from "./use-now";
 
 /** A topic: partition health (leader, replicas, ISR), offsets, input rate and the groups reading it. */
-export function TopicDetailView({ topic }: { topic: string }) {
-  const query = useTopicDetail(topic);
+export function TopicDetailView({ cluster, topic }: { cluster: string; topic: string }) {
+  const query = useTopicDetail(cluster, topic);
   const now = useNow();
   const data = query.data;
   return (
@@ -91,7 +92,7 @@ export function TopicDetailView({ topic }: { topic: string }) {
                 {data.groups.map((g) => (
                   <li key={g.groupId} className="flex items-center gap-3">
                     <StatusBadge status={g.status} />
-                    <Link className="font-mono text-accent hover:underline" href={`/cluster/groups/${encodeURIComponent(g.groupId)}`}>
+                    <Link className="font-mono text-accent hover:underline" href={groupPath(cluster, g.groupId)}>
                       {g.groupId}
                     </Link>
                     <span className="text-muted">

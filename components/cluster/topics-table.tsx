@@ -1,14 +1,19 @@
 "use client";
 import Link from "next/link";
 import type { TopicRow } from "@/lib/schemas/cluster";
-import { useClusterViewStore } from "@/lib/client/stores/cluster-view-store";
+import { topicPath } from "@/lib/client/cluster-paths";
+import { useSearchParam } from "@/lib/client/hooks/use-search-param";
 import { formatCount, formatMs, formatRate } from "./format";
 
 const LIMIT = 200;
 
-/** Topics with partition health; offline, under-min-ISR and under-replicated partitions highlighted. */
-export function TopicsTable({ topics }: { topics: TopicRow[] }) {
-  const { topicFilter, setTopicFilter, problemTopicsOnly, setProblemTopicsOnly } = useClusterViewStore();
+const text = (raw: string | null) => raw ?? "";
+const flag = (raw: string | null) => raw === "1" || raw === "true";
+
+/** Topics with partition health; offline, under-min-ISR and under-replicated partitions highlighted. The filters are in the URL (`?topic=`, `?problems=1`). */
+export function TopicsTable({ cluster, topics }: { cluster: string; topics: TopicRow[] }) {
+  const [topicFilter, setTopicFilter] = useSearchParam("topic", text, "");
+  const [problemTopicsOnly, setProblemTopicsOnly] = useSearchParam("problems", flag, false);
   const needle = topicFilter.trim().toLowerCase();
   const shown = topics.filter((t) => (!needle || t.name.toLowerCase().includes(needle)) && (!problemTopicsOnly || t.offline + t.underReplicated + t.underMinIsr > 0));
   return (
@@ -58,7 +63,7 @@ export function TopicsTable({ topics }: { topics: TopicRow[] }) {
                 return (
                   <tr key={t.name} data-testid="topic-row" data-topic={t.name} className={`border-t border-border ${bad ? "bg-bad/10" : warn ? "bg-warn/10" : ""}`}>
                     <td className="py-2 pr-4 font-mono">
-                      <Link href={`/cluster/topics/${encodeURIComponent(t.name)}`} className="text-accent underline-offset-2 hover:underline">
+                      <Link href={topicPath(cluster, t.name)} className="text-accent underline-offset-2 hover:underline">
                         {t.name}
                       </Link>
                     </td>

@@ -5,6 +5,8 @@ import { useNow } from "@/components/cluster/use-now";
 import { formatCount, formatRate } from "@/components/cluster/format";
 import { SeverityBadge } from "@/components/severity/severity-badge";
 import { ApiError } from "@/lib/client/api";
+import { GROUP_WINDOW_MINUTES } from "@/lib/client/chart-windows";
+import { groupPath } from "@/lib/client/cluster-paths";
 import { useGroupDetail } from "@/lib/client/hooks/use-cluster";
 import { useDiagnosis } from "@/lib/client/hooks/use-diagnosis";
 import { leafById } from "@/lib/domain/diagnosis/tree";
@@ -42,8 +44,6 @@ function routingOf(entries: readonly IncidentEntry[]): RoutingView | null {
 }
 
 const cell = "px-2 py-1.5 whitespace-nowrap";
-/** The group page's default series window, so both share one cached read (the figures do not depend on it). */
-const GROUP_WINDOW_MINUTES = 15;
 
 /** One group in scope, from the group page's own read (so both show the same sample). */
 // Below sm (a phone) the table reads as one card per group: each figure under its column's name.
@@ -51,8 +51,8 @@ const row = "border-t border-border max-sm:grid max-sm:grid-cols-2 max-sm:gap-x-
 const nameCell = "max-sm:col-span-2 max-sm:block max-sm:whitespace-normal max-sm:break-all max-sm:px-0 max-sm:font-semibold";
 const labelled = "max-sm:block max-sm:whitespace-normal max-sm:px-0 max-sm:before:block max-sm:before:font-sans max-sm:before:text-xs max-sm:before:font-normal max-sm:before:text-muted max-sm:before:content-[attr(data-label)]";
 
-function GroupLine({ groupId, slo, now }: { groupId: string; slo: number | null; now: number }) {
-  const detail = useGroupDetail(groupId, GROUP_WINDOW_MINUTES);
+function GroupLine({ cluster, groupId, slo, now }: { cluster: string; groupId: string; slo: number | null; now: number }) {
+  const detail = useGroupDetail(cluster, groupId, GROUP_WINDOW_MINUTES);
   if (!detail.data) {
     return (
       <tr className={row} data-testid="summary-group" data-group={groupId}>
@@ -63,16 +63,16 @@ function GroupLine({ groupId, slo, now }: { groupId: string; slo: number | null;
       </tr>
     );
   }
-  return <GroupFigures g={detail.data.group} slo={slo} takenAt={detail.data.takenAt} now={now} stale={detail.isError} />;
+  return <GroupFigures cluster={cluster} g={detail.data.group} slo={slo} takenAt={detail.data.takenAt} now={now} stale={detail.isError} />;
 }
 
-function GroupFigures({ g, slo, takenAt, now, stale }: { g: GroupRow; slo: number | null; takenAt: number | null; now: number; stale: boolean }) {
+function GroupFigures({ cluster, g, slo, takenAt, now, stale }: { cluster: string; g: GroupRow; slo: number | null; takenAt: number | null; now: number; stale: boolean }) {
   const over = slo !== null && g.maxTimeLagSeconds !== null && g.maxTimeLagSeconds > slo;
   const growth = g.lagGrowthPerSec;
   return (
     <tr className={`${row} ${stale ? "opacity-70" : ""}`} data-testid="summary-group" data-group={g.groupId} title={stale ? "refreshing failed: figures from the last sample read" : undefined}>
       <td className={`${cell} ${nameCell} max-w-56 truncate font-mono max-sm:max-w-none`}>
-        <Link href={`/cluster/groups/${encodeURIComponent(g.groupId)}`} className="text-accent underline" title={g.groupId}>{g.groupId}</Link>
+        <Link href={groupPath(cluster, g.groupId)} className="text-accent underline" title={g.groupId}>{g.groupId}</Link>
       </td>
       <td data-label="Lag" className={`${cell} ${labelled} font-mono tabular-nums`} data-testid="summary-lag" data-value={g.totalLag}>{formatCount(g.totalLag)}</td>
       <td data-label="Time lag" className={`${cell} ${labelled} font-mono tabular-nums ${over ? "font-semibold text-bad" : ""}`} data-testid="summary-time-lag" data-value={g.maxTimeLagSeconds ?? ""}>
@@ -135,7 +135,7 @@ export function CommanderSummary({ incidentId, state, entries }: { incidentId: s
                 <tr><th className={cell}>Group</th><th className={cell}>Lag</th><th className={cell}>Time lag</th><th className={cell}>Growth</th><th className={cell}>Drain</th><th className={cell}>Retention</th></tr>
               </thead>
               <tbody className="max-sm:grid max-sm:gap-2">
-                {groupIds.map((id) => <GroupLine key={id} groupId={id} slo={routing?.slo.get(id) ?? null} now={now} />)}
+                {groupIds.map((id) => <GroupLine key={id} cluster={state.cluster} groupId={id} slo={routing?.slo.get(id) ?? null} now={now} />)}
               </tbody>
             </table>
           </div>

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiError } from "@/lib/client/api";
+import { useClusters } from "@/lib/client/hooks/use-clusters";
 import { useOpenIncident } from "@/lib/client/hooks/use-incidents";
 
 const field = "rounded-md border border-border bg-surface px-3 py-2 text-sm";
@@ -10,13 +11,15 @@ const list = (s: string) => s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolea
 export function NewIncidentForm() {
   const router = useRouter();
   const open = useOpenIncident();
-  const [form, setForm] = useState({ title: "", cluster: "default", topics: "", groups: "", services: "", summary: "", impactStartedAt: "" });
+  const clusters = useClusters();
+  // "" until chosen: the default cluster (the server reads a missing cluster as the default)
+  const [form, setForm] = useState({ title: "", cluster: "", topics: "", groups: "", services: "", summary: "", impactStartedAt: "" });
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const { incident } = await open.mutateAsync({
       title: form.title,
-      cluster: form.cluster,
+      cluster: form.cluster || clusters.data?.defaultCluster || undefined,
       scope: { topics: list(form.topics), groups: list(form.groups), services: list(form.services) },
       summary: form.summary || undefined,
       impactStartedAt: form.impactStartedAt ? new Date(form.impactStartedAt).toISOString() : undefined,
@@ -45,7 +48,18 @@ export function NewIncidentForm() {
         </label>
         <label className="grid gap-1 text-sm font-medium">
           Cluster
-          <input value={form.cluster} onChange={set("cluster")} className={field} />
+          <select data-testid="incident-cluster" value={form.cluster || clusters.data?.defaultCluster || ""} onChange={set("cluster")} className={field} disabled={!clusters.data?.clusters.length}>
+            {clusters.data?.clusters.length ? (
+              clusters.data.clusters.map((c) => (
+                <option key={c.name} value={c.name}>
+                  {c.name}
+                  {c.default ? " (default)" : ""} · {c.environment} · {c.health.state}
+                </option>
+              ))
+            ) : (
+              <option value="">{clusters.isPending ? "reading clusters…" : "default cluster"}</option>
+            )}
+          </select>
         </label>
       </div>
       <label className="grid gap-1 text-sm font-medium">

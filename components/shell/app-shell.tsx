@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Principal } from "@/lib/server/auth/identify";
+import { ClusterSwitcher } from "./cluster-switcher";
 import { HealthIndicator } from "./health-indicator";
 import { KafkaBanner } from "./kafka-banner";
 import { NavLinks } from "./nav-links";
@@ -25,6 +26,7 @@ export function AppShell({ principal, children }: { principal: Principal; childr
           </div>
           <ShellMenu>
             <NavLinks />
+            <ClusterSwitcher />
             <div className="flex flex-wrap items-center gap-3 md:ml-auto">
               <ThemeToggle />
               <UserMenu name={principal.name} role={principal.role} />

@@ -13,7 +13,7 @@ export function ThemeToggle() {
     <button
       type="button"
       onClick={() => setPreference(NEXT[preference])}
-      className="rounded-md border border-border px-2.5 py-1 text-xs text-muted hover:text-fg"
+      className="whitespace-nowrap rounded-md border border-border px-2.5 py-1 text-xs text-muted hover:text-fg"
       aria-label={`${LABEL[preference]} (click to change)`}
       data-testid="theme-toggle"
     >

@@ -6,12 +6,12 @@ export function UserMenu({ name, role }: { name: string; role: string }) {
   const router = useRouter();
   return (
     <div className="flex items-center gap-2 text-xs">
-      <span className="text-muted">
+      <span className="whitespace-nowrap text-muted">
         <span className="font-semibold text-fg" data-testid="current-user">{name}</span> · {role}
       </span>
       <button
         type="button"
-        className="rounded-md border border-border px-2.5 py-1 text-muted hover:text-fg"
+        className="whitespace-nowrap rounded-md border border-border px-2.5 py-1 text-muted hover:text-fg"
         onClick={async () => {
           await apiFetch("/api/auth/logout", { method: "POST" });
           router.push("/login");

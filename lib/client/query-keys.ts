@@ -1,12 +1,14 @@
 /**
  * Every React Query key in one factory, scoped by cluster and incident, so live updates can
- * invalidate exactly what changed. Never write a key inline.
+ * invalidate exactly what changed. Never write a key inline. A cluster scope is the cluster's
+ * name as the URL has it (/clusters/NAME), so two clusters' pages never share a cached read.
  */
 export const queryKeys = {
   health: () => ["health"] as const,
   me: () => ["me"] as const,
   users: () => ["users"] as const,
   tokens: () => ["tokens"] as const,
+  clusters: () => ["clusters"] as const,
   cluster: (cluster: string) => ["cluster", cluster] as const,
   clusterOverview: (cluster: string) => [...queryKeys.cluster(cluster), "overview"] as const,
   group: (cluster: string, groupId: string) => [...queryKeys.cluster(cluster), "group", groupId] as const,

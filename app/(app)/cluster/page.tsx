@@ -1,14 +1,11 @@
-import type { Metadata } from "next";
-import { ClusterOverviewView } from "@/components/cluster/cluster-overview";
-import { PageHeader } from "@/components/ui/page-header";
+import { redirect } from "next/navigation";
+import { clusterPath } from "@/lib/client/cluster-paths";
+import { clusterOf } from "@/lib/server/evidence/cluster-identity";
+import { searchOf } from "@/lib/server/clusters/page-cluster";
 
-export const metadata: Metadata = { title: "Cluster" };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default function ClusterPage() {
-  return (
-    <>
-      <PageHeader title="Cluster" subtitle="Brokers, topics and consumer groups with lag in records and seconds." />
-      <ClusterOverviewView />
-    </>
-  );
+/** The one-cluster URL (before issue 18): the default cluster's page, keeping the query. */
+export default async function OldClusterPage({ searchParams }: Props) {
+  redirect(`${clusterPath(clusterOf(null))}${searchOf(await searchParams)}`);
 }

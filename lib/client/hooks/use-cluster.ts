@@ -3,10 +3,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ClusterOverview, GroupDetail, TopicDetail } from "@/lib/schemas/cluster";
 import { useClusterViewStore } from "../stores/cluster-view-store";
 import { apiFetch } from "../api";
+import { clusterQuery } from "../cluster-paths";
 import { queryKeys } from "../query-keys";
-
-/** The server answers for the one configured cluster; keys are scoped by this name. */
-export const CLUSTER_KEY = "configured";
 
 /**
  * Polling follows the user's interval (paused = no polling). A failed poll keeps the last data
@@ -17,22 +15,23 @@ function usePolling() {
   return { refetchInterval: paused ? (false as const) : pollMs, refetchIntervalInBackground: false, retry: false as const, placeholderData: keepPreviousData };
 }
 
-export function useClusterOverview() {
-  return useQuery({ queryKey: queryKeys.clusterOverview(CLUSTER_KEY), queryFn: () => apiFetch<ClusterOverview>("/api/cluster"), ...usePolling() });
+/** Each read names its cluster (`?cluster=`); "default" (an older incident's cluster) is the default cluster on the server. */
+export function useClusterOverview(cluster: string) {
+  return useQuery({ queryKey: queryKeys.clusterOverview(cluster), queryFn: () => apiFetch<ClusterOverview>(`/api/cluster?${clusterQuery(cluster)}`), ...usePolling() });
 }
 
-export function useGroupDetail(groupId: string, minutes: number) {
+export function useGroupDetail(cluster: string, groupId: string, minutes: number) {
   return useQuery({
-    queryKey: queryKeys.groupSeries(CLUSTER_KEY, groupId, minutes),
-    queryFn: () => apiFetch<GroupDetail>(`/api/cluster/groups/${encodeURIComponent(groupId)}?minutes=${minutes}`),
+    queryKey: queryKeys.groupSeries(cluster, groupId, minutes),
+    queryFn: () => apiFetch<GroupDetail>(`/api/cluster/groups/${encodeURIComponent(groupId)}?minutes=${minutes}&${clusterQuery(cluster)}`),
     ...usePolling(),
   });
 }
 
-export function useTopicDetail(topic: string) {
+export function useTopicDetail(cluster: string, topic: string) {
   return useQuery({
-    queryKey: queryKeys.topic(CLUSTER_KEY, topic),
-    queryFn: () => apiFetch<TopicDetail>(`/api/cluster/topics/${encodeURIComponent(topic)}`),
+    queryKey: queryKeys.topic(cluster, topic),
+    queryFn: () => apiFetch<TopicDetail>(`/api/cluster/topics/${encodeURIComponent(topic)}?${clusterQuery(cluster)}`),
     ...usePolling(),
   });
 }

@@ -4,6 +4,7 @@ import { pingDatabase } from "../db";
 import { env } from "../env";
 import { KafkaGatewayError } from "../kafka/errors";
 import { getGateway } from "../kafka/registry";
+import { configuredClusters } from "../clusters/configured-clusters";
 
 const VERSION = process.env.npm_package_version ?? "0.1.0";
 
@@ -11,15 +12,17 @@ const VERSION = process.env.npm_package_version ?? "0.1.0";
 const KAFKA_CACHE_MS = 2_000;
 let cachedKafka: { at: number; value: Promise<KafkaHealth> } | null = null;
 
+/** The default cluster's connection (KAFKA_BROKERS, or the clusters file's default; GET /api/clusters has every cluster's). */
 async function probeKafka(): Promise<KafkaHealth> {
-  const brokers = env().KAFKA_BROKERS ?? null;
+  const configured = configuredClusters()[0] ?? null;
   const checkedAt = new Date().toISOString();
-  if (!brokers) {
-    return { status: "not-configured", brokers: null, brokerCount: null, clusterId: null, error: "KAFKA_BROKERS is not set", checkedAt, latencyMs: null };
+  if (!configured) {
+    return { status: "not-configured", brokers: null, brokerCount: null, clusterId: null, error: env().RIPCORD_CLUSTERS_FILE ? "the clusters file names no cluster" : "KAFKA_BROKERS is not set", checkedAt, latencyMs: null };
   }
+  const brokers = configured.kafka.brokers.join(",");
   const started = Date.now();
   try {
-    const cluster = await getGateway().describeCluster();
+    const cluster = await getGateway(configured.kafka).describeCluster();
     return { status: "connected", brokers, brokerCount: cluster.brokers.length, clusterId: cluster.clusterId, error: null, checkedAt, latencyMs: Date.now() - started };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

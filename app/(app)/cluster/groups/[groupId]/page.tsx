@@ -1,26 +1,11 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { GroupDetailView } from "@/components/cluster/group-detail";
-import { PageHeader } from "@/components/ui/page-header";
+import { redirect } from "next/navigation";
+import { groupPath } from "@/lib/client/cluster-paths";
+import { clusterOf } from "@/lib/server/evidence/cluster-identity";
+import { searchOf } from "@/lib/server/clusters/page-cluster";
 
-type Props = { params: Promise<{ groupId: string }> };
+type Props = { params: Promise<{ groupId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Group ${decodeURIComponent((await params).groupId)}` };
-}
-
-export default async function GroupPage({ params }: Props) {
-  const groupId = decodeURIComponent((await params).groupId);
-  return (
-    <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/cluster" className="text-accent hover:underline">
-          Cluster
-        </Link>{" "}
-        <span className="text-muted">/ consumer group</span>
-      </nav>
-      <PageHeader title={groupId} subtitle="Lag in records and seconds, input vs consume rate, per-partition status and retention risk." />
-      <GroupDetailView groupId={groupId} />
-    </>
-  );
+/** The one-cluster URL (before issue 18): the group on the default cluster, keeping the query. */
+export default async function OldGroupPage({ params, searchParams }: Props) {
+  redirect(`${groupPath(clusterOf(null), decodeURIComponent((await params).groupId))}${searchOf(await searchParams)}`);
 }

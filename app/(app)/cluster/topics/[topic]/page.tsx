@@ -1,26 +1,11 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { TopicDetailView } from "@/components/cluster/topic-detail";
-import { PageHeader } from "@/components/ui/page-header";
+import { redirect } from "next/navigation";
+import { topicPath } from "@/lib/client/cluster-paths";
+import { clusterOf } from "@/lib/server/evidence/cluster-identity";
+import { searchOf } from "@/lib/server/clusters/page-cluster";
 
-type Props = { params: Promise<{ topic: string }> };
+type Props = { params: Promise<{ topic: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Topic ${decodeURIComponent((await params).topic)}` };
-}
-
-export default async function TopicPage({ params }: Props) {
-  const topic = decodeURIComponent((await params).topic);
-  return (
-    <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/cluster" className="text-accent hover:underline">
-          Cluster
-        </Link>{" "}
-        <span className="text-muted">/ topic</span>
-      </nav>
-      <PageHeader title={topic} subtitle="Partition health, offsets, input rate and the groups that read it." />
-      <TopicDetailView topic={topic} />
-    </>
-  );
+/** The one-cluster URL (before issue 18): the topic on the default cluster, keeping the query. */
+export default async function OldTopicPage({ params, searchParams }: Props) {
+  redirect(`${topicPath(clusterOf(null), decodeURIComponent((await params).topic))}${searchOf(await searchParams)}`);
 }
