@@ -28,7 +28,9 @@ async function laggingGroup(run: string): Promise<{ topic: string; group: string
 }
 
 test("an alert-opened incident for a lagging group shows what is wrong and how bad on its first screen, without scrolling", async ({ browser }, testInfo) => {
-  test.setTimeout(180_000);
+  // a budget, not a speed bound: at load 28 its four full-page screenshots took 8-24 s each and the
+  // steps before the last one 185 s (issue-18 e2e run, 2026-12-01)
+  test.setTimeout(300_000);
   const run = `${Date.now().toString(36)}-${randomBytes(2).toString("hex")}`;
   const { topic, group } = await laggingGroup(run);
 

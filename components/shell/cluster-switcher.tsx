@@ -15,7 +15,7 @@ const STATE: Record<ClusterHealthState, { label: string; tone: string }> = {
 
 /**
  * The header's cluster switcher (issue 18): every configured cluster with its connection state
- * (GET /api/clusters, every 5 s); choosing one opens its Cluster page. A native select, so the
+ * (GET /api/clusters, every 10 s); choosing one opens its Cluster page. A native select, so the
  * keyboard works as everywhere (Tab, arrows, Alt+↓). Off the cluster pages it shows the default.
  */
 export function ClusterSwitcher() {

@@ -9,7 +9,8 @@ export function useClusters() {
   return useQuery({
     queryKey: queryKeys.clusters(),
     queryFn: () => apiFetch<ClusterList>("/api/clusters"),
-    refetchInterval: 5_000,
+    // the header shows it on every page: every 10 s is enough for a connection state (the sampler tries every 10 s)
+    refetchInterval: 10_000,
     refetchIntervalInBackground: false,
     retry: false,
   });
