@@ -60,6 +60,14 @@ const EnvSchema = z
     PROMETHEUS_RATE_WINDOW: z.string().optional(),
     /** How often the evidence sampler samples the cluster (ms): every judgement reads its history; leadership is retried at it. */
     RIPCORD_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
+    /** The freshness watch (docs/freshness-watch.md): "on" evaluates every catalogued stream after each sample; "off" (the test suites' default, where unrelated tests lag catalogued groups on purpose). */
+    RIPCORD_FRESHNESS_WATCH: z.enum(["on", "off"]).default("on"),
+    /** no-commit rule: members alive, nothing committed for this long while records wait (and at least 3 sampling intervals). */
+    RIPCORD_WATCH_NO_COMMIT_SECONDS: positiveInt.default(60),
+    /** zero-throughput rule: records arrive and none is processed for this long. */
+    RIPCORD_WATCH_ZERO_THROUGHPUT_SECONDS: positiveInt.default(60),
+    /** a breached stream counts as recovered after this long without tripping a rule (one incident per flapping stream). */
+    RIPCORD_WATCH_RECOVERY_SECONDS: positiveInt.default(120),
     /** The dashboard's HTTP port (next start -p): notification channels may not point back at it. */
     PORT: positiveInt.max(65535).default(3000),
     /** The dashboard's address as people reach it, for links in notifications (default http://localhost:PORT). */

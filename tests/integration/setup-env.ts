@@ -16,3 +16,6 @@ process.env.DATABASE_POOL_SIZE ??= "5";
 // The in-process evidence sampler samples every 2 s (the server's default is 10 s): tests wait
 // for the history they need instead of ten-second ticks.
 process.env.RIPCORD_SAMPLE_INTERVAL_MS ??= "2000";
+// The freshness watch opens incidents by itself for lagging catalogued groups: off unless a test
+// means it (tests/integration/freshness), so other files' deliberate lag opens nothing extra.
+process.env.RIPCORD_FRESHNESS_WATCH ??= "off";

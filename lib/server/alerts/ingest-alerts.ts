@@ -3,7 +3,7 @@ import type { Prisma, IncidentEntry as EntryRow } from "@prisma/client";
 import { incidentTitle, scopeKey, type AlertScope, type IncomingAlert } from "@/lib/domain/alerts/normalize";
 import { routeScope } from "@/lib/domain/catalog/match";
 import type { CatalogEntry } from "@/lib/domain/catalog/types";
-import type { IncidentScope } from "@/lib/domain/incidents/types";
+import type { EntryAuthor, IncidentScope } from "@/lib/domain/incidents/types";
 import type { Principal } from "@/lib/server/auth/identify";
 import { listCatalogEntries } from "@/lib/server/catalog/list-entries";
 import { severityContextFrom } from "@/lib/server/catalog/severity-context";
@@ -75,7 +75,12 @@ async function openIncidentForScope(tx: Tx, scope: AlertScope, since: Date): Pro
  * the commit the entries go to live listeners; each new incident's severity proposal (with the
  * catalog's freshness SLO and tier) follows from the evidence watcher.
  */
-export async function ingestAlerts(received: IncomingAlert[], principal: Principal, now: Date = new Date()): Promise<IntakeResult> {
+export function ingestAlerts(received: IncomingAlert[], principal: Principal, now: Date = new Date()): Promise<IntakeResult> {
+  return ingestAlertsAs(received, authorOf(principal), now);
+}
+
+/** The same intake written by `author`: Ripcord itself for the freshness watch's breaches (lib/server/freshness). */
+export async function ingestAlertsAs(received: IncomingAlert[], author: EntryAuthor, now: Date = new Date()): Promise<IntakeResult> {
   // One cluster identity: an alert without a cluster label is about the configured cluster.
   const named = received.map((a) => ({ ...a, scope: { ...a.scope, cluster: clusterOf(a.scope.cluster) } }));
   // An alert about a cluster this Ripcord cannot read is not taken: an incident there would
@@ -109,7 +114,6 @@ export async function ingestAlerts(received: IncomingAlert[], principal: Princip
           refused: { clusters: refusedClusters, configured },
         };
   const catalog = await listCatalogEntries();
-  const author = authorOf(principal);
   for (let attempt = 1; ; attempt++) {
     try {
       const { result, rows } = await db().$transaction((tx) => ingestInTx(tx, alerts, catalog, author, now), { timeout: 20_000 });
@@ -125,7 +129,7 @@ export async function ingestAlerts(received: IncomingAlert[], principal: Princip
   }
 }
 
-async function ingestInTx(tx: Tx, alerts: IncomingAlert[], catalog: CatalogEntry[], author: ReturnType<typeof authorOf>, now: Date) {
+async function ingestInTx(tx: Tx, alerts: IncomingAlert[], catalog: CatalogEntry[], author: EntryAuthor, now: Date) {
   const rows: EntryRow[] = [];
   const opened = new Set<string>();
   const touched = new Set<string>();

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "../env";
+import { watchFreshness } from "../freshness/watch-freshness";
 import { watchIncidentEvidence } from "../incidents/watch-evidence";
 import { watchIncidentLog } from "../incidents/watch-incident-log";
 import { configuredClusters, findCluster } from "../clusters/configured-clusters";
@@ -42,7 +43,11 @@ export function getSampler(name?: string | null): EvidenceSampler {
       fastMs: env().RIPCORD_SAMPLE_INTERVAL_MS,
       where: config.brokers.join(","),
       store: { append: appendSample, prune: pruneSamples, load: loadSamples, loadKeyframes },
-      onSample: (history) => watchIncidentEvidence(history, { cluster }),
+      // the open incidents' evidence first, then the freshness watch (which may open one)
+      onSample: async (history) => {
+        await watchIncidentEvidence(history, { cluster });
+        await watchFreshness(history, { cluster });
+      },
       brokerMetrics: getBrokerMetricsReader(findCluster(cluster)?.prometheus ?? null),
     });
     holder[KEY].set(key, sampler);

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Consumer, Producer } from "kafkajs";
+import { verifySignature } from "@/lib/domain/notifications/signature";
+import { uniqueName, waitFor } from "../helpers";
+import { createTopics, kafkaFor, produce } from "../kafka/fixtures";
+import { Receiver } from "../notifications/receiver";
+import { ServerProcess } from "../../support/server-process";
+import { portOf } from "../../../scripts/lib/ports.mjs";
+
+type Entry = { id: string; seq: number; kind: string; createdAt: string; payload: Record<string, unknown> };
+type Summary = { id: string; title: string; status: string; scope: { topics: string[]; groups: string[] } };
+
+const SLO_SECONDS = 20;
+const SECRET = "it-freshness-secret-0123456789";
+
+// A real `next start` (its sampler, freshness watch and notifier), the run's real Kafka, a real
+// HTTP receiver on 127.0.0.1 as the catalog entry's channel. A catalogued critical group with a
+// 20 s freshness SLO stops consuming while its input continues; a quiet, caught-up catalogued
+// group sits beside it.
+describe("the freshness watch opens an incident by itself", () => {
+  const server = new ServerProcess(portOf("FRESHNESS_IT_PORT", 3798), {
+    name: "freshness-it",
+    env: { KAFKA_CLUSTER_NAME: "freshness-it", RIPCORD_FRESHNESS_WATCH: "on", RIPCORD_PUBLIC_URL: "https://ripcord.example", RIPCORD_NOTIFY_RETRY_BASE_MS: "500", RIPCORD_NOTIFY_RETRY_MAX_MS: "1000" },
+  });
+  const team = new Receiver();
+  const kafka = kafkaFor();
+  const kafkaAdmin = kafka.admin();
+  const stopping = uniqueName("it-fresh-sink");
+  const quiet = uniqueName("it-fresh-quiet");
+  const input = uniqueName("it-fresh-orders");
+  const quietTopic = uniqueName("it-fresh-ledger");
+  let admin = "";
+  let producer: Producer | null = null;
+  let producing: Promise<void> | null = null;
+  let keepProducing = true;
+  /** produce time of each offset of the input topic (partition 0) */
+  const producedAt = new Map<number, number>();
+
+  const call = async <T = Record<string, unknown>>(path: string, body?: unknown) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { authorization: `Bearer ${admin}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+  const incidentsNaming = async (group: string) => (await call<{ incidents: Summary[] }>("/api/incidents")).body.incidents.filter((i) => i.scope.groups.includes(group));
+  const owners = (group: string) => ({ group, tier: "critical", freshnessSloSeconds: SLO_SECONDS, channels: ["team"], owners: { impact: { name: "Checkout", contact: "slack:#checkout" }, diagnosis: { name: "Orders team", contact: "slack:#orders" }, action: { name: "Orders on-call", contact: "pagerduty:ORDERS" } } });
+  const consumeAll = async (group: string, topic: string, until: () => Promise<boolean>): Promise<Consumer> => {
+    const consumer = kafka.consumer({ groupId: group, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({ autoCommitInterval: 500, eachMessage: async () => undefined });
+    await waitFor(until, (ok) => ok, { what: `${group} caught up on ${topic}`, timeoutMs: 60_000, intervalMs: 500 });
+    return consumer;
+  };
+  const committedIsEnd = async (group: string, topic: string) => {
+    const [ends, committed] = await Promise.all([kafkaAdmin.fetchTopicOffsets(topic), kafkaAdmin.fetchOffsets({ groupId: group, topics: [topic] })]);
+    const end = Number(ends[0]!.high);
+    return end > 0 && Number(committed[0]!.partitions[0]!.offset) === end;
+  };
+
+  beforeAll(async () => {
+    await kafkaAdmin.connect();
+    await createTopics(kafkaAdmin, [
+      { topic: input, numPartitions: 1, replicationFactor: 1 },
+      { topic: quietTopic, numPartitions: 1, replicationFactor: 1 },
+    ]);
+    server.freshDatabase();
+    await server.start();
+    const setup = await fetch(`${server.url}/api/auth/setup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "root@fresh.test", name: "Root", password: "long-enough-password" }) });
+    expect(setup.status).toBe(201);
+    const cookie = (setup.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const made = await fetch(`${server.url}/api/tokens`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ name: "it-admin", role: "admin" }) });
+    admin = ((await made.json()) as { token: string }).token;
+    expect((await call("/api/notifications/channels", { name: "team", url: `${await team.start()}/hooks/team`, format: "json", secret: SECRET })).status).toBe(201);
+    expect((await call("/api/catalog", { ...owners(stopping), service: "orders-sink", team: "orders", reads: [input], runbook: "https://runbooks.example/orders-sink" })).status).toBe(201);
+    expect((await call("/api/catalog", { ...owners(quiet), service: "ledger-sink", team: "ledger", reads: [quietTopic] })).status).toBe(201);
+
+    // the quiet group: everything it has read is committed, and nothing more arrives
+    await produce(kafka, quietTopic, { 0: 20 });
+    await (await consumeAll(quiet, quietTopic, () => committedIsEnd(quiet, quietTopic))).disconnect();
+
+    // the input keeps arriving (4 records/s) for the whole test
+    producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    const p = producer;
+    producing = (async () => {
+      while (keepProducing) {
+        const [meta] = await p.send({ topic: input, messages: [{ value: `o${Date.now()}` }], acks: -1 });
+        producedAt.set(Number(meta!.baseOffset), Date.now());
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+  }, 180_000);
+
+  afterAll(async () => {
+    keepProducing = false;
+    await producing?.catch(() => undefined);
+    await producer?.disconnect().catch(() => undefined);
+    server.cleanup();
+    await team.stop();
+    await kafkaAdmin.deleteTopics({ topics: [input, quietTopic] }).catch(() => undefined);
+    await kafkaAdmin.deleteGroups([stopping, quiet]).catch(() => undefined);
+    await kafkaAdmin.disconnect();
+  });
+
+  it("a critical group that stops consuming while input continues gets exactly one incident, impact start at the breach, announced on its channel; the quiet group none", async () => {
+    // consuming, caught up (its oldest waiting record far younger than the SLO), then it stops
+    const consumer = await consumeAll(stopping, input, async () => {
+      const committed = await kafkaAdmin.fetchOffsets({ groupId: stopping, topics: [input] });
+      return Number(committed[0]!.partitions[0]!.offset) >= 20;
+    });
+    await consumer.disconnect();
+    const stoppedAt = Date.now();
+    const committed = Number((await kafkaAdmin.fetchOffsets({ groupId: stopping, topics: [input] }))[0]!.partitions[0]!.offset);
+    // the oldest record left unconsumed was produced at producedAt(committed): it is SLO seconds old at the breach
+    const firstWaiting = await waitFor(async () => producedAt.get(committed), (t) => t !== undefined, { what: `the produce time of offset ${committed}` });
+    const expectedBreach = firstWaiting! + SLO_SECONDS * 1000;
+
+    const [incident] = await waitFor(() => incidentsNaming(stopping), (xs) => xs.length >= 1, { what: "an incident opened by the freshness watch", timeoutMs: 120_000, intervalMs: 500 });
+    const detail = await call<{ incident: { openedAt: string }; state: { keyTimes: { impactStart?: string; detected?: string } }; entries: Entry[] }>(`/api/incidents/${incident!.id}`);
+    expect(detail.status).toBe(200);
+    const { keyTimes } = detail.body.state;
+    const breach = await waitFor(async () => (await call<{ entries: Entry[] }>(`/api/incidents/${incident!.id}`)).body.entries.filter((e) => e.kind === "freshness-breach"), (xs) => xs.length >= 1, { what: "the freshness-breach entry" });
+    expect(breach).toHaveLength(1);
+    const payload = breach[0]!.payload as { group: string; breachStartedAt: string; detectedAt: string; episode: string; rules: { rule: string; since: string }[]; evidence: { totalLag: number; partitions: { topic: string; committedOffset: number | null; lag: number | null }[] } };
+    expect(payload).toMatchObject({ group: stopping, episode: "first" });
+    expect(payload.rules.map((r) => r.rule)).toContain("freshness-slo");
+    // the evidence at the breach: the offset the group stopped at, the records waiting behind it
+    expect(payload.evidence.partitions).toEqual([expect.objectContaining({ topic: input, committedOffset: committed })]);
+    expect(payload.evidence.totalLag).toBeGreaterThan(0);
+    // impact start = where the evidence puts the breach's start, not the moment it was noticed
+    expect(keyTimes.impactStart).toBe(payload.breachStartedAt);
+    const impactStart = Date.parse(keyTimes.impactStart!);
+    const detected = Date.parse(keyTimes.detected!);
+    expect(impactStart).toBeLessThan(detected);
+    expect(impactStart).toBeGreaterThan(stoppedAt - 5_000);
+    // the time-lag estimate places the waiting record between two samples (2 s apart here)
+    expect(Math.abs(impactStart - expectedBreach)).toBeLessThanOrEqual(6_000);
+    console.log(`freshness watch MTTD: ${detected - impactStart} ms to the sample that saw it, ${Date.parse(detail.body.incident.openedAt) - impactStart} ms to the incident opened (breach start ${keyTimes.impactStart}, expected ${new Date(expectedBreach).toISOString()}, detected ${keyTimes.detected}, stopped ${new Date(stoppedAt).toISOString()})`);
+
+    // the existing notifier announces it on the catalog entry's channel, signed, naming the incident
+    const [delivery] = await waitFor(async () => team.received.filter((r) => r.headers["x-ripcord-event"] === "incident-opened" && JSON.stringify(r.json).includes(incident!.id)), (xs) => xs.length >= 1, { what: "the team channel's delivery", timeoutMs: 30_000 });
+    expect(delivery!.json).toMatchObject({ event: "incident-opened", incident: { id: incident!.id, url: `https://ripcord.example/incidents/${incident!.id}` } });
+    expect(verifySignature(SECRET, Number(delivery!.headers["x-ripcord-timestamp"]), delivery!.body, String(delivery!.headers["x-ripcord-signature"]), Math.floor(Date.now() / 1000))).toBe(true);
+
+    // several samples later, still in breach: still one incident, and none for the quiet group
+    await waitFor(async () => (await call<{ sampler: { lastSampleAt: number | null } }>("/api/cluster")).body.sampler.lastSampleAt ?? 0, (at) => at > detected + 8_000, { what: "four more samples", timeoutMs: 60_000, intervalMs: 500 });
+    expect((await incidentsNaming(stopping)).map((i) => i.id)).toEqual([incident!.id]);
+    expect(await incidentsNaming(quiet)).toEqual([]);
+    expect(await committedIsEnd(quiet, quietTopic)).toBe(true);
+    const after = (await call<{ entries: Entry[] }>(`/api/incidents/${incident!.id}`)).body.entries.filter((e) => e.kind === "freshness-breach");
+    expect(after).toHaveLength(1);
+  }, 240_000);
+});
