@@ -16,11 +16,12 @@ const SECRET = "it-freshness-secret-0123456789";
 // A real `next start` (its sampler, freshness watch and notifier), the run's real Kafka, a real
 // HTTP receiver on 127.0.0.1 as the catalog entry's channel. A catalogued critical group with a
 // 20 s freshness SLO stops consuming while its input continues; a quiet, caught-up catalogued
-// group sits beside it.
+// group sits beside it; a hung consumer (alive, heartbeating, committing nothing) trips the no-commit rule.
 describe("the freshness watch opens an incident by itself", () => {
   const server = new ServerProcess(portOf("FRESHNESS_IT_PORT", 3798), {
     name: "freshness-it",
-    env: { KAFKA_CLUSTER_NAME: "freshness-it", RIPCORD_FRESHNESS_WATCH: "on", RIPCORD_PUBLIC_URL: "https://ripcord.example", RIPCORD_NOTIFY_RETRY_BASE_MS: "500", RIPCORD_NOTIFY_RETRY_MAX_MS: "1000" },
+    // no-commit after 10 s (and 3 intervals) for the hung consumer; zero throughput stays at 60 s
+    env: { KAFKA_CLUSTER_NAME: "freshness-it", RIPCORD_FRESHNESS_WATCH: "on", RIPCORD_WATCH_NO_COMMIT_SECONDS: "10", RIPCORD_PUBLIC_URL: "https://ripcord.example", RIPCORD_NOTIFY_RETRY_BASE_MS: "500", RIPCORD_NOTIFY_RETRY_MAX_MS: "1000" },
   });
   const team = new Receiver();
   const kafka = kafkaFor();
@@ -29,6 +30,10 @@ describe("the freshness watch opens an incident by itself", () => {
   const quiet = uniqueName("it-fresh-quiet");
   const input = uniqueName("it-fresh-orders");
   const quietTopic = uniqueName("it-fresh-ledger");
+  const hungGroup = uniqueName("it-fresh-hung");
+  const payments = uniqueName("it-fresh-payments");
+  let hung = false;
+  let hungConsumer: Consumer | null = null;
   let admin = "";
   let producer: Producer | null = null;
   let producing: Promise<void> | null = null;
@@ -66,6 +71,7 @@ describe("the freshness watch opens an incident by itself", () => {
     await createTopics(kafkaAdmin, [
       { topic: input, numPartitions: 1, replicationFactor: 1 },
       { topic: quietTopic, numPartitions: 1, replicationFactor: 1 },
+      { topic: payments, numPartitions: 1, replicationFactor: 1 },
     ]);
     server.freshDatabase();
     await server.start();
@@ -77,6 +83,8 @@ describe("the freshness watch opens an incident by itself", () => {
     expect((await call("/api/notifications/channels", { name: "team", url: `${await team.start()}/hooks/team`, format: "json", secret: SECRET })).status).toBe(201);
     expect((await call("/api/catalog", { ...owners(stopping), service: "orders-sink", team: "orders", reads: [input], runbook: "https://runbooks.example/orders-sink" })).status).toBe(201);
     expect((await call("/api/catalog", { ...owners(quiet), service: "ledger-sink", team: "ledger", reads: [quietTopic] })).status).toBe(201);
+    // no freshness SLO: only the no-commit (or zero-throughput) rule can see it
+    expect((await call("/api/catalog", { ...owners(hungGroup), freshnessSloSeconds: null, service: "payments-sink", team: "payments", reads: [payments] })).status).toBe(201);
 
     // the quiet group: everything it has read is committed, and nothing more arrives
     await produce(kafka, quietTopic, { 0: 20 });
@@ -90,19 +98,22 @@ describe("the freshness watch opens an incident by itself", () => {
       while (keepProducing) {
         const [meta] = await p.send({ topic: input, messages: [{ value: `o${Date.now()}` }], acks: -1 });
         producedAt.set(Number(meta!.baseOffset), Date.now());
+        await p.send({ topic: payments, messages: [{ value: `p${Date.now()}` }], acks: -1 });
         await new Promise((r) => setTimeout(r, 250));
       }
     })();
   }, 180_000);
 
   afterAll(async () => {
+    hung = false;
+    await hungConsumer?.disconnect().catch(() => undefined);
     keepProducing = false;
     await producing?.catch(() => undefined);
     await producer?.disconnect().catch(() => undefined);
     server.cleanup();
     await team.stop();
-    await kafkaAdmin.deleteTopics({ topics: [input, quietTopic] }).catch(() => undefined);
-    await kafkaAdmin.deleteGroups([stopping, quiet]).catch(() => undefined);
+    await kafkaAdmin.deleteTopics({ topics: [input, quietTopic, payments] }).catch(() => undefined);
+    await kafkaAdmin.deleteGroups([stopping, quiet, hungGroup]).catch(() => undefined);
     await kafkaAdmin.disconnect();
   });
 
@@ -153,5 +164,42 @@ describe("the freshness watch opens an incident by itself", () => {
     expect(await committedIsEnd(quiet, quietTopic)).toBe(true);
     const after = (await call<{ entries: Entry[] }>(`/api/incidents/${incident!.id}`)).body.entries.filter((e) => e.kind === "freshness-breach");
     expect(after).toHaveLength(1);
+  }, 240_000);
+  it("a hung consumer (alive and heartbeating, committing nothing) trips the no-commit rule and gets its incident", async () => {
+    const consumer = kafka.consumer({ groupId: hungGroup, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+    hungConsumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topic: payments, fromBeginning: true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommitInterval: 500,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        for (const message of batch.messages) {
+          // a record handler that never returns, while the member keeps heartbeating (seed 001 S12)
+          while (hung && isRunning() && !isStale()) {
+            await heartbeat();
+            await new Promise((r) => setTimeout(r, 300));
+          }
+          if (!isRunning() || isStale()) return;
+          resolveOffset(message.offset);
+          await commitOffsetsIfNecessary();
+        }
+      },
+    });
+    await waitFor(async () => Number((await kafkaAdmin.fetchOffsets({ groupId: hungGroup, topics: [payments] }))[0]!.partitions[0]!.offset), (o) => o >= 20, { what: `${hungGroup} consuming`, timeoutMs: 60_000, intervalMs: 500 });
+    hung = true;
+    const hungAt = Date.now();
+
+    const [incident] = await waitFor(() => incidentsNaming(hungGroup), (xs) => xs.length >= 1, { what: "an incident for the hung consumer", timeoutMs: 120_000, intervalMs: 500 });
+    const entries = await waitFor(async () => (await call<{ entries: Entry[] }>(`/api/incidents/${incident!.id}`)).body.entries, (xs) => xs.some((e) => e.kind === "freshness-breach"), { what: "the hung group's freshness-breach entry" });
+    const payload = entries.find((e) => e.kind === "freshness-breach")!.payload as { rules: { rule: string; since: string; text: string }[]; evidence: { members: number; totalLag: number } };
+    const noCommit = payload.rules.find((r) => r.rule === "no-commit");
+    expect(noCommit?.text).toMatch(/1 member\(s\) alive, nothing committed for \d+ s while [\d,]+ records wait/);
+    expect(payload.evidence.members).toBe(1);
+    expect(payload.evidence.totalLag).toBeGreaterThan(0);
+    // the commits stopped at the hang (give or take a commit interval and a sample)
+    expect(Date.parse(noCommit!.since)).toBeGreaterThan(hungAt - 5_000);
+    expect((await incidentsNaming(hungGroup)).map((i) => i.id)).toEqual([incident!.id]);
+    console.log(`freshness watch hung consumer: no-commit since ${noCommit!.since}, hung at ${new Date(hungAt).toISOString()}, rules ${payload.rules.map((r) => r.rule).join(",")}, breach entry at ${entries.find((e) => e.kind === "freshness-breach")!.createdAt}`);
   }, 240_000);
 });
