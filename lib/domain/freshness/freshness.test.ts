@@ -60,6 +60,15 @@ describe("freshness watch rules on evidence captured from a real broker", () => 
   });
 });
 
+describe("near-zero processing is judged over the whole window", () => {
+  it("a consumer hung a few seconds ago (it processed normally before) is the no-commit rule's, not near-zero's with the window's start", () => {
+    // hung-consumer: stuck 11 s, window 13.5 s; with the zero threshold between the two only the
+    // near-zero branch could fire, and its start would be the window's, before the hang
+    const trips = evaluate("hung-consumer", null, { ...SHORT, noCommitSeconds: 4, noCommitIntervals: 2, zeroThroughputSeconds: 12 }).trips;
+    expect(trips.map((t) => t.rule)).toEqual(["no-commit"]);
+  });
+});
+
 describe("breach episodes", () => {
   const trip = (since: number): RuleTrip[] => [{ rule: "freshness-slo", since, text: "t" }];
   it("opens on the first tripping sample, holds through a short recovery, and ends only after the recovery period", () => {

@@ -87,7 +87,9 @@ export function evaluateStream(group: GroupSignals, config: StreamConfig, thresh
     if (stuck >= zeroMs && Number.isFinite(stuck)) {
       trips.push({ rule: "zero-throughput", since: Math.round(takenAt - stuck), text: `${input.toFixed(1)} records/s arrive and none is processed (${group.memberCount} member(s), state ${group.state}) for ${formatDuration(stuck / 1000)}` });
     } else {
-      const consume = group.recentConsumeRatePerSec ?? group.consumeRatePerSec;
+      // over the whole window (the doc: "at most 5 % of the input processed over the window"): a consumer
+      // that hung a few seconds ago processed normally before — it is the no-commit rule's, with its real start
+      const consume = group.consumeRatePerSec;
       const windowMs = at.windowSeconds * 1000;
       if (consume !== null && consume <= thresholds.nearZeroRatio * input && group.lagGrowthPerSec !== null && group.lagGrowthPerSec > 0 && windowMs >= zeroMs) {
         trips.push({ rule: "zero-throughput", since: Math.round(takenAt - windowMs), text: `${consume.toFixed(2)} of ${input.toFixed(1)} records/s processed (≤ ${Math.round(thresholds.nearZeroRatio * 100)} %) while the lag grows` });
