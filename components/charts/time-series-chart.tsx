@@ -1,5 +1,6 @@
 "use client";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { timeTicks } from "@/lib/domain/charts/time-ticks";
 import { utcClock } from "@/lib/domain/metrics/durations";
 
 /** Keys of T whose values are numbers (or null: a gap in the line). */
@@ -37,6 +38,8 @@ const time = (ms: number) => utcClock(ms);
 /** A typed recharts line chart over time with up to two y axes, in the semantic colours of both themes. */
 export function TimeSeriesChart<T extends object>({ data, x, series, leftLabel, rightLabel, formatLeft, formatRight, height = 240, summary, testId }: TimeSeriesChartProps<T>) {
   const hasRight = series.some((s) => s.axis === "right");
+  const times = data.map((d) => Number(d[x])).filter(Number.isFinite);
+  const ticks = times.length > 0 ? timeTicks(Math.min(...times), Math.max(...times)) : [];
   const byKey = new Map(series.map((s) => [s.label, s]));
   return (
     <figure data-testid={testId} data-points={data.length} className="w-full">
@@ -45,7 +48,7 @@ export function TimeSeriesChart<T extends object>({ data, x, series, leftLabel, 
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: hasRight ? 8 : 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" />
-            <XAxis dataKey={x} type="number" domain={["dataMin", "dataMax"]} scale="time" tickFormatter={time} stroke="var(--color-muted)" fontSize={11} />
+            <XAxis dataKey={x} type="number" domain={["dataMin", "dataMax"]} scale="time" ticks={ticks} tickFormatter={time} stroke="var(--color-muted)" fontSize={11} />
             <YAxis
               yAxisId="left"
               stroke="var(--color-muted)"

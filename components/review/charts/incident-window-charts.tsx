@@ -3,6 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import type { SeriesPoint } from "@/lib/domain/review/impact";
 import type { ChartMarker } from "@/lib/domain/review/timeline";
 import { utcClock } from "@/lib/domain/metrics/durations";
+import { timeTicks } from "@/lib/domain/charts/time-ticks";
 
 const time = (ms: number) => utcClock(ms, { seconds: false });
 /** Seconds on the axis when the window is short: four ticks reading "22:09" say nothing. */
@@ -49,7 +50,7 @@ function WindowChart({ data, domain, markers, lines, leftLabel, rightLabel, form
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 16, right: hasRight ? 4 : 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" />
-            <XAxis dataKey="at" type="number" domain={domain ?? ["dataMin", "dataMax"]} allowDataOverflow={domain !== undefined} scale="time" tickFormatter={tickTime(to - from)} stroke="var(--color-muted)" fontSize={11} />
+            <XAxis dataKey="at" type="number" domain={domain ?? ["dataMin", "dataMax"]} allowDataOverflow={domain !== undefined} scale="time" ticks={timeTicks(from, to)} tickFormatter={tickTime(to - from)} stroke="var(--color-muted)" fontSize={11} />
             <YAxis yAxisId="left" stroke="var(--color-muted)" fontSize={11} tickFormatter={formatLeft} width={56} label={{ value: leftLabel, angle: -90, position: "insideLeft", fill: "var(--color-muted)", fontSize: 11 }} />
             {hasRight ? <YAxis yAxisId="right" orientation="right" stroke="var(--color-muted)" fontSize={11} tickFormatter={formatRight} width={56} label={{ value: rightLabel ?? "", angle: 90, position: "insideRight", fill: "var(--color-muted)", fontSize: 11 }} /> : null}
             <Tooltip
