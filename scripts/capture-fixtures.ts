@@ -19,7 +19,7 @@ import { KafkaGatewayError } from "@/lib/server/kafka/errors";
 import { SCENARIOS } from "@/lib/server/drills/scenarios";
 import { runScenario, type DrillResult } from "@/lib/server/drills/run-scenario";
 import { NEEDS_METRICS, UsageError, brokerMetricsFromEnv, defaultBrokers, localNodeControl, parseBrokers, probe } from "./drills-cli";
-import { lateJoiner } from "./fixture-scenarios";
+import { REAL_CONSUMERS, lateJoiner } from "./fixture-scenarios";
 
 const OUT = path.resolve(import.meta.dirname, "..", "lib", "domain", "__fixtures__");
 
@@ -42,8 +42,11 @@ async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   let brokers = defaultBrokers();
   let only: string[] | null = null;
+  // --keep-failed writes a run that did not pass too (to look at a misdiagnosis), marked in the log
+  let keepFailed = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--brokers") brokers = parseBrokers(argv[++i]);
+    else if (argv[i] === "--keep-failed") keepFailed = true;
     else if (argv[i] === "--only") only = (argv[++i] ?? "").split(",");
     else throw new UsageError(`unknown argument ${argv[i]}`);
   }
@@ -52,7 +55,7 @@ async function main(): Promise<number> {
   const brokerMetrics = brokerMetricsFromEnv();
   fs.mkdirSync(OUT, { recursive: true });
   let failed = 0;
-  for (const s of [...SCENARIOS, lateJoiner].filter((x) => !only || only.includes(x.id))) {
+  for (const s of [...SCENARIOS, lateJoiner, ...REAL_CONSUMERS].filter((x) => !only || only.includes(x.id))) {
     if (s.needsNodes > cluster.brokers || (s.needsNodes > 1 && !nodes)) {
       console.log(`${s.id}: skipped, needs KAFKA_NODES=3`);
       continue;
@@ -69,7 +72,7 @@ async function main(): Promise<number> {
       console.log(`${s.id}: NOT written, the run failed: ${(error as Error).message.split("\n")[0]}`);
       continue;
     }
-    if (!result.passed) {
+    if (!result.passed && !keepFailed) {
       failed++;
       console.log(`${s.id}: NOT written, the run did not pass (top ${result.diagnosis.causes[0]?.id ?? "none"})`);
       continue;
@@ -77,6 +80,7 @@ async function main(): Promise<number> {
     // A capture with broker metrics (PROMETHEUS_URL) is written beside the metric-less one.
     const file = path.join(OUT, `${s.id}${brokerMetrics ? "-metrics" : ""}.json`);
     fs.writeFileSync(file, JSON.stringify(normalise(result), null, 1) + "\n");
+    if (!result.passed) console.log(`${s.id}: did not pass (top ${result.diagnosis.causes.map((c) => `${c.id} ${c.score}`).slice(0, 3).join(", ")}), written (--keep-failed)`);
     console.log(`${s.id}: ${result.history.length} snapshots → ${path.relative(process.cwd(), file)}`);
   }
   return failed > 0 ? 3 : 0;

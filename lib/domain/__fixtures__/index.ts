@@ -17,6 +17,10 @@ import healthyMetrics from "./healthy-metrics.json";
 import hotPartition from "./hot-partition.json";
 import hungConsumer from "./hung-consumer.json";
 import lateJoiner from "./late-joiner.json";
+import poisonJava from "./poison-java.json";
+import slowJavaSmallPolls from "./slow-java-small-polls.json";
+import slowKafkajsConcurrent from "./slow-kafkajs-concurrent.json";
+import slowKafkajsDefaults from "./slow-kafkajs-defaults.json";
 import leaderChurn from "./leader-churn.json";
 import poisonRecord from "./poison-record.json";
 import producerDrop from "./producer-drop.json";
@@ -74,7 +78,24 @@ export const CAPTURED: readonly CapturedFixture[] = [
   fixture("healthy-metrics", healthyMetrics, null, { kind: "group", name: "drill-healthy-g" }),
   // a consumer joined at the log end: one partition has not committed (Kafka lists no offset for it)
   fixture("late-joiner", lateJoiner, null),
+  // Real consumers processing their partitions in turns (scripts/fixture-scenarios.ts REAL_CONSUMERS):
+  // a 4-partition topic, a producer at a steady 40 rec/s (10 per partition), one member of about
+  // 25 rec/s capacity, sampled every 3 s for 3 min once the backlog had built (lag >= 600).
+  // Captured 2026-12-01 on Kafka 4.3.1 (one broker); the engine of the time ranked all three
+  // slow shapes "poison record 0.85".
+  // kafkajs 2 with its defaults (eachMessage, one partition at a time, commit after each batch), 40 ms per record
+  fixture("slow-kafkajs-defaults", slowKafkajsDefaults, "consumer.slow-processing"),
+  // kafkajs with partitionsConsumedConcurrently: 2, 80 ms per record
+  fixture("slow-kafkajs-concurrent", slowKafkajsConcurrent, "consumer.slow-processing"),
+  // Java KafkaConsumer 4.3.1 (scripts/java/RipcordTurnConsumer.java), max.poll.records=10, auto-commit every 5 s, 40 ms per record
+  fixture("slow-java-small-polls", slowJavaSmallPolls, "consumer.slow-processing"),
+  // the same Java consumer with spare capacity (5 ms per record) and one undeserializable record on
+  // partition 1 at 15% of the window, which it seeks back to and retries every 500 ms for ever
+  fixture("poison-java", poisonJava, "consumer.poison-record"),
 ];
+
+/** the slow real-consumer shapes: slow processing first, never a poison record. */
+export const SLOW_REAL_CONSUMERS = ["slow-kafkajs-defaults", "slow-kafkajs-concurrent", "slow-java-small-polls"] as const;
 
 export function captured(id: string): CapturedFixture {
   const f = CAPTURED.find((x) => x.id === id);

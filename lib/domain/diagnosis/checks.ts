@@ -16,6 +16,7 @@ import { brokerMetricChecks } from "./checks-broker-metrics";
 import { LAG_NOISE_SECONDS } from "@/lib/domain/evidence/noise";
 import { RECOVERY_HORIZON_SECONDS } from "@/lib/domain/severity/propose";
 import { utcClock } from "@/lib/domain/metrics/durations";
+import { POISON_STILL_RATIO, POISON_TURNS, frozenInTurn, groupQuiet, readTurns, type TurnReading } from "./turns";
 
 export type { CheckContext };
 
@@ -84,6 +85,10 @@ export function skewChecks(ctx: CheckContext): Verdict[] {
  */
 export function stoppedChecks(ctx: CheckContext): Verdict[] {
   const out: Verdict[] = [];
+  const inTurnQuiet = (g: GroupSignals) => {
+    const q = groupQuiet(g, ctx.signals.windowStart, ctx.signals.takenAt);
+    return q !== null && q.quietMs < POISON_STILL_RATIO * q.longestGapMs;
+  };
   const leaf = "consumer.stopped";
   for (const g of ctx.groups) {
     const lag = lagging(g);
@@ -106,6 +111,12 @@ export function stoppedChecks(ctx: CheckContext): Verdict[] {
         v("group.offsets-frozen-no-members", leaf, "supported", w,
           `committed offsets on ${stoppedParts.length}/${lag.length} lagging partitions unchanged for ${dur(frozenFor)}; group ${g.state} with ${g.memberCount} member(s)${growth}`),
       );
+    } else if (allFrozen && moving.length === 0 && alive && input > 0 && backlog(g) && inTurnQuiet(g)) {
+      const q = groupQuiet(g, ctx.signals.windowStart, ctx.signals.takenAt)!;
+      out.push(
+        v("group.hung-consumer", leaf, "unknown", 0,
+          `no committed offset moved on any of the ${lag.length} lagging partition(s) for ${dur(q.quietMs / 1000)}, but the group's partitions advanced in turns up to ${dur(q.longestGapMs / 1000)} apart before: one long turn of a slow member (a client committing after each batch), not yet a hang`),
+      );
     } else if (allFrozen && moving.length === 0 && alive && input > 0 && backlog(g)) {
       out.push(
         v("group.hung-consumer", leaf, "supported", 0.85,
@@ -122,23 +133,40 @@ export function stoppedChecks(ctx: CheckContext): Verdict[] {
   return out;
 }
 
+/**
+ * A poison record is one partition stuck at one offset across many turns while the member's
+ * other partitions pass it (turns.ts): a partition that stands still only as long as the others
+ * do between their turns is a slow consumer's, and contradicts it.
+ */
 export function poisonChecks(ctx: CheckContext): Verdict[] {
   const out: Verdict[] = [];
   const leaf = "consumer.poison-record";
+  const { windowStart, takenAt: now } = ctx.signals;
   for (const g of ctx.groups) {
     const stalled = g.partitions.filter((p) => p.status === "stalled");
     const moving = g.partitions.filter((p) => !p.committedFrozen && (p.consumeRatePerSec ?? 0) > 0);
-    const first = stalled[0];
-    if (!first) {
+    if (stalled.length === 0) {
       if (g.totalLag > 0 || g.memberCount > 0) out.push(v("partition.stalled-while-others-move", leaf, "contradicted", 0.7, `no partition of ${g.groupId} is frozen while members are alive`));
       continue;
     }
+    // The stalled partition that looks most like one bad record: stuck across the most turns.
+    const readings = stalled.map((p) => ({ p, t: readTurns(g, p, windowStart, now) }));
+    const rank = (k: TurnReading["kind"]) => (k === "one-record" ? 0 : k === "unclear" ? 1 : 2);
+    readings.sort((a, b) => rank(a.t.kind) - rank(b.t.kind) || b.t.stuckMs - a.t.stuckMs);
+    const { p: first, t } = readings[0]!;
     const which = stalled.map((p) => `${p.topic}[${p.partition}]`).join(", ");
     const stuck = `${which} stuck at offset ${first.committedOffset ?? "none"} for ${dur(first.committedUnchangedMs / 1000)} (lag ${first.lag ?? "?"})`;
     const movingRate = moving.reduce((s, p) => s + (p.consumeRatePerSec ?? 0), 0);
-    if (moving.length > 0) {
+    const peers = `the member's ${t.peers.length} other partition(s) advanced in ${t.peerAdvances} sample(s) since ${first.topic}[${first.partition}] last moved and stood still at most ${dur(t.peerLongestStillMs / 1000)}${t.peerLongestStillOn ? ` (${t.peerLongestStillOn})` : ""}`;
+    if (moving.length > 0 && t.kind === "one-record") {
       out.push(v("partition.stalled-while-others-move", leaf, "supported", 0.85,
-        `${stuck} while ${moving.length} other partition(s) advance at ${r1(movingRate)} rec/s; group ${g.state} with ${g.memberCount} member(s)`));
+        `${stuck} while ${moving.length} other partition(s) advance at ${r1(movingRate)} rec/s; ${peers}: stuck across many turns; group ${g.state} with ${g.memberCount} member(s)`));
+    } else if (moving.length > 0 && t.kind === "turns") {
+      out.push(v("partition.stalled-while-others-move", leaf, "contradicted", 0.7,
+        `${stuck}, but ${peers}: the member processes its partitions in turns and each waits as long for its own (a slow consumer), not one record stuck across many turns`));
+    } else if (moving.length > 0) {
+      out.push(v("partition.stalled-while-others-move", leaf, "supported", 0.25,
+        `${stuck} while ${moving.length} other partition(s) advance at ${r1(movingRate)} rec/s, but ${peers}: not yet stuck across many turns (a poison record stays put while the others advance ${POISON_TURNS}+ times and never stand still a third as long)`));
     } else if (g.partitions.length === 1) {
       out.push(v("partition.stalled-while-others-move", leaf, "supported", 0.4, `${stuck} with ${g.memberCount} live member(s); single partition, so no others to compare (a hung consumer looks the same)`));
     } else {
@@ -245,7 +273,8 @@ export function throughputChecks(ctx: CheckContext): Verdict[] {
     }
     const spike = topicsOf(ctx, g).some((t) => (t.inputChangeRatio ?? 1) >= 1.5);
     const topShare = Math.max(0, ...lag.map((p) => p.lagShare ?? 0));
-    const why = lag.some((p) => p.committedFrozen)
+    const stuck = lag.filter((p) => p.committedFrozen && !frozenInTurn(g, p, ctx.signals.windowStart, ctx.signals.takenAt));
+    const why = stuck.length > 0
       ? "some lagging partitions are frozen"
       : churnEvents(g) >= CHURN_EVENTS
         ? "the group is churning"
@@ -263,13 +292,33 @@ export function throughputChecks(ctx: CheckContext): Verdict[] {
     const recent = g.recentConsumeRatePerSec;
     const dropRatio = base && recent !== null ? recent / base : null;
     const rates = `consuming ${r1(consume)} rec/s against ${r1(input)} rec/s input (${pct(consume / (input || 1))}); lag grows ${r1(g.lagGrowthPerSec ?? 0)} rec/s`;
-    if (dropRatio !== null && dropRatio <= CONSUME_DROP_RATIO) {
+    // The recent rate (the newest third of the samples) counts whole turns only if every
+    // lagging partition that moved in the window moved in it too: a member processing its
+    // partitions in turns commits in lumps, and a third that falls between two lumps is no drop.
+    const { windowStart, takenAt: now, samples } = ctx.signals;
+    const recentFrom = samples > 1 ? now - Math.floor((samples - 1) / 3) * ((now - windowStart) / (samples - 1)) : now;
+    const missedTurn = lag.find((p) => p.committedAdvancedAt.some((t) => t >= windowStart) && !p.committedAdvancedAt.some((t) => t >= recentFrom));
+    if (dropRatio !== null && dropRatio <= CONSUME_DROP_RATIO && missedTurn) {
+      out.push(v("group.consume-rate-drop", "consumer.sink-bottleneck", "unknown", 0,
+        `consume rate ${r1(recent ?? 0)} rec/s recently vs ${r1(base ?? 0)} rec/s before, but ${missedTurn.topic}[${missedTurn.partition}] took no turn in the recent ${dur((now - recentFrom) / 1000)}: partitions processed in turns, the recent rate misses whole turns`));
+      out.push(v("group.consume-below-input-steady", "consumer.slow-processing", "supported", 0.6, `all ${lag.length} lagging partitions advance in turns; ${rates}`));
+    } else if (dropRatio !== null && dropRatio <= CONSUME_DROP_RATIO) {
       out.push(v("group.consume-rate-drop", "consumer.sink-bottleneck", "supported", 0.65,
         `consume rate fell from ${r1(base ?? 0)} to ${r1(recent ?? 0)} rec/s (${r1(dropRatio)}x) while input held and the group stayed ${g.state} with all ${lag.length} lagging partitions moving`));
       out.push(v("group.consume-below-input-steady", "consumer.slow-processing", "supported", 0.3, `all lagging partitions moving; ${rates}`));
     } else {
-      out.push(v("group.consume-below-input-steady", "consumer.slow-processing", "supported", 0.6, `all ${lag.length} lagging partitions moving at a steady rate; ${rates}`));
-      out.push(v("group.consume-rate-drop", "consumer.sink-bottleneck", "supported", 0.3, `consume rate steady (${dropRatio === null ? "?" : `${r1(dropRatio)}x`} of baseline) but below input: a steadily slow sink is possible`));
+      const waiting = lag.filter((p) => p.committedFrozen).length;
+      const moving = waiting > 0 ? `all ${lag.length} lagging partitions advance in turns (${waiting} waiting for theirs)` : `all ${lag.length} lagging partitions moving`;
+      out.push(v("group.consume-below-input-steady", "consumer.slow-processing", "supported", 0.6, `${moving} at a steady rate; ${rates}`));
+      // Fewer members than partitions, each at a flat rate: more members add parallelism, the
+      // usual fix. A steadily slow sink stays possible but is not shown, and must not rank as a
+      // cause whose advice warns against scaling consumers.
+      const steady = `consume rate steady (${dropRatio === null ? "?" : `${r1(dropRatio)}x`} of baseline) but below input`;
+      if (g.memberCount > 0 && g.memberCount < g.partitionCount) {
+        out.push(v("group.consume-rate-drop", "consumer.sink-bottleneck", "supported", 0.2, `${steady}: a steadily slow sink is possible, but with ${g.memberCount} member(s) for ${g.partitionCount} partitions more members would add parallelism`));
+      } else {
+        out.push(v("group.consume-rate-drop", "consumer.sink-bottleneck", "supported", 0.3, `${steady}: a steadily slow sink is possible`));
+      }
     }
   }
   return out;

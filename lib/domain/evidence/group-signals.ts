@@ -144,6 +144,17 @@ function seedsOf(seeds: OffsetTimePoint[], topic: string, partition: number): Of
   return index.get(key(topic, partition)) ?? [];
 }
 
+/** takenAt of every sample (from `from`) whose committed offset is above the previous sample's. */
+function advancedAt(committed: (number | null)[], takenAt: number[], from: number): number[] {
+  const out: number[] = [];
+  for (let i = Math.max(1, from + 1); i < committed.length; i++) {
+    const a = committed[i - 1];
+    const b = committed[i];
+    if (a !== null && a !== undefined && b !== null && b !== undefined && b > a) out.push(takenAt[i] ?? 0);
+  }
+  return out;
+}
+
 export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
   const { history } = ctx;
   const takenAt = history.map((s) => s.takenAt);
@@ -227,6 +238,7 @@ export function groupSignals(groupId: string, ctx: GroupContext): GroupSignals {
       timeLagSeconds: tl.seconds,
       timeLagEstimate: tl.estimate,
       committedUnchangedMs: st.frozen.unchangedMs,
+      committedAdvancedAt: advancedAt(committed, takenAt, firstSeen),
       committedFrozen: st.frozen.frozen && !neverCommitted,
       neverCommitted,
       rewound: st.frozen.rewound,

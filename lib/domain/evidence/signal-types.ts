@@ -140,6 +140,13 @@ export interface GroupPartitionSignals {
   timeLagEstimate: TimeLagEstimate;
   /** ms the committed offset has been unchanged at the end of the history. */
   committedUnchangedMs: number;
+  /**
+   * Times (takenAt) of the samples whose committed offset is above the previous sample's, from
+   * the group's first appearance: when this partition took its turns. Real clients process a
+   * member's partitions in turns, so the gaps between these tell "stands still while the
+   * others take their turn" (a slow consumer) from "stuck across many turns" (a poison record).
+   */
+  committedAdvancedAt: number[];
   /** committed offset unchanged over the stall window (see group-status.ts); never true for a partition that has never committed. */
   committedFrozen: boolean;
   /** no sample of the history shows a committed offset for this partition: it has not committed yet (not a stuck record). */

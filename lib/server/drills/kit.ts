@@ -78,6 +78,8 @@ export interface Scenario {
   needsNodes: 1 | 3;
   /** planned samples of the window; phases run at fractions of it (see RunningScenario.tick). */
   samples: number;
+  /** ms between samples when the runner is not told (default 1500): slow shapes need a longer window. */
+  intervalMs?: number;
   /** the condition is visible only in broker metrics: the drill needs a Prometheus (PROMETHEUS_URL). */
   needsMetrics?: boolean;
   start(ctx: DrillContext): Promise<RunningScenario>;

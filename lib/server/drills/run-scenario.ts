@@ -73,7 +73,7 @@ export function passed(scenario: Pick<Scenario, "injectedCause">, verdict: Pick<
 }
 
 export async function runScenario(scenario: Scenario, opts: RunOptions): Promise<DrillResult> {
-  const intervalMs = opts.intervalMs ?? 1_500;
+  const intervalMs = opts.intervalMs ?? scenario.intervalMs ?? 1_500;
   const planned = Math.max(3, opts.samples ?? scenario.samples);
   const deadlineMs = opts.deadlineMs ?? planned * intervalMs * 2 + 15_000;
   if (scenario.needsMetrics && !opts.brokerMetrics) throw new Error(`${scenario.id} needs broker metrics (a Prometheus: PROMETHEUS_URL)`);
