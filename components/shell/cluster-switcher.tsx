@@ -35,8 +35,8 @@ export function ClusterSwitcher() {
   const why = current.health.lastError ? `: ${current.health.lastError.message}` : "";
   return (
     <div className="flex items-center gap-2 text-sm" data-testid="cluster-switcher-box">
-      {/* between md and xl the header row is full: the label and the state word are for screen readers there (the options and the dot's title say it) */}
-      <label htmlFor="cluster-switcher" className="text-muted md:max-xl:sr-only">
+      {/* between md and 2xl (1536 px) the header row is full: the label and the state word are for screen readers there (the options and the dot's title say it) */}
+      <label htmlFor="cluster-switcher" className="text-muted md:max-2xl:sr-only">
         Cluster
       </label>
       <select
@@ -62,7 +62,7 @@ export function ClusterSwitcher() {
         className={`inline-flex items-center gap-1 text-xs font-semibold ${state.tone}`}
       >
         <span aria-hidden className="h-2 w-2 rounded-full bg-current" />
-        <span className="md:max-xl:sr-only">{state.label}</span>
+        <span className="md:max-2xl:sr-only">{state.label}</span>
       </span>
     </div>
   );
