@@ -1,9 +1,12 @@
 /**
  * Evidence benchmark: a growth series.
  *
- *   npm run bench:evidence [-- --sizes 1000,5000,10000,25000] [--runs N] [--brokers HOST:PORT] [--no-server] [--kafka-runs N]
+ *   npm run bench:evidence [-- --sizes 1000,5000,10000,25000] [--runs N] [--brokers HOST:PORT] [--no-server] [--kafka-runs N] [--nodes 1|3]
  *
- * Without --brokers it starts its own single-node Kafka (the run's release, KAFKA_HEAP_MAX 3g)
+ * Without --brokers it starts its own Kafka (the run's release, KAFKA_HEAP_MAX 3g per node; one
+ * node, or three with --nodes 3 — the default when a size exceeds MAX_PARTITIONS_PER_BROKER: a
+ * broker keeps one file open per partition, and a machine's open-file limit (20,000 here, not
+ * raisable) made a single broker fail "Too many open files" near 20k partitions)
  * on BENCH_KAFKA_PORT (default 10300 + RIPCORD_PORT_OFFSET; its controller, SASL and JMX ports +100, +200, +300 are clear of the test clusters) and stops it at the end. For each size P
  * (partitions, in growing order) it makes sure P/10 topics of 10 partitions (grow-t-00000…) and
  * P/10 consumer groups (grow-g-00000…, group i committed on topic i, some records behind) exist —
@@ -44,10 +47,14 @@ interface Args {
   kafkaRuns: number;
   brokers: string | null;
   server: boolean;
+  nodes: 1 | 3 | null;
 }
 
+/** Partitions one local broker is given at most (see the header: open files). */
+const MAX_PARTITIONS_PER_BROKER = 15_000;
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1_000, 5_000, 10_000, 25_000], runs: 5, kafkaRuns: 1, brokers: null, server: true };
+  const args: Args = { sizes: [1_000, 5_000, 10_000, 25_000], runs: 5, kafkaRuns: 1, brokers: null, server: true, nodes: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const next = () => argv[++i] ?? "";
@@ -56,6 +63,11 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--kafka-runs") args.kafkaRuns = Math.max(1, Number(next()));
     else if (flag === "--brokers") args.brokers = next();
     else if (flag === "--no-server") args.server = false;
+    else if (flag === "--nodes") {
+      const n = Number(next());
+      if (n !== 1 && n !== 3) throw new Error("--nodes takes 1 or 3");
+      args.nodes = n;
+    }
     else throw new Error(`unknown flag ${flag}`);
   }
   if (args.sizes.length === 0) throw new Error("--sizes needs partition counts of at least 10");
@@ -190,7 +202,9 @@ interface Row {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const settings = kafkaSettings({ ...process.env, KAFKA_PORT: String(portOf("BENCH_KAFKA_PORT", 10300)), KAFKA_NODES: "1", KAFKA_HEAP_MAX: process.env.KAFKA_HEAP_MAX || "3g" });
+  const nodes = args.nodes ?? (Math.max(...args.sizes) > MAX_PARTITIONS_PER_BROKER ? 3 : 1);
+  if (!args.brokers && nodes === 3 && args.nodes === null) say(`${Math.max(...args.sizes)} partitions: three brokers (one broker keeps a file open per partition; the open-file limit caps it near 20k)`);
+  const settings = kafkaSettings({ ...process.env, KAFKA_PORT: String(portOf("BENCH_KAFKA_PORT", 10300)), KAFKA_NODES: String(nodes), KAFKA_HEAP_MAX: process.env.KAFKA_HEAP_MAX || "3g" });
   let startedKafka = false;
   if (!args.brokers) {
     startedKafka = (await up(settings, say)).started;
@@ -274,7 +288,7 @@ async function main(): Promise<void> {
   const coldMs = median(cold?.runs ?? []);
   const warmOf = (r: Row) => (r.server ? median(r.server.snapshotMs) : r.warmMs);
   const lines = [
-    `Kafka ${kafkaSettings().version}, 1 broker; warm = in-process gateway reused; server = the running server's sampler (trickle producer on)`,
+    `Kafka ${kafkaSettings().version}, ${brokers.length} broker(s); warm = in-process gateway reused; server = the running server's sampler (trickle producer on)`,
     "",
     "| partitions | groups | warm snapshot | requests | server snapshot | GET /api/cluster | server RSS | persisted / hour | ConsumerGroupCommand | CGC / warm |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
