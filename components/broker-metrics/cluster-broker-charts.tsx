@@ -1,5 +1,6 @@
 "use client";
 import { Panel } from "@/components/cluster/panel";
+import { ChartWindowSelect } from "@/components/cluster/chart-window-select";
 import { BROKER_WINDOW_MINUTES, CHART_WINDOW_LABEL, CHART_WINDOWS } from "@/lib/client/chart-windows";
 import { useClusterBrokerCharts } from "@/lib/client/hooks/use-broker-charts";
 import { oneOf, useSearchParam } from "@/lib/client/hooks/use-search-param";
@@ -16,16 +17,7 @@ export function ClusterBrokerCharts({ cluster }: { cluster: string }) {
       title={`Broker latency (last ${CHART_WINDOW_LABEL[minutes]})`}
       testId="broker-charts-panel"
       actions={
-        <label className="flex items-center gap-2 text-sm font-normal">
-          <span className="text-muted">Window</span>
-          <select data-testid="broker-window" value={minutes} onChange={(e) => setMinutes(parseWindow(e.target.value))} className="rounded border border-border bg-surface-2 px-2 py-1">
-            {CHART_WINDOWS.map((w) => (
-              <option key={w} value={w}>
-                {CHART_WINDOW_LABEL[w]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChartWindowSelect testId="broker-window" className="font-normal" value={minutes} onChange={(raw) => setMinutes(parseWindow(raw))} />
       }
     >
       <BrokerCharts view={data} testId="cluster-broker-charts" loading={isPending} loadError={error?.message ?? null} />

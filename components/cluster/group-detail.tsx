@@ -3,10 +3,11 @@ import Link from "next/link";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { useGroupDetail } from "@/lib/client/hooks/use-cluster";
-import { CHART_WINDOW_LABEL, CHART_WINDOWS, GROUP_WINDOW_MINUTES } from "@/lib/client/chart-windows";
+import { CHART_WINDOWS, GROUP_WINDOW_MINUTES } from "@/lib/client/chart-windows";
 import { topicPath } from "@/lib/client/cluster-paths";
 import { oneOf, useSearchParam } from "@/lib/client/hooks/use-search-param";
 import type { ConsumerStatus, GroupDetail } from "@/lib/schemas/cluster";
+import { ChartWindowSelect } from "./chart-window-select";
 import { FreshnessBar } from "./freshness-bar";
 import { formatCount, formatRate} from "./format";
 import { formatDuration } from "@/lib/domain/metrics/durations";
@@ -46,25 +47,7 @@ export function GroupDetailView({ cluster, groupId }: { cluster: string; groupId
           <Collecting what={`Reading group ${groupId}…`} />
         )
       ) : (
-        <GroupBody cluster={cluster} data={data} now={now} windowControl={
-          <label className="flex items-center gap-2 text-sm">
-            <span className="text-muted">Window</span>
-            <select
-              data-testid="series-window"
-              value={seriesMinutes}
-              onChange={(e) => {
-                setSeriesMinutes(parseWindow(e.target.value));
-              }}
-              className="rounded border border-border bg-surface-2 px-2 py-1"
-            >
-              {CHART_WINDOWS.map((w) => (
-                <option key={w} value={w}>
-                  {CHART_WINDOW_LABEL[w]}
-                </option>
-              ))}
-            </select>
-          </label>
-        } />
+        <GroupBody cluster={cluster} data={data} now={now} windowControl={<ChartWindowSelect testId="series-window" value={seriesMinutes} onChange={(raw) => setSeriesMinutes(parseWindow(raw))} />} />
       )}
     </div>
   );

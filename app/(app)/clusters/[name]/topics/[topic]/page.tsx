@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { TopicDetailView } from "@/components/cluster/topic-detail";
+import { ClusterBreadcrumb } from "@/components/cluster/cluster-breadcrumb";
 import { UnknownCluster } from "@/components/cluster/unknown-cluster";
 import { PageHeader } from "@/components/ui/page-header";
-import { clusterPath, topicPath } from "@/lib/client/cluster-paths";
+import { topicPath } from "@/lib/client/cluster-paths";
 import { pageCluster } from "@/lib/server/clusters/page-cluster";
 
 type Props = { params: Promise<{ name: string; topic: string }> };
@@ -19,12 +19,7 @@ export default async function TopicPage({ params }: Props) {
   if (!cluster.configured) return <UnknownCluster name={cluster.name} known={cluster.known} />;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={clusterPath(cluster.name)} className="text-accent hover:underline" data-testid="breadcrumb-cluster">
-          Cluster {cluster.name}
-        </Link>{" "}
-        <span className="text-muted">/ topic</span>
-      </nav>
+      <ClusterBreadcrumb cluster={cluster.name} what="topic" />
       <PageHeader title={topic} subtitle="Partition health, offsets, input rate and the groups that read it." />
       <TopicDetailView key={cluster.name} cluster={cluster.name} topic={topic} />
     </>
