@@ -27,7 +27,7 @@ export function AppShell({ principal, children }: { principal: Principal; childr
           <ShellMenu>
             <NavLinks />
             <ClusterSwitcher />
-            <div className="flex flex-wrap items-center gap-3 md:ml-auto">
+            <div className="flex flex-wrap items-center gap-3 md:ml-auto md:flex-nowrap">
               <ThemeToggle />
               <UserMenu name={principal.name} role={principal.role} />
             </div>

@@ -44,7 +44,7 @@ export function ClusterSwitcher() {
         data-testid="cluster-switcher"
         value={current.name}
         onChange={(e) => router.push(clusterPath(e.target.value))}
-        className="max-w-52 rounded-md border border-border bg-surface-2 px-2 py-1 font-mono text-sm"
+        className="max-w-52 rounded-md border border-border bg-surface-2 px-2 py-1 font-mono text-sm md:max-2xl:max-w-40"
       >
         {data.clusters.map((c) => (
           <option key={c.name} value={c.name}>
