@@ -25,6 +25,7 @@ export const queryKeys = {
   incidentCharts: (incidentId: string) => [...queryKeys.incident(incidentId), "charts"] as const,
   incidentBrokerCharts: (incidentId: string) => [...queryKeys.incident(incidentId), "broker-charts"] as const,
   catalog: () => ["catalog"] as const,
+  freshnessProposals: () => ["freshness-proposals"] as const,
   owners: () => ["owners"] as const,
   notifications: () => ["notifications"] as const,
   notificationChannels: () => [...queryKeys.notifications(), "channels"] as const,

@@ -44,6 +44,7 @@ type Rows = {
   NotificationDelivery: [Sqlite.NotificationDelivery, Postgres.NotificationDelivery];
   NotificationCursor: [Sqlite.NotificationCursor, Postgres.NotificationCursor];
   ClusterRouting: [Sqlite.ClusterRouting, Postgres.ClusterRouting];
+  FreshnessProposal: [Sqlite.FreshnessProposal, Postgres.FreshnessProposal];
 };
 // A new model must be listed here (so its rows are compared too).
 const everyModelListed: Same<keyof Rows, Sqlite.Prisma.ModelName | Postgres.Prisma.ModelName> = true;

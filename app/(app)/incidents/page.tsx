@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { FreshnessProposals } from "@/components/incidents/freshness-proposals";
 import { IncidentList } from "@/components/incidents/incident-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleAtLeast } from "@/lib/domain/auth/roles";
@@ -24,6 +25,7 @@ export default async function IncidentsPage() {
           ) : null
         }
       />
+      <FreshnessProposals canDecide={canOpen} />
       <Suspense fallback={<p className="text-sm text-muted">Loading incidents…</p>}>
         <IncidentList />
       </Suspense>

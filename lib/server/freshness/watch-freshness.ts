@@ -16,6 +16,7 @@ import { readScopeEvidence } from "@/lib/server/evidence/scope-evidence";
 import { appendEntry } from "@/lib/server/incidents/append-entry";
 import { SYSTEM_AUTHOR } from "@/lib/server/incidents/mappers";
 import { log } from "@/lib/server/log";
+import { closeOpenProposals, proposeBreach } from "./propose-breach";
 
 /**
  * The freshness watch (docs/freshness-watch.md): after every sample of a cluster — called by the
@@ -24,6 +25,8 @@ import { log } from "@/lib/server/log";
  * evidence of the one scope-evidence service. A breach joins an open incident whose scope names
  * the group, or opens one through the alert intake (the one incident-opening path: scope,
  * routing, owners, notifications), impact start = where the evidence puts the breach's start.
+ * A stream whose catalog entry says "propose" gets a stored proposal instead, which a person
+ * opens or dismisses from the incident list (lib/server/freshness/open-proposal.ts).
  * The breach/recovery state lives per process (a new leader finds the incident by its scope).
  * Never throws: the watch must not break sampling.
  */
@@ -34,6 +37,8 @@ interface Watched {
   incidentId: string | null;
   /** the breach payload at detection (what the incident keeps) */
   breach: FreshnessBreachPayload | null;
+  /** the proposal this breach made for a person (catalog onBreach "propose"); null if none */
+  proposalId?: string | null;
 }
 
 const KEY = Symbol.for("ripcord.freshness.watch");
@@ -84,20 +89,23 @@ export async function watchFreshness(history: readonly ClusterSnapshot[], opts: 
       if (event === "breach") {
         current.incidentId = null;
         current.breach = null;
+        current.proposalId = null;
       }
       if (event === "recovered") {
         if (prev.incidentId) await recordRecovery(prev.incidentId, stream, prev.watch, takenAt);
-        states.set(stream.group, { watch: next, incidentId: null, breach: null });
+        await closeOpenProposals(cluster, stream.group, "recovered").catch(() => 0);
+        states.set(stream.group, { watch: next, incidentId: null, breach: null, proposalId: null });
         continue;
       }
-      if (next.status === "breached" && current.incidentId === null && next.breachStartedAt !== null && next.detectedAt !== null) {
+      if (next.status === "breached" && current.incidentId === null && !current.proposalId && next.breachStartedAt !== null && next.detectedAt !== null) {
         // Also retried on the next sample when opening failed (the database was busy, say).
         const moment = { cluster, stream, group, rules: next.rules, breachStartedAt: next.breachStartedAt, detectedAt: next.detectedAt, takenAt, samples: signals.samples, windowSeconds: signals.windowSeconds };
         const opened = await actOnBreach(cluster, stream, moment).catch((error: unknown) => {
           log("warn", "freshness watch: acting on a breach failed", { cluster, group: stream.group, error: error instanceof Error ? error.message : String(error) });
           return null;
         });
-        if (opened) {
+        if (opened && "proposalId" in opened) current.proposalId = opened.proposalId;
+        else if (opened) {
           current.incidentId = opened.incidentId;
           current.breach = opened.breach;
         }
@@ -116,20 +124,23 @@ async function openIncidentNaming(cluster: string, group: string): Promise<strin
   return rows.find((r) => (JSON.parse(r.scope) as IncidentScope).groups.includes(group))?.id ?? null;
 }
 
-async function actOnBreach(cluster: string, stream: WatchedStream, moment: Omit<Parameters<typeof breachPayload>[0], "episode">): Promise<{ incidentId: string; breach: FreshnessBreachPayload } | null> {
+async function actOnBreach(cluster: string, stream: WatchedStream, moment: Omit<Parameters<typeof breachPayload>[0], "episode">): Promise<{ incidentId: string; breach: FreshnessBreachPayload } | { proposalId: string } | null> {
   let incidentId = await openIncidentNaming(cluster, stream.group);
   let episode: "first" | "again" = "first";
   if (incidentId) {
     const earlier = await db().incidentEntry.findMany({ where: { incidentId, kind: FRESHNESS_BREACH_KIND }, select: { payload: true } });
     if (earlier.some((e) => (JSON.parse(e.payload) as { group?: string }).group === stream.group)) episode = "again";
+    // An incident naming the group answers the question a proposal would ask.
+    await closeOpenProposals(cluster, stream.group, "joined", incidentId);
   } else if (stream.onBreach === "open") {
     const first = breachPayload({ ...moment, episode });
     const intake = await ingestAlertsAs([breachAlert(first)], SYSTEM_AUTHOR, new Date(moment.detectedAt));
     incidentId = intake.incidents[0]?.id ?? null;
   } else {
-    // onBreach "propose": the stored proposal a person opens is not built yet (docs/freshness-watch.md).
-    log("info", "freshness watch: breach of a stream whose catalog entry proposes", { cluster, group: stream.group });
-    return null;
+    // onBreach "propose": a person opens it (or dismisses it) from the incident list.
+    const proposalId = await proposeBreach(breachPayload({ ...moment, episode }));
+    log("info", "freshness watch: breach proposed for a person to open", { cluster, group: stream.group, proposalId });
+    return { proposalId };
   }
   if (!incidentId) return null;
   const breach = breachPayload({ ...moment, episode });

@@ -32,14 +32,16 @@ const TITLES: Record<ErrorCode, string> = {
 
 /** The problem+json body for an error code (also written by the HTTP edge guard and the proxy). */
 export function problemBody(code: ErrorCode, detail: string, requestId: string, extra: { errors?: FieldError[]; [key: string]: unknown } = {}): ProblemBody {
+  // Extra members come first: one named like a standard member ("status", "type"…) must never
+  // replace it (a string "status" made the Response itself throw, turning a 409 into a 500).
   return {
+    ...extra,
     type: `https://ripcord.dev/problems/${code.toLowerCase().replaceAll("_", "-")}`,
     title: TITLES[code],
     status: ERROR_STATUS[code],
     detail,
     code,
     requestId,
-    ...extra,
   };
 }
 

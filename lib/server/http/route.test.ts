@@ -112,4 +112,14 @@ describe("route wrapper", () => {
     expect(text).not.toContain("SQLITE_CORRUPT");
     expect(text).not.toContain("/secret/path");
   });
+
+  it("keeps a problem's status when an error's extra members are named like standard ones", async () => {
+    const conflicted = route(ops.root, () => {
+      throw new AppError("CONFLICT", "this proposal is opened (by Root)", { extra: { status: "opened", type: "mine", incidentId: "inc_1" } });
+    });
+    const response = await conflicted(new Request("http://localhost/"), ctx());
+    expect(response.status).toBe(409);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 409, type: "https://ripcord.dev/problems/conflict", detail: "this proposal is opened (by Root)", incidentId: "inc_1" });
+  });
 });

@@ -32,6 +32,9 @@ describe("the freshness watch opens an incident by itself", () => {
   const quietTopic = uniqueName("it-fresh-ledger");
   const hungGroup = uniqueName("it-fresh-hung");
   const payments = uniqueName("it-fresh-payments");
+  // catalog entries that ask for a person to decide (onBreach: propose)
+  const proposedOpen = uniqueName("it-fresh-prop-open");
+  const proposedDismiss = uniqueName("it-fresh-prop-dismiss");
   let hung = false;
   let hungConsumer: Consumer | null = null;
   let admin = "";
@@ -85,6 +88,9 @@ describe("the freshness watch opens an incident by itself", () => {
     expect((await call("/api/catalog", { ...owners(quiet), service: "ledger-sink", team: "ledger", reads: [quietTopic] })).status).toBe(201);
     // no freshness SLO: only the no-commit (or zero-throughput) rule can see it
     expect((await call("/api/catalog", { ...owners(hungGroup), freshnessSloSeconds: null, service: "payments-sink", team: "payments", reads: [payments] })).status).toBe(201);
+    for (const group of [proposedOpen, proposedDismiss]) {
+      expect((await call("/api/catalog", { ...owners(group), onBreach: "propose", service: `${group}-svc`, team: "audit", reads: [input] })).status).toBe(201);
+    }
 
     // the quiet group: everything it has read is committed, and nothing more arrives
     await produce(kafka, quietTopic, { 0: 20 });
@@ -113,7 +119,7 @@ describe("the freshness watch opens an incident by itself", () => {
     server.cleanup();
     await team.stop();
     await kafkaAdmin.deleteTopics({ topics: [input, quietTopic, payments] }).catch(() => undefined);
-    await kafkaAdmin.deleteGroups([stopping, quiet, hungGroup]).catch(() => undefined);
+    await kafkaAdmin.deleteGroups([stopping, quiet, hungGroup, proposedOpen, proposedDismiss]).catch(() => undefined);
     await kafkaAdmin.disconnect();
   });
 
@@ -202,5 +208,64 @@ describe("the freshness watch opens an incident by itself", () => {
     expect(Date.parse(noCommit!.since)).toBeGreaterThan(hungAt - 5_000);
     expect((await incidentsNaming(hungGroup)).map((i) => i.id)).toEqual([incident!.id]);
     console.log(`freshness watch hung consumer: no-commit since ${noCommit!.since}, hung at ${new Date(hungAt).toISOString()}, rules ${payload.rules.map((r) => r.rule).join(",")}, breach entry at ${entries.find((e) => e.kind === "freshness-breach")!.createdAt}`);
+  }, 240_000);
+
+  it("a stream whose catalog entry says propose gets a proposal, not an incident: a person opens it (impact start at the breach) or dismisses it with a reason, once", async () => {
+    type Proposal = { id: string; group: string; status: string; breachStartedAt: string; detectedAt: string; rules: string[]; incidentId: string | null; decidedBy: string | null; reason: string | null };
+    for (const group of [proposedOpen, proposedDismiss]) {
+      const consumer = await consumeAll(group, input, async () => Number((await kafkaAdmin.fetchOffsets({ groupId: group, topics: [input] }))[0]!.partitions[0]!.offset) >= 20);
+      await consumer.disconnect();
+    }
+    const proposals = await waitFor(
+      async () => (await call<{ proposals: Proposal[] }>("/api/freshness/proposals")).body.proposals.filter((p) => p.group === proposedOpen || p.group === proposedDismiss),
+      (xs) => xs.length === 2,
+      { what: "two proposals from the freshness watch", timeoutMs: 120_000, intervalMs: 500 },
+    );
+    const toOpen = proposals.find((p) => p.group === proposedOpen)!;
+    const toDismiss = proposals.find((p) => p.group === proposedDismiss)!;
+    expect(toOpen).toMatchObject({ status: "open", incidentId: null, decidedBy: null });
+    // whichever rule saw it first (zero processing while input arrives, usually), quoting its numbers
+    expect(toOpen.rules.length).toBeGreaterThan(0);
+    expect(toOpen.rules.join(" ")).toMatch(/records\/s processed|SLO|nothing committed/);
+    // a proposal opens nothing by itself, however many samples pass
+    await waitFor(async () => (await call<{ sampler: { lastSampleAt: number | null } }>("/api/cluster")).body.sampler.lastSampleAt ?? 0, (at) => at > Date.parse(toOpen.detectedAt) + 8_000, { what: "four more samples", timeoutMs: 60_000, intervalMs: 500 });
+    expect(await incidentsNaming(proposedOpen)).toEqual([]);
+    expect((await call<{ proposals: Proposal[] }>("/api/freshness/proposals")).body.proposals.filter((p) => p.group === proposedOpen)).toHaveLength(1);
+
+    // bad input names what is wrong; an unknown proposal is a 404
+    const noReason = await call<{ detail?: string; errors?: { path: string }[] }>(`/api/freshness/proposals/${toDismiss.id}/dismiss`, { reason: "  " });
+    expect(noReason.status).toBe(400);
+    expect(JSON.stringify(noReason.body)).toContain("reason");
+    expect((await call("/api/freshness/proposals/no-such-proposal/open", {})).status).toBe(404);
+
+    // a machine token is nobody: it cannot decide for a person
+    const machine = (await call<{ token: string }>("/api/tokens", { name: "it-machine", role: "commander", kind: "machine" })).body.token;
+    const byMachine = await fetch(`${server.url}/api/freshness/proposals/${toDismiss.id}/open`, { method: "POST", headers: { authorization: `Bearer ${machine}` } });
+    expect(byMachine.status).toBe(403);
+    expect(((await byMachine.json()) as { detail: string }).detail).toBe("a person opens a proposed incident: sign in, or use a personal token");
+
+    // opened by a person: one incident, impact start at the breach, the evidence kept
+    const opened = await call<{ incidentId: string; proposal: Proposal }>(`/api/freshness/proposals/${toOpen.id}/open`, {});
+    expect(opened.status).toBe(201);
+    expect(opened.body.proposal).toMatchObject({ status: "opened", decidedBy: "Root", incidentId: opened.body.incidentId });
+    const detail = await call<{ state: { keyTimes: { impactStart?: string } }; entries: Entry[] }>(`/api/incidents/${opened.body.incidentId}`);
+    expect(detail.body.state.keyTimes.impactStart).toBe(toOpen.breachStartedAt);
+    expect(detail.body.entries.filter((e) => e.kind === "freshness-breach")).toHaveLength(1);
+    expect((await incidentsNaming(proposedOpen)).map((i) => i.id)).toEqual([opened.body.incidentId]);
+    // decided once: opening again, or dismissing it now, is a conflict naming who decided
+    const again = await call<{ detail?: string }>(`/api/freshness/proposals/${toOpen.id}/open`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toBe("this proposal is opened (by Root)");
+    expect((await call(`/api/freshness/proposals/${toOpen.id}/dismiss`, { reason: "late" })).status).toBe(409);
+
+    // dismissed with a reason: gone from the list, no incident, and not proposed again for this breach
+    const dismissedAt = Date.now();
+    const dismissed = await call<{ proposal: Proposal }>(`/api/freshness/proposals/${toDismiss.id}/dismiss`, { reason: "audit replay job, paused on purpose" });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.proposal).toMatchObject({ status: "dismissed", reason: "audit replay job, paused on purpose", decidedBy: "Root" });
+    await waitFor(async () => (await call<{ sampler: { lastSampleAt: number | null } }>("/api/cluster")).body.sampler.lastSampleAt ?? 0, (at) => at > dismissedAt + 4_500, { what: "two samples after the dismissal", timeoutMs: 30_000, intervalMs: 500 });
+    const left = (await call<{ proposals: Proposal[] }>("/api/freshness/proposals")).body.proposals.filter((p) => p.group === proposedOpen || p.group === proposedDismiss);
+    expect(left).toEqual([]);
+    expect(await incidentsNaming(proposedDismiss)).toEqual([]);
   }, 240_000);
 });

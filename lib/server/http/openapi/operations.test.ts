@@ -7,6 +7,7 @@ import { coreOperations } from "./core-operations";
 import { diagnosisOperations } from "./diagnosis-operations";
 import { openApiDocument } from "./document";
 import { drillOperations } from "./drill-operations";
+import { freshnessOperations } from "./freshness-operations";
 import { incidentOperations } from "./incident-operations";
 import { mitigationOperations } from "./mitigation-operations";
 import { observabilityOperations } from "./observability-operations";
@@ -18,7 +19,7 @@ import type { Operation } from "./types";
 const API_DIR = path.resolve(import.meta.dirname, "../../../../app/api");
 
 const GROUPS: Record<string, Record<string, Operation>> = {
-  alertOperations, catalogOperations, ownerOperations, clusterOperations, coreOperations, diagnosisOperations, drillOperations, incidentOperations, mitigationOperations, notificationOperations, reviewOperations, observabilityOperations,
+  alertOperations, catalogOperations, ownerOperations, clusterOperations, coreOperations, diagnosisOperations, drillOperations, incidentOperations, mitigationOperations, notificationOperations, reviewOperations, observabilityOperations, freshnessOperations,
 };
 
 interface DeclaredRoute {

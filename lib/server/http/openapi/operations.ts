@@ -3,6 +3,7 @@ import { clusterOperations } from "./cluster-operations";
 import { coreOperations } from "./core-operations";
 import { diagnosisOperations } from "./diagnosis-operations";
 import { drillOperations } from "./drill-operations";
+import { freshnessOperations } from "./freshness-operations";
 import { incidentOperations } from "./incident-operations";
 import { mitigationOperations } from "./mitigation-operations";
 import { observabilityOperations } from "./observability-operations";
@@ -25,4 +26,5 @@ export const ALL_OPERATIONS: Operation[] = [
   drillOperations,
   observabilityOperations,
   notificationOperations,
+  freshnessOperations,
 ].flatMap((group) => Object.values(group));
